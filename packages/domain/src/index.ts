@@ -1,1 +1,14 @@
-export {};
+export * from './commands/acceptConversation.ts';
+export * from './commands/closeConversation.ts';
+export * from './commands/loadConversation.ts';
+export * from './commands/postAgentMessage.ts';
+export * from './commands/postBotMessage.ts';
+export * from './commands/postCustomerMessage.ts';
+export * from './commands/releaseConversation.ts';
+export * from './commands/requestHuman.ts';
+export * from './commands/resolveConversation.ts';
+export * from './conversation/stateMachine.ts';
+export * from './errors.ts';
+export * from './events.ts';
+export * from './ports.ts';
+export * from './records.ts';

@@ -1,0 +1,33 @@
+import type { HandoffReason } from '@tandem/protocol';
+import type { Deps } from '../events.ts';
+import type { Actor, Conversation } from '../records.ts';
+import { applyTransition } from './transition.ts';
+
+export interface RequestHumanInput {
+  conversation: Conversation;
+  reason: HandoffReason;
+  actor: Actor;
+  /** queue priority; higher is served first */
+  priority?: number;
+}
+
+/**
+ * Hands a bot conversation to the human queue with a reason.
+ * Asking again while queued or assigned is not an error: the customer simply keeps their place.
+ */
+export async function requestHuman(deps: Deps, input: RequestHumanInput): Promise<Conversation> {
+  const { conversation } = input;
+  if (conversation.status === 'queued' || conversation.status === 'assigned') return conversation;
+  return applyTransition(deps, {
+    conversation,
+    command: 'requestHuman',
+    actor: input.actor,
+    patch: {
+      handoffReason: input.reason,
+      queuedAt: new Date(),
+      priority: Math.max(conversation.priority, input.priority ?? 0),
+    },
+    notice: { code: 'queued' },
+    data: { reason: input.reason },
+  });
+}

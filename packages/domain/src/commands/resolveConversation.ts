@@ -1,0 +1,27 @@
+import type { Deps } from '../events.ts';
+import type { Actor, Conversation } from '../records.ts';
+import { loadConversation } from './loadConversation.ts';
+import { assertMayAct } from './permissions.ts';
+import { applyTransition } from './transition.ts';
+
+export interface ResolveConversationInput {
+  workspaceId: string;
+  conversationId: string;
+  actor: Actor;
+}
+
+/** Marks a conversation resolved; the customer is told and may start again by writing. */
+export async function resolveConversation(
+  deps: Deps,
+  input: ResolveConversationInput,
+): Promise<Conversation> {
+  const conversation = await loadConversation(deps.store, input.workspaceId, input.conversationId);
+  assertMayAct(conversation, input.actor);
+  return applyTransition(deps, {
+    conversation,
+    command: 'resolve',
+    actor: input.actor,
+    patch: { resolvedAt: new Date() },
+    notice: { code: 'resolved' },
+  });
+}

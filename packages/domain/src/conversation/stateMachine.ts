@@ -1,0 +1,34 @@
+import type { ConversationStatus } from '@tandem/protocol';
+import { DomainError } from '../errors.ts';
+
+/** The commands that change a conversation's status. */
+export type TransitionCommand = 'requestHuman' | 'accept' | 'release' | 'resolve' | 'close';
+
+/**
+ * Allowed transitions: bot → queued → assigned → resolved, plus closed.
+ * A command not listed for a status is forbidden in that status.
+ */
+export const transitions: Record<
+  ConversationStatus,
+  Partial<Record<TransitionCommand, ConversationStatus>>
+> = {
+  bot: { requestHuman: 'queued', resolve: 'resolved', close: 'closed' },
+  queued: { accept: 'assigned', resolve: 'resolved', close: 'closed' },
+  assigned: { release: 'queued', resolve: 'resolved', close: 'closed' },
+  resolved: { close: 'closed' },
+  closed: {},
+};
+
+export function canTransition(from: ConversationStatus, command: TransitionCommand): boolean {
+  return transitions[from][command] !== undefined;
+}
+
+/** The status a command leads to from `from`, or an `invalid_transition` error. */
+export function nextStatus(from: ConversationStatus, command: TransitionCommand): ConversationStatus {
+  const to = transitions[from][command];
+  if (!to) throw new DomainError('invalid_transition', `cannot ${command} a conversation that is ${from}`);
+  return to;
+}
+
+/** Open conversations take new customer messages; resolved and closed ones do not. */
+export const isOpen = (status: ConversationStatus) => status !== 'resolved' && status !== 'closed';

@@ -1,0 +1,88 @@
+import type {
+  AuthorKind,
+  ConversationStatus,
+  HandoffReason,
+  Lang,
+  Presence,
+  QuickReply,
+  Role,
+  SystemNotice,
+} from '@tandem/protocol';
+
+export type Attributes = Record<string, string | number | boolean>;
+
+export interface Workspace {
+  id: string;
+  slug: string;
+  name: string;
+  settings: Record<string, unknown>;
+}
+
+export interface User {
+  id: string;
+  workspaceId: string;
+  email: string;
+  name: string;
+  role: Role;
+  locale: Lang;
+  presence: Presence;
+}
+
+export interface Contact {
+  id: string;
+  workspaceId: string;
+  name: string | null;
+  lang: Lang | null;
+  attributes: Attributes;
+  createdAt: Date;
+  lastSeenAt: Date;
+}
+
+export interface Conversation {
+  id: string;
+  workspaceId: string;
+  contactId: string;
+  status: ConversationStatus;
+  assigneeId: string | null;
+  priority: number;
+  handoffReason: HandoffReason | null;
+  botState: Record<string, unknown>;
+  lastSeq: number;
+  queuedAt: Date | null;
+  resolvedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface Message {
+  id: string;
+  conversationId: string;
+  workspaceId: string;
+  seq: number;
+  clientId: string | null;
+  authorKind: AuthorKind;
+  authorId: string | null;
+  text: string;
+  buttons: QuickReply[];
+  notice: SystemNotice | null;
+  createdAt: Date;
+}
+
+/** Who performs a command: the customer (contact), the bot, a staff member, or the system. */
+export type Actor =
+  | { kind: 'customer'; contactId: string }
+  | { kind: 'bot' }
+  | { kind: 'agent'; user: Pick<User, 'id' | 'name' | 'role' | 'workspaceId'> }
+  | { kind: 'system' };
+
+/** A row of the conversation event log: every transition is recorded. */
+export interface ConversationEvent {
+  conversationId: string;
+  workspaceId: string;
+  type: string;
+  fromStatus: ConversationStatus | null;
+  toStatus: ConversationStatus | null;
+  actorKind: Actor['kind'];
+  actorId: string | null;
+  data: Record<string, unknown>;
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { idSchema, langSchema } from './common.ts';
+
+export const conversationStatuses = ['bot', 'queued', 'assigned', 'resolved', 'closed'] as const;
+export const conversationStatusSchema = z.enum(conversationStatuses);
+export type ConversationStatus = z.infer<typeof conversationStatusSchema>;
+
+export const handoffReasons = ['customer_request', 'keyword', 'repeated_miss'] as const;
+export const handoffReasonSchema = z.enum(handoffReasons);
+export type HandoffReason = z.infer<typeof handoffReasonSchema>;
+
+export const authorKinds = ['customer', 'bot', 'agent', 'system'] as const;
+export const authorKindSchema = z.enum(authorKinds);
+export type AuthorKind = z.infer<typeof authorKindSchema>;
+
+export const quickReplySchema = z.object({ label: z.string(), payload: z.string() });
+export type QuickReply = z.infer<typeof quickReplySchema>;
+
+/** System notices are stored as codes and rendered in the reader's language. */
+export const systemNoticeSchema = z.object({
+  code: z.enum(['queued', 'agent_joined', 'resolved', 'reopened', 'released']),
+  agentName: z.string().optional(),
+});
+export type SystemNotice = z.infer<typeof systemNoticeSchema>;
+
+export const messageViewSchema = z.object({
+  id: idSchema,
+  conversationId: idSchema,
+  seq: z.number().int().positive(),
+  clientId: z.string().nullable(),
+  author: z.object({ kind: authorKindSchema, name: z.string().nullable() }),
+  text: z.string(),
+  buttons: z.array(quickReplySchema),
+  notice: systemNoticeSchema.nullable(),
+  createdAt: z.string(),
+});
+export type MessageView = z.infer<typeof messageViewSchema>;
+
+/** What the customer's widget may know of its conversation. */
+export const widgetConversationSchema = z.object({
+  id: idSchema,
+  status: conversationStatusSchema,
+  agentName: z.string().nullable(),
+});
+export type WidgetConversation = z.infer<typeof widgetConversationSchema>;
+
+/** What staff see in the inbox and the conversation view. */
+export const agentConversationSchema = z.object({
+  id: idSchema,
+  status: conversationStatusSchema,
+  priority: z.number().int(),
+  handoffReason: handoffReasonSchema.nullable(),
+  assignee: z.object({ id: idSchema, name: z.string() }).nullable(),
+  contact: z.object({
+    id: idSchema,
+    name: z.string().nullable(),
+    lang: langSchema.nullable(),
+    attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  }),
+  lastMessage: z.object({ text: z.string(), authorKind: authorKindSchema, createdAt: z.string() }).nullable(),
+  queuedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type AgentConversation = z.infer<typeof agentConversationSchema>;

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** Stable error codes: clients may branch on them; the message is for people. */
+export const errorCodes = [
+  'bad_request',
+  'validation_failed',
+  'message_too_long',
+  'unauthenticated',
+  'invalid_credentials',
+  'forbidden',
+  'not_found',
+  'workspace_not_found',
+  'conversation_not_found',
+  'invalid_transition',
+  'already_assigned',
+  'not_assignee',
+  'rate_limited',
+  'protocol_mismatch',
+  'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(errorCodes),
+    message: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** Socket acknowledgement: every client→server event with a callback gets exactly one of these. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody['error'] };

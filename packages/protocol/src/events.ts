@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { clientIdSchema, idSchema, langSchema, messageTextSchema } from './common.ts';
+import type { AgentConversation, MessageView, WidgetConversation } from './conversation.ts';
+import type { Ack } from './errors.ts';
+import { type Presence, presenceSchema } from './user.ts';
+
+/**
+ * Realtime protocol over Socket.IO. Two namespaces:
+ *  - `/widget`: customers, authenticated by the visitor token in the handshake `auth`;
+ *  - `/agent`: staff, authenticated by the session cookie.
+ * Every client→server event takes an acknowledgement callback that receives an {@link Ack}.
+ */
+
+// ---- /widget ----
+export const widgetAuthSchema = z.object({
+  visitorToken: z.string().min(20).max(200),
+  protocol: z.number().int().optional(),
+});
+
+export const widgetSendSchema = z.object({
+  clientId: clientIdSchema,
+  text: messageTextSchema,
+  lang: langSchema.optional(),
+});
+export type WidgetSend = z.infer<typeof widgetSendSchema>;
+export const widgetHandoffSchema = z.object({ lang: langSchema.optional() });
+export const typingSchema = z.object({ typing: z.boolean() });
+
+export interface WidgetClientEvents {
+  'message:send': (payload: WidgetSend, ack: (result: Ack<{ message: MessageView }>) => void) => void;
+  'handoff:request': (
+    payload: z.infer<typeof widgetHandoffSchema>,
+    ack: (result: Ack<{ conversation: WidgetConversation }>) => void,
+  ) => void;
+  typing: (payload: z.infer<typeof typingSchema>) => void;
+}
+
+export interface WidgetServerEvents {
+  'message:new': (message: MessageView) => void;
+  'conversation:updated': (conversation: WidgetConversation) => void;
+  typing: (payload: { author: 'bot' | 'agent'; name: string | null; typing: boolean }) => void;
+}
+
+// ---- /agent ----
+export const conversationRefSchema = z.object({ conversationId: idSchema });
+export const agentSendSchema = z.object({
+  conversationId: idSchema,
+  clientId: clientIdSchema,
+  text: messageTextSchema,
+});
+export type AgentSend = z.infer<typeof agentSendSchema>;
+export const agentTypingSchema = z.object({ conversationId: idSchema, typing: z.boolean() });
+export const presenceSetSchema = z.object({ presence: presenceSchema.exclude(['offline']) });
+
+export interface AgentClientEvents {
+  'conversation:accept': (
+    payload: z.infer<typeof conversationRefSchema>,
+    ack: (result: Ack<{ conversation: AgentConversation }>) => void,
+  ) => void;
+  'conversation:resolve': (
+    payload: z.infer<typeof conversationRefSchema>,
+    ack: (result: Ack<{ conversation: AgentConversation }>) => void,
+  ) => void;
+  'conversation:watch': (
+    payload: z.infer<typeof conversationRefSchema>,
+    ack: (result: Ack<{ watching: string }>) => void,
+  ) => void;
+  'message:send': (payload: AgentSend, ack: (result: Ack<{ message: MessageView }>) => void) => void;
+  typing: (payload: z.infer<typeof agentTypingSchema>) => void;
+  'presence:set': (
+    payload: z.infer<typeof presenceSetSchema>,
+    ack: (result: Ack<{ presence: Presence }>) => void,
+  ) => void;
+}
+
+export interface AgentServerEvents {
+  /** a conversation changed (status, assignee, last message): inbox rows update from this */
+  'conversation:updated': (conversation: AgentConversation) => void;
+  /** a message in a conversation the agent watches or is assigned */
+  'message:new': (message: MessageView) => void;
+  typing: (payload: { conversationId: string; author: 'customer'; typing: boolean }) => void;
+  'presence:changed': (payload: { userId: string; presence: Presence }) => void;
+}

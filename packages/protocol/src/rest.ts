@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { clientIdSchema, idSchema, langSchema, messageTextSchema, workspaceSlugSchema } from './common.ts';
+import {
+  agentConversationSchema,
+  conversationStatusSchema,
+  messageViewSchema,
+  widgetConversationSchema,
+} from './conversation.ts';
+import { meSchema, presenceSchema, teammateSchema } from './user.ts';
+
+const attributeValue = z.union([z.string().max(500), z.number(), z.boolean()]);
+
+/** Attributes the embedding page passes about its customer (customer id, VIP level, age group…). */
+export const customerAttributesSchema = z
+  .record(
+    z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, 'attribute names are letters, digits, "_"'),
+    attributeValue,
+  )
+  .refine((value) => Object.keys(value).length <= 30, 'at most 30 attributes');
+
+// ---- widget (customer) ----
+export const widgetSessionBodySchema = z.object({
+  workspace: workspaceSlugSchema,
+  visitorToken: z.string().min(20).max(200).optional(),
+  locale: langSchema.optional(),
+  name: z.string().trim().min(1).max(80).optional(),
+  attributes: customerAttributesSchema.optional(),
+});
+export type WidgetSessionBody = z.infer<typeof widgetSessionBodySchema>;
+
+export const widgetSessionSchema = z.object({
+  visitorToken: z.string(),
+  contactId: idSchema,
+  workspace: z.object({ slug: z.string(), name: z.string() }),
+  conversation: widgetConversationSchema.nullable(),
+  messages: z.array(messageViewSchema),
+});
+export type WidgetSession = z.infer<typeof widgetSessionSchema>;
+
+// ---- console (staff) ----
+export const loginBodySchema = z.object({
+  email: z.email().max(200),
+  password: z.string().min(1).max(200),
+});
+export type LoginBody = z.infer<typeof loginBodySchema>;
+
+export const meResponseSchema = z.object({ me: meSchema });
+
+export const inboxQuerySchema = z.object({
+  view: z.enum(['queued', 'mine', 'bot', 'resolved', 'all']).default('all'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type InboxQuery = z.infer<typeof inboxQuerySchema>;
+
+export const inboxResponseSchema = z.object({ conversations: z.array(agentConversationSchema) });
+
+export const conversationParamsSchema = z.object({ id: idSchema });
+
+export const conversationResponseSchema = z.object({
+  conversation: agentConversationSchema,
+  messages: z.array(messageViewSchema),
+});
+
+export const agentSendBodySchema = z.object({ clientId: clientIdSchema, text: messageTextSchema });
+export type AgentSendBody = z.infer<typeof agentSendBodySchema>;
+
+export const messageResponseSchema = z.object({ message: messageViewSchema });
+
+export const presenceBodySchema = z.object({ presence: presenceSchema.exclude(['offline']) });
+
+export const teamResponseSchema = z.object({ teammates: z.array(teammateSchema) });
+
+export const statusFilterSchema = conversationStatusSchema;

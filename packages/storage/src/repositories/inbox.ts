@@ -1,0 +1,104 @@
+import type { Conversation } from '@tandem/domain';
+import { sql } from 'kysely';
+import type { Db } from '../database.ts';
+import type { ConversationRow } from '../schema.ts';
+import { json, toConversation } from './mappers.ts';
+
+export type InboxView = 'queued' | 'mine' | 'bot' | 'resolved' | 'all';
+
+/** A conversation with what the inbox shows beside it. */
+export interface InboxRow {
+  conversation: Conversation;
+  contact: {
+    id: string;
+    name: string | null;
+    lang: 'zh' | 'en' | null;
+    attributes: Record<string, string | number | boolean>;
+  };
+  assignee: { id: string; name: string } | null;
+  lastMessage: { text: string; authorKind: AuthorKind; createdAt: Date } | null;
+}
+
+type AuthorKind = 'customer' | 'bot' | 'agent' | 'system';
+type LastMessageJson = { text: string; authorKind: AuthorKind; createdAt: string };
+
+/** Read models for the staff console. */
+export function inboxRepository(db: Db) {
+  const base = () =>
+    db
+      .selectFrom('conversations as c')
+      .innerJoin('contacts as ct', 'ct.id', 'c.contact_id')
+      .leftJoin('users as u', 'u.id', 'c.assignee_id')
+      .selectAll('c')
+      .select([
+        'ct.name as contact_name',
+        'ct.lang as contact_lang',
+        'ct.attributes as contact_attributes',
+        'u.name as assignee_name',
+      ])
+      .select((eb) => [
+        eb
+          .selectFrom('messages as m')
+          .whereRef('m.conversation_id', '=', 'c.id')
+          .where('m.author_kind', '!=', 'system')
+          .orderBy('m.seq', 'desc')
+          .limit(1)
+          .select(
+            sql<string>`json_build_object('text', m.text, 'authorKind', m.author_kind, 'createdAt', m.created_at)`.as(
+              'j',
+            ),
+          )
+          .as('last_message'),
+      ]);
+
+  type Joined = ConversationRow & {
+    contact_name: string | null;
+    contact_lang: 'zh' | 'en' | null;
+    contact_attributes: unknown;
+    assignee_name: string | null;
+    last_message: unknown;
+  };
+
+  const toRow = (row: Joined): InboxRow => {
+    const last = json<LastMessageJson | null>(row.last_message);
+    return {
+      conversation: toConversation(row),
+      contact: {
+        id: row.contact_id,
+        name: row.contact_name,
+        lang: row.contact_lang,
+        attributes: json(row.contact_attributes),
+      },
+      assignee:
+        row.assignee_id && row.assignee_name ? { id: row.assignee_id, name: row.assignee_name } : null,
+      lastMessage: last
+        ? { text: last.text, authorKind: last.authorKind, createdAt: new Date(last.createdAt) }
+        : null,
+    };
+  };
+
+  return {
+    async list(workspaceId: string, view: InboxView, userId: string, limit: number): Promise<InboxRow[]> {
+      let query = base().where('c.workspace_id', '=', workspaceId);
+      if (view === 'queued') query = query.where('c.status', '=', 'queued');
+      if (view === 'mine')
+        query = query.where('c.status', '=', 'assigned').where('c.assignee_id', '=', userId);
+      if (view === 'bot') query = query.where('c.status', '=', 'bot');
+      if (view === 'resolved') query = query.where('c.status', 'in', ['resolved', 'closed']);
+      query =
+        view === 'queued'
+          ? query.orderBy('c.priority', 'desc').orderBy('c.queued_at', 'asc')
+          : query.orderBy('c.updated_at', 'desc');
+      const rows = await query.limit(limit).execute();
+      return rows.map((row) => toRow(row as Joined));
+    },
+    async findOne(workspaceId: string, conversationId: string): Promise<InboxRow | null> {
+      const row = await base()
+        .where('c.workspace_id', '=', workspaceId)
+        .where('c.id', '=', conversationId)
+        .executeTakeFirst();
+      return row ? toRow(row as Joined) : null;
+    },
+  };
+}
+export type InboxRepository = ReturnType<typeof inboxRepository>;

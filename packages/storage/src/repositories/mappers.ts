@@ -1,0 +1,64 @@
+import type { Contact, Conversation, Message, User, Workspace } from '@tandem/domain';
+import type { ContactRow, ConversationRow, MessageRow, UserRow, WorkspaceRow } from '../schema.ts';
+
+/** jsonb comes back parsed from both drivers; this guards against a driver handing back text. */
+export function json<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+export const toWorkspace = (row: WorkspaceRow): Workspace => ({
+  id: row.id,
+  slug: row.slug,
+  name: row.name,
+  settings: json(row.settings),
+});
+
+export const toUser = (row: UserRow): User => ({
+  id: row.id,
+  workspaceId: row.workspace_id,
+  email: row.email,
+  name: row.name,
+  role: row.role,
+  locale: row.locale,
+  presence: row.presence,
+});
+
+export const toContact = (row: ContactRow): Contact => ({
+  id: row.id,
+  workspaceId: row.workspace_id,
+  name: row.name,
+  lang: row.lang,
+  attributes: json(row.attributes),
+  createdAt: row.created_at,
+  lastSeenAt: row.last_seen_at,
+});
+
+export const toConversation = (row: ConversationRow): Conversation => ({
+  id: row.id,
+  workspaceId: row.workspace_id,
+  contactId: row.contact_id,
+  status: row.status,
+  assigneeId: row.assignee_id,
+  priority: row.priority,
+  handoffReason: row.handoff_reason,
+  botState: json(row.bot_state),
+  lastSeq: row.last_seq,
+  queuedAt: row.queued_at,
+  resolvedAt: row.resolved_at,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+export const toMessage = (row: MessageRow): Message => ({
+  id: row.id,
+  conversationId: row.conversation_id,
+  workspaceId: row.workspace_id,
+  seq: row.seq,
+  clientId: row.client_id,
+  authorKind: row.author_kind,
+  authorId: row.author_id,
+  text: row.text,
+  buttons: json(row.buttons),
+  notice: json<Message['notice']>(row.notice) ?? null,
+  createdAt: row.created_at,
+});

@@ -1,0 +1,24 @@
+import type { UserRepository } from '@tandem/domain';
+import type { Db } from '../database.ts';
+import { toUser } from './mappers.ts';
+
+export function userRepository(db: Db): UserRepository {
+  return {
+    async findById(id) {
+      const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toUser(row) : null;
+    },
+    async listByWorkspace(workspaceId) {
+      const rows = await db
+        .selectFrom('users')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .orderBy('name')
+        .execute();
+      return rows.map(toUser);
+    },
+    async setPresence(id, presence) {
+      await db.updateTable('users').set({ presence }).where('id', '=', id).execute();
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+/** a column the database fills in when an insert leaves it out */
+type Default<T> = ColumnType<T, T | undefined, T>;
+type JsonDefault<T> = ColumnType<T, string | undefined, string>;
+
+export interface WorkspaceTable {
+  id: string;
+  slug: string;
+  name: string;
+  settings: JsonDefault<Record<string, unknown>>;
+  created_at: Timestamp;
+}
+
+export interface UserTable {
+  id: string;
+  workspace_id: string;
+  email: string;
+  name: string;
+  role: 'admin' | 'supervisor' | 'agent' | 'expert';
+  password_hash: string;
+  locale: Default<'zh' | 'en'>;
+  presence: Default<'online' | 'away' | 'offline'>;
+  created_at: Timestamp;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: string;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface ContactTable {
+  id: string;
+  workspace_id: string;
+  visitor_token_hash: string;
+  name: string | null;
+  lang: 'zh' | 'en' | null;
+  attributes: JsonDefault<Record<string, string | number | boolean>>;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+export interface ConversationTable {
+  id: string;
+  workspace_id: string;
+  contact_id: string;
+  status: 'bot' | 'queued' | 'assigned' | 'resolved' | 'closed';
+  assignee_id: Default<string | null>;
+  priority: Default<number>;
+  handoff_reason: Default<'customer_request' | 'keyword' | 'repeated_miss' | null>;
+  bot_state: Json<Record<string, unknown>>;
+  last_seq: Default<number>;
+  queued_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  resolved_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MessageTable {
+  id: string;
+  conversation_id: string;
+  workspace_id: string;
+  seq: number;
+  client_id: string | null;
+  author_kind: 'customer' | 'bot' | 'agent' | 'system';
+  author_id: string | null;
+  text: string;
+  buttons: Json<Array<{ label: string; payload: string }>>;
+  notice: Json<{ code: string; agentName?: string } | null>;
+  created_at: Timestamp;
+}
+
+export interface ConversationEventTable {
+  id: Generated<number>;
+  conversation_id: string;
+  workspace_id: string;
+  type: string;
+  from_status: string | null;
+  to_status: string | null;
+  actor_kind: 'customer' | 'bot' | 'agent' | 'system';
+  actor_id: string | null;
+  data: JsonDefault<Record<string, unknown>>;
+  created_at: Timestamp;
+}
+
+export interface KnowledgeEntryTable {
+  workspace_id: string;
+  id: string;
+  category: string;
+  questions: Json<{ zh: string[]; en: string[] }>;
+  answer: Json<{ zh: string; en: string }>;
+  related: JsonDefault<string[]>;
+  updated_at: Timestamp;
+}
+
+export interface Database {
+  workspaces: WorkspaceTable;
+  users: UserTable;
+  sessions: SessionTable;
+  contacts: ContactTable;
+  conversations: ConversationTable;
+  messages: MessageTable;
+  conversation_events: ConversationEventTable;
+  knowledge_entries: KnowledgeEntryTable;
+}
+
+export type WorkspaceRow = Selectable<WorkspaceTable>;
+export type UserRow = Selectable<UserTable>;
+export type ContactRow = Selectable<ContactTable>;
+export type ConversationRow = Selectable<ConversationTable>;
+export type MessageRow = Selectable<MessageTable>;
+export type NewMessageRow = Insertable<MessageTable>;
+export type ConversationEventRow = Selectable<ConversationEventTable>;
+export type KnowledgeEntryRow = Selectable<KnowledgeEntryTable>;

@@ -1,0 +1,43 @@
+import type { Store } from '@tandem/domain';
+import type { Db } from './database.ts';
+import { authRepository } from './repositories/auth.ts';
+import { contactRepository } from './repositories/contacts.ts';
+import { conversationRepository } from './repositories/conversations.ts';
+import { eventRepository } from './repositories/events.ts';
+import { inboxRepository } from './repositories/inbox.ts';
+import { knowledgeRepository } from './repositories/knowledge.ts';
+import { messageRepository } from './repositories/messages.ts';
+import { setupRepository } from './repositories/setup.ts';
+import { userRepository } from './repositories/users.ts';
+import { workspaceRepository } from './repositories/workspaces.ts';
+
+/** The domain's store plus the read models and admin repositories the server uses. */
+export interface SqlStore extends Store {
+  auth: ReturnType<typeof authRepository>;
+  inbox: ReturnType<typeof inboxRepository>;
+  knowledge: ReturnType<typeof knowledgeRepository>;
+  setup: ReturnType<typeof setupRepository>;
+  transaction<T>(work: (store: SqlStore) => Promise<T>): Promise<T>;
+  db: Db;
+}
+
+/** Builds the repositories over a connection; inside a transaction they share it. */
+export function createStore(db: Db, inTransaction = false): SqlStore {
+  const transaction = <T>(work: (store: SqlStore) => Promise<T>): Promise<T> =>
+    inTransaction ? work(store) : db.transaction().execute((trx) => work(createStore(trx, true)));
+  const store: SqlStore = {
+    db,
+    workspaces: workspaceRepository(db),
+    users: userRepository(db),
+    contacts: contactRepository(db),
+    conversations: conversationRepository(db),
+    messages: messageRepository(db, (work) => (inTransaction ? work(db) : db.transaction().execute(work))),
+    events: eventRepository(db),
+    auth: authRepository(db),
+    inbox: inboxRepository(db),
+    knowledge: knowledgeRepository(db),
+    setup: setupRepository(db),
+    transaction,
+  };
+  return store;
+}

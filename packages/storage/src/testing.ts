@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { type Db, migrateToLatest, openDatabase } from './database.ts';
+
+export type TestDriver = 'pglite' | 'postgres';
+
+/** The PostgreSQL server tests use (this machine's by default; see DEVELOPERS.md). */
+export const testPostgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/**
+ * A fresh, migrated database for one test file: in-memory PGlite, or a new throw-away database on the
+ * real PostgreSQL server (dropped again by `cleanup`).
+ */
+export async function openTestDatabase(
+  driver: TestDriver,
+): Promise<{ db: Db; url: string | null; cleanup: () => Promise<void> }> {
+  if (driver === 'pglite') {
+    const db = await openDatabase({ driver: 'pglite', dataDir: null });
+    await migrateToLatest(db);
+    return { db, url: null, cleanup: () => db.destroy() };
+  }
+  const name = `tandem_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: testPostgresUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(testPostgresUrl);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ driver: 'postgres', url: url.toString(), poolSize: 5 });
+  await migrateToLatest(db);
+  return {
+    db,
+    url: url.toString(),
+    cleanup: async () => {
+      await db.destroy();
+      const client = new pg.Client({ connectionString: testPostgresUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
