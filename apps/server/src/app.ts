@@ -1,0 +1,105 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { Deps } from '@tandem/domain';
+import { createMemoryEventBus, createStore, migrateToLatest, openDatabase } from '@tandem/storage';
+import Fastify, { LogController } from 'fastify';
+import { Server } from 'socket.io';
+import { startBotParticipant } from './bot/botParticipant.ts';
+import { createBotRegistry } from './bot/botRegistry.ts';
+import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import { seedDemoWorkspace } from './demo/seed.ts';
+import { installErrorHandler } from './http/errors.ts';
+import { buildOpenApi } from './http/openapi.ts';
+import type { RegisteredRoute } from './http/route.ts';
+import { setupAgentNamespace } from './realtime/agentNamespace.ts';
+import { startFanout } from './realtime/fanout.ts';
+import { setupWidgetNamespace } from './realtime/widgetNamespace.ts';
+import { authRoutes } from './routes/auth.ts';
+import { conversationRoutes } from './routes/conversations.ts';
+import { healthRoutes } from './routes/health.ts';
+import { staticRoutes } from './routes/static.ts';
+import { teamRoutes } from './routes/team.ts';
+import { widgetRoutes } from './routes/widget.ts';
+
+export interface App {
+  ctx: AppContext;
+  /** the bound address, after listen */
+  url: string;
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+/** Opens the database, migrates, seeds on first run, wires HTTP + realtime + listeners, and listens. */
+export async function startApp(config: Config): Promise<App> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // secrets and personal data stay out of logs
+      redact: {
+        paths: ['req.headers.cookie', 'req.headers.authorization', '*.password', '*.visitorToken', '*.text'],
+        censor: '[redacted]',
+      },
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: 64 * 1024,
+    // request start/end lines only when debugging; errors are always logged
+    logController: new LogController({
+      disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    }),
+  });
+  const log = app.log;
+  const db = await openDatabase(config.database);
+  await migrateToLatest(db);
+  const store = createStore(db);
+  const events = createMemoryEventBus((error, event) =>
+    log.error({ err: error, event }, 'event listener failed'),
+  );
+  const deps: Deps = { store, events };
+  const ctx: AppContext = { config, store, events, deps, bots: createBotRegistry(store), log };
+  const seeded = config.seedDemo ? await seedDemoWorkspace(store) : false;
+
+  installErrorHandler(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { max: config.rateLimitPerMinute, timeWindow: '1 minute' });
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
+  });
+
+  const routes: RegisteredRoute[] = [];
+  healthRoutes(app, ctx);
+  authRoutes(app, ctx, routes);
+  widgetRoutes(app, ctx, routes);
+  conversationRoutes(app, ctx, routes);
+  teamRoutes(app, ctx, routes);
+  const openapi = buildOpenApi(routes);
+  app.get('/api/openapi.json', async () => openapi);
+  await staticRoutes(app);
+
+  await app.ready();
+  const io = new Server(app.server, {
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    cors: { origin: true, credentials: true },
+  });
+  const widget = setupWidgetNamespace(io, ctx);
+  const agent = setupAgentNamespace(io, ctx);
+  const unsubscribe = [...startFanout(ctx, widget, agent), startBotParticipant(ctx)];
+
+  const address = await app.listen({ port: config.port, host: config.host });
+  const port = new URL(address).port;
+  const url = config.publicUrl ?? `http://localhost:${port}`;
+
+  return {
+    ctx,
+    url,
+    seeded,
+    async close() {
+      for (const off of unsubscribe) off();
+      await io.close();
+      await app.close().catch(() => undefined);
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import type { Deps, EventBus } from '@tandem/domain';
+import type { SqlStore } from '@tandem/storage';
+import type { FastifyBaseLogger } from 'fastify';
+import type { BotRegistry } from './bot/botRegistry.ts';
+import type { Config } from './config.ts';
+
+/** What routes, socket handlers and listeners share. Built once in app.ts. */
+export interface AppContext {
+  config: Config;
+  store: SqlStore;
+  events: EventBus;
+  deps: Deps;
+  bots: BotRegistry;
+  log: FastifyBaseLogger;
+}

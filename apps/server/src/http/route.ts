@@ -1,0 +1,85 @@
+import type { User } from '@tandem/domain';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { AppContext } from '../context.ts';
+import { requireStaff } from './session.ts';
+import { parseInput } from './validation.ts';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface RouteSpec<
+  B extends z.ZodType,
+  Q extends z.ZodType,
+  P extends z.ZodType,
+  R extends z.ZodType,
+  A extends boolean,
+> {
+  method: Method;
+  url: string;
+  summary: string;
+  tag: string;
+  /** true: a staff session cookie is required */
+  staff: A;
+  body?: B;
+  query?: Q;
+  params?: P;
+  response: R;
+  status?: number;
+  rateLimit?: { max: number; timeWindow: string };
+  handler: (input: {
+    body: z.output<B>;
+    query: z.output<Q>;
+    params: z.output<P>;
+    user: A extends true ? User : null;
+    request: FastifyRequest;
+    reply: FastifyReply;
+  }) => Promise<z.input<R>>;
+}
+
+/** Registered routes, read by the OpenAPI generator. */
+export interface RegisteredRoute {
+  method: Method;
+  url: string;
+  summary: string;
+  tag: string;
+  staff: boolean;
+  status: number;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  params?: z.ZodType;
+  response: z.ZodType;
+}
+
+/**
+ * A thin edge: rate limit → auth → validate → handler (one command) → response.
+ * Every route goes through here, so every input is validated and documented.
+ */
+export function defineRoute<
+  B extends z.ZodType,
+  Q extends z.ZodType,
+  P extends z.ZodType,
+  R extends z.ZodType,
+  A extends boolean,
+>(app: FastifyInstance, ctx: AppContext, registry: RegisteredRoute[], spec: RouteSpec<B, Q, P, R, A>): void {
+  registry.push({ ...spec, status: spec.status ?? 200 });
+  app.route({
+    method: spec.method,
+    url: spec.url,
+    ...(spec.rateLimit ? { config: { rateLimit: spec.rateLimit } } : {}),
+    handler: async (request, reply) => {
+      const user = spec.staff ? await requireStaff(ctx, request) : null;
+      const body = spec.body ? parseInput(spec.body, request.body ?? {}, 'body') : undefined;
+      const query = spec.query ? parseInput(spec.query, request.query ?? {}, 'query') : undefined;
+      const params = spec.params ? parseInput(spec.params, request.params ?? {}, 'path') : undefined;
+      const result = await spec.handler({
+        body: body as z.output<B>,
+        query: query as z.output<Q>,
+        params: params as z.output<P>,
+        user: user as A extends true ? User : null,
+        request,
+        reply,
+      });
+      return reply.status(spec.status ?? 200).send(result);
+    },
+  });
+}

@@ -1,0 +1,102 @@
+import type { User } from '@tandem/domain';
+import {
+  type AgentClientEvents,
+  type AgentServerEvents,
+  agentSendSchema,
+  agentTypingSchema,
+  conversationRefSchema,
+  presenceSetSchema,
+} from '@tandem/protocol';
+import type { Namespace, Server } from 'socket.io';
+import type { AppContext } from '../context.ts';
+import { SESSION_COOKIE, userForSessionToken } from '../http/session.ts';
+import * as actions from '../services/agentActions.ts';
+import { createHandler } from './handle.ts';
+import { rooms } from './rooms.ts';
+
+export type AgentNamespace = Namespace<AgentClientEvents, AgentServerEvents>;
+
+const socketError = (code: string, message: string) =>
+  Object.assign(new Error(message), { data: { code, message } });
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+/** `/agent`: staff, authenticated by the session cookie. Presence follows their open sockets. */
+export function setupAgentNamespace(io: Server, ctx: AppContext): AgentNamespace {
+  const nsp: AgentNamespace = io.of('/agent');
+  const openSockets = new Map<string, number>();
+
+  nsp.use(async (socket, next) => {
+    const token = cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE);
+    let user: User | null;
+    try {
+      user = await userForSessionToken(ctx, token);
+    } catch (error) {
+      ctx.log.error({ err: error }, 'agent socket authentication failed');
+      return next(socketError('internal', 'something went wrong on our side; please try again'));
+    }
+    if (!user) return next(socketError('unauthenticated', 'sign in to continue'));
+    socket.data.user = user;
+    next();
+  });
+
+  nsp.on('connection', async (socket) => {
+    const user = socket.data.user as User;
+    const count = (openSockets.get(user.id) ?? 0) + 1;
+    openSockets.set(user.id, count);
+    const on = createHandler(ctx, socket);
+    const joinConversation = (id: string) => nsp.in(rooms.user(user.id)).socketsJoin(rooms.conversation(id));
+
+    on('conversation:accept', conversationRefSchema, async ({ conversationId }) => {
+      const conversation = await actions.accept(ctx, user, conversationId);
+      joinConversation(conversationId);
+      return { conversation };
+    });
+    on('conversation:resolve', conversationRefSchema, async ({ conversationId }) => ({
+      conversation: await actions.resolve(ctx, user, conversationId),
+    }));
+    on('conversation:watch', conversationRefSchema, async ({ conversationId }) => {
+      await actions.assertVisible(ctx, user, conversationId);
+      await socket.join(rooms.conversation(conversationId));
+      return { watching: conversationId };
+    });
+    on('message:send', agentSendSchema, async (payload) => ({
+      message: await actions.sendAgentMessage(ctx, user, payload),
+    }));
+    on('typing', agentTypingSchema, async ({ conversationId, typing }) => {
+      const conversation = await ctx.store.conversations.findById(conversationId);
+      if (conversation?.workspaceId === user.workspaceId && conversation.assigneeId === user.id) {
+        io.of('/widget')
+          .to(rooms.contact(conversation.contactId))
+          .emit('typing', { author: 'agent', name: user.name, typing });
+      }
+      return null;
+    });
+    on('presence:set', presenceSetSchema, async ({ presence }) => ({
+      presence: await actions.setPresence(ctx, user, presence),
+    }));
+
+    socket.on('disconnect', () => {
+      const left = (openSockets.get(user.id) ?? 1) - 1;
+      if (left > 0) return void openSockets.set(user.id, left);
+      openSockets.delete(user.id);
+      void actions
+        .setPresence(ctx, user, 'offline')
+        .catch((error: unknown) => ctx.log.warn({ err: error }, 'presence update failed'));
+    });
+
+    // the handlers above are registered before any await, so no early event is lost
+    await socket.join([rooms.workspace(user.workspaceId), rooms.user(user.id)]);
+    for (const conversation of await ctx.store.conversations.listAssignedTo(user.id)) {
+      await socket.join(rooms.conversation(conversation.id));
+    }
+    if (count === 1 && user.presence === 'offline') await actions.setPresence(ctx, user, 'online');
+  });
+  return nsp;
+}

@@ -1,0 +1,81 @@
+import {
+  acceptConversation,
+  closeConversation,
+  loadConversation,
+  notFound,
+  postAgentMessage,
+  releaseConversation,
+  resolveConversation,
+  type User,
+} from '@tandem/domain';
+import type { AgentConversation, MessageView, Presence } from '@tandem/protocol';
+import type { AppContext } from '../context.ts';
+import { presentAgentConversation } from '../presenters/conversation.ts';
+import { presentMessage, presentMessages } from '../presenters/message.ts';
+import { staffActor } from './staffAuth.ts';
+
+/** Staff operations, shared by the REST routes and the /agent socket handlers. */
+
+export async function agentConversationView(
+  ctx: AppContext,
+  workspaceId: string,
+  id: string,
+): Promise<AgentConversation> {
+  const row = await ctx.store.inbox.findOne(workspaceId, id);
+  if (!row) throw notFound('conversation', id);
+  return presentAgentConversation(row);
+}
+
+export async function getConversationWithMessages(ctx: AppContext, user: User, id: string) {
+  const conversation = await agentConversationView(ctx, user.workspaceId, id);
+  const messages = await ctx.store.messages.listByConversation(id);
+  return { conversation, messages: await presentMessages(ctx.store, user.workspaceId, messages) };
+}
+
+type Command =
+  | typeof acceptConversation
+  | typeof resolveConversation
+  | typeof releaseConversation
+  | typeof closeConversation;
+
+async function run(ctx: AppContext, user: User, id: string, command: Command): Promise<AgentConversation> {
+  const input = {
+    workspaceId: user.workspaceId,
+    conversationId: id,
+    agent: staffActor(user),
+    actor: staffActor(user),
+  };
+  await command(ctx.deps, input);
+  return agentConversationView(ctx, user.workspaceId, id);
+}
+
+export const accept = (ctx: AppContext, user: User, id: string) => run(ctx, user, id, acceptConversation);
+export const resolve = (ctx: AppContext, user: User, id: string) => run(ctx, user, id, resolveConversation);
+export const release = (ctx: AppContext, user: User, id: string) => run(ctx, user, id, releaseConversation);
+export const close = (ctx: AppContext, user: User, id: string) => run(ctx, user, id, closeConversation);
+
+export async function sendAgentMessage(
+  ctx: AppContext,
+  user: User,
+  input: { conversationId: string; clientId: string; text: string },
+): Promise<MessageView> {
+  const { message } = await postAgentMessage(ctx.deps, {
+    workspaceId: user.workspaceId,
+    conversationId: input.conversationId,
+    agent: staffActor(user),
+    clientId: input.clientId,
+    text: input.text,
+  });
+  return presentMessage(message, new Map([[user.id, user.name]]));
+}
+
+export async function setPresence(ctx: AppContext, user: User, presence: Presence): Promise<Presence> {
+  await ctx.store.users.setPresence(user.id, presence);
+  await ctx.events.publish('presence.changed', { workspaceId: user.workspaceId, userId: user.id, presence });
+  return presence;
+}
+
+/** Ensures the conversation belongs to the user's workspace (for watching it live). */
+export async function assertVisible(ctx: AppContext, user: User, id: string): Promise<void> {
+  await loadConversation(ctx.store, user.workspaceId, id);
+}

@@ -1,0 +1,34 @@
+import { DomainError, type User, type Workspace } from '@tandem/domain';
+import type { AppContext } from '../context.ts';
+import { hashPassword, hashToken, newToken, verifyPassword } from './tokens.ts';
+
+let dummyHash: Promise<string> | null = null;
+
+/** Checks credentials and opens a session. Unknown e-mail and wrong password fail the same way, in the same time. */
+export async function login(
+  ctx: AppContext,
+  email: string,
+  password: string,
+): Promise<{ token: string; expiresAt: Date; user: User; workspace: Workspace }> {
+  const credentials = await ctx.store.auth.findCredentials(email);
+  dummyHash ??= hashPassword('not-a-real-password');
+  const ok = await verifyPassword(password, credentials?.passwordHash ?? (await dummyHash));
+  if (!credentials || !ok) throw new DomainError('invalid_credentials', 'wrong e-mail or password');
+  const workspace = await ctx.store.workspaces.findById(credentials.user.workspaceId);
+  if (!workspace) throw new DomainError('invalid_credentials', 'wrong e-mail or password');
+  const token = newToken();
+  const expiresAt = new Date(Date.now() + ctx.config.sessionTtlHours * 3_600_000);
+  await ctx.store.auth.createSession(hashToken(token), credentials.user.id, expiresAt);
+  return { token, expiresAt, user: credentials.user, workspace };
+}
+
+export async function logout(ctx: AppContext, token: string | undefined): Promise<void> {
+  if (token) await ctx.store.auth.deleteSession(hashToken(token));
+}
+
+/** Staff as the actor of a domain command. */
+export const staffActor = (user: User) =>
+  ({
+    kind: 'agent',
+    user: { id: user.id, name: user.name, role: user.role, workspaceId: user.workspaceId },
+  }) as const;

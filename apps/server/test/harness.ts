@@ -1,0 +1,135 @@
+import type { Ack } from '@tandem/protocol';
+import { openTestDatabase, type TestDriver } from '@tandem/storage';
+import { io, type Socket } from 'socket.io-client';
+import { type App, startApp } from '../src/app.ts';
+import type { Config } from '../src/config.ts';
+
+/** A real server on a random port, on a fresh PGlite or a throw-away PostgreSQL database, seeded with the demo. */
+export async function startTestApp(driver: TestDriver = 'pglite', overrides: Partial<Config> = {}) {
+  let database: Config['database'] = { driver: 'pglite', dataDir: null };
+  let dropDatabase = async () => {};
+  if (driver === 'postgres') {
+    const test = await openTestDatabase('postgres');
+    await test.db.destroy();
+    database = { driver: 'postgres', url: test.url as string, poolSize: 5 };
+    dropDatabase = test.cleanup;
+  }
+  const app: App = await startApp({
+    port: 0,
+    host: '127.0.0.1',
+    database,
+    publicUrl: null,
+    logLevel: (process.env.TEST_LOG_LEVEL as Config['logLevel']) ?? 'silent',
+    seedDemo: true,
+    sessionTtlHours: 1,
+    cookieSecure: false,
+    trustProxy: false,
+    rateLimitPerMinute: 10_000,
+    ...overrides,
+  });
+  const sockets: Socket[] = [];
+  return {
+    app,
+    url: app.url,
+    track(socket: Socket) {
+      sockets.push(socket);
+      return socket;
+    },
+    async close() {
+      for (const socket of sockets) socket.disconnect();
+      await app.close();
+      await dropDatabase().catch(() => undefined);
+    },
+  };
+}
+export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+
+export async function api<T = unknown>(
+  url: string,
+  path: string,
+  init: { method?: string; body?: unknown; cookie?: string } = {},
+): Promise<{ status: number; body: T; headers: Headers }> {
+  const response = await fetch(`${url}${path}`, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers: {
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(init.cookie ? { cookie: init.cookie } : {}),
+    },
+    body:
+      init.body === undefined
+        ? undefined
+        : typeof init.body === 'string'
+          ? init.body
+          : JSON.stringify(init.body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as T, headers: response.headers };
+}
+
+export async function loginCookie(url: string, email: string, password = 'tandem-demo'): Promise<string> {
+  const res = await api(url, '/api/auth/login', { body: { email, password } });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const setCookie = res.headers.get('set-cookie') ?? '';
+  return setCookie.split(';')[0] as string;
+}
+
+export function connect(
+  t: TestApp,
+  namespace: '/widget' | '/agent',
+  options: { token?: string; cookie?: string },
+): Promise<Socket> {
+  const socket = t.track(
+    io(`${t.url}${namespace}`, {
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      auth: options.token ? { visitorToken: options.token, protocol: 1 } : {},
+      extraHeaders: options.cookie ? { cookie: options.cookie } : {},
+    }),
+  );
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
+export function emit<T>(socket: Socket, event: string, payload?: unknown): Promise<Ack<T>> {
+  return socket.timeout(5000).emitWithAck(event, payload) as Promise<Ack<T>>;
+}
+
+/** Resolves with the first `event` payload that satisfies `match` (events before the call are not seen). */
+export function waitFor<T>(
+  socket: Socket,
+  event: string,
+  match: (payload: T) => boolean = () => true,
+  ms = 5000,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off(event, listener);
+      reject(new Error(`timed out waiting for ${event}`));
+    }, ms);
+    const listener = (payload: T) => {
+      if (!match(payload)) return;
+      clearTimeout(timer);
+      socket.off(event, listener);
+      resolve(payload);
+    };
+    socket.on(event, listener);
+  });
+}
+
+let counter = 0;
+export const clientId = () => `test-${Date.now()}-${counter++}`;
+
+export async function newCustomer(
+  t: TestApp,
+  locale: 'zh' | 'en' = 'zh',
+  attributes?: Record<string, string>,
+) {
+  const session = await api<{ visitorToken: string; contactId: string }>(t.url, '/api/widget/session', {
+    body: { workspace: 'demo', locale, ...(attributes ? { attributes } : {}) },
+  });
+  const socket = await connect(t, '/widget', { token: session.body.visitorToken });
+  return { socket, token: session.body.visitorToken, contactId: session.body.contactId };
+}
