@@ -14,7 +14,7 @@ export function startBotParticipant(ctx: AppContext): () => void {
     // answers in the background, one turn at a time per conversation, so the customer's send is never held up
     void enqueue(conversation.id, async () => {
       const current = await ctx.store.conversations.findById(conversation.id);
-      if (!current || current.status !== 'bot') return;
+      if (current?.status !== 'bot') return;
       const bot = await ctx.bots.forWorkspace(current.workspaceId);
       const state = { ...initialBotState, ...(current.botState as Partial<BotState>) };
       const { decision, state: nextState } = bot.reply(state, message.text);

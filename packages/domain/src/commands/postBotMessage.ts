@@ -20,7 +20,7 @@ export async function postBotMessage(
   input: PostBotMessageInput,
 ): Promise<{ message: Message; conversation: Conversation } | null> {
   const conversation = await deps.store.conversations.findById(input.conversationId);
-  if (!conversation || conversation.status !== 'bot') return null;
+  if (conversation?.status !== 'bot') return null;
   const { message, created } = await deps.store.transaction(async (tx) => {
     await tx.conversations.saveBotState(conversation.id, input.botState);
     return tx.messages.append({
