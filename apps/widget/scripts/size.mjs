@@ -1,0 +1,14 @@
+// Prints the raw and gzipped size of the built widget (run after `vite build`).
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const file = new URL('../dist/widget.js', import.meta.url);
+const code = readFileSync(file);
+const gzipped = gzipSync(code, { level: 9 });
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
+const budget = 25 * 1024;
+console.log(`widget.js: ${kb(code.length)} raw, ${kb(gzipped.length)} gzipped (budget ${kb(budget)})`);
+if (gzipped.length > budget) {
+  console.error('widget.js is over its size budget');
+  process.exitCode = 1;
+}

@@ -1,0 +1,57 @@
+import type { ErrorCode, WidgetSession, WidgetSessionBody } from '@tandem/protocol';
+
+/** A failed REST call: `code` is the server's error code, or 'network' when no answer came. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode | 'network',
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isSession(value: unknown): value is WidgetSession {
+  return (
+    isRecord(value) &&
+    typeof value.visitorToken === 'string' &&
+    isRecord(value.workspace) &&
+    typeof value.workspace.name === 'string' &&
+    Array.isArray(value.messages) &&
+    (value.conversation === null || isRecord(value.conversation))
+  );
+}
+
+/** POST /api/widget/session: who the visitor is, and their current conversation with its messages. */
+export async function fetchSession(origin: string, body: WidgetSessionBody): Promise<WidgetSession> {
+  let response: Response;
+  try {
+    response = await fetch(`${origin}/api/widget/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      credentials: 'omit',
+    });
+  } catch (error) {
+    throw new ApiError('network', error instanceof Error ? error.message : 'network error', 0);
+  }
+  let payload: unknown = null;
+  try {
+    payload = await response.json();
+  } catch {
+    payload = null;
+  }
+  if (!response.ok) {
+    const error = isRecord(payload) && isRecord(payload.error) ? payload.error : null;
+    const code = typeof error?.code === 'string' ? (error.code as ErrorCode) : 'internal';
+    const message = typeof error?.message === 'string' ? error.message : `HTTP ${response.status}`;
+    throw new ApiError(code, message, response.status);
+  }
+  if (!isSession(payload)) throw new ApiError('internal', 'unexpected session response', response.status);
+  return payload;
+}

@@ -1,0 +1,177 @@
+import type {
+  ConversationStatus,
+  ErrorCode,
+  MessageView,
+  QuickReply,
+  WidgetConversation,
+} from '@tandem/protocol';
+import type { MessageKey } from './i18n.ts';
+
+/** Why a send failed: a server error code, or 'network' when no acknowledgement came back. */
+export type SendError = ErrorCode | 'network';
+
+/** A message the customer sent that the server has not confirmed yet (shown optimistically). */
+export interface PendingMessage {
+  clientId: string;
+  text: string;
+  status: 'sending' | 'failed';
+  error: SendError | null;
+}
+
+function time(iso: string): number {
+  const at = Date.parse(iso);
+  return Number.isNaN(at) ? 0 : at;
+}
+
+/**
+ * Orders messages for display: by `seq` inside a conversation; conversations (a new one starts after
+ * a resolution) by when their first known message was written.
+ */
+export function sortMessages(messages: readonly MessageView[]): MessageView[] {
+  const start = new Map<string, number>();
+  for (const message of messages) {
+    const at = time(message.createdAt);
+    const known = start.get(message.conversationId);
+    if (known === undefined || at < known) start.set(message.conversationId, at);
+  }
+  return [...messages].sort((a, b) => {
+    if (a.conversationId === b.conversationId) return a.seq - b.seq;
+    const byStart = (start.get(a.conversationId) ?? 0) - (start.get(b.conversationId) ?? 0);
+    if (byStart !== 0) return byStart;
+    return a.conversationId < b.conversationId ? -1 : 1;
+  });
+}
+
+/** Adds messages to a list: one copy per id (the incoming copy wins), in display order. */
+export function mergeMessages(
+  existing: readonly MessageView[],
+  incoming: readonly MessageView[],
+): MessageView[] {
+  const byId = new Map<string, MessageView>();
+  for (const message of existing) byId.set(message.id, message);
+  for (const message of incoming) byId.set(message.id, message);
+  return sortMessages([...byId.values()]);
+}
+
+/** Drops the optimistic copies of messages the server has confirmed (matched by clientId). */
+export function settlePending(
+  pending: readonly PendingMessage[],
+  confirmed: readonly MessageView[],
+): PendingMessage[] {
+  const ids = new Set<string>();
+  for (const message of confirmed) if (message.clientId) ids.add(message.clientId);
+  return pending.filter((item) => !ids.has(item.clientId));
+}
+
+export function updatePending(
+  pending: readonly PendingMessage[],
+  clientId: string,
+  change: Partial<Omit<PendingMessage, 'clientId'>>,
+): PendingMessage[] {
+  return pending.map((item) => (item.clientId === clientId ? { ...item, ...change } : item));
+}
+
+/**
+ * The quick replies to offer: those of the latest bot message, while nobody has spoken since
+ * (system notices do not count). Null when there is nothing to offer.
+ */
+export function currentQuickReplies(
+  messages: readonly MessageView[],
+): { messageId: string; buttons: QuickReply[] } | null {
+  for (let i = messages.length - 1; i >= 0; i -= 1) {
+    const message = messages[i];
+    if (!message || message.author.kind === 'system') continue;
+    if (message.author.kind === 'bot' && message.buttons.length > 0) {
+      return { messageId: message.id, buttons: message.buttons };
+    }
+    return null;
+  }
+  return null;
+}
+
+/** Messages from the bot or an agent written after the customer last looked. */
+export function countUnread(messages: readonly MessageView[], readUntil: string | null): number {
+  const since = readUntil === null ? Number.NEGATIVE_INFINITY : time(readUntil);
+  let count = 0;
+  for (const message of messages) {
+    if (
+      (message.author.kind === 'bot' || message.author.kind === 'agent') &&
+      time(message.createdAt) > since
+    ) {
+      count += 1;
+    }
+  }
+  return count;
+}
+
+/** The newest createdAt in a list (the read marker after the customer has seen it), or null. */
+export function latestTime(messages: readonly MessageView[]): string | null {
+  let latest: MessageView | null = null;
+  for (const message of messages) {
+    if (!latest || time(message.createdAt) > time(latest.createdAt)) latest = message;
+  }
+  return latest?.createdAt ?? null;
+}
+
+/** Whether the bot (not a person) answers the next message the customer sends. */
+export function botAnswersNext(conversation: WidgetConversation | null): boolean {
+  if (!conversation) return true;
+  const handled: ConversationStatus[] = ['queued', 'assigned'];
+  return !handled.includes(conversation.status);
+}
+
+/** Whether the customer is already waiting for or talking to a person. */
+export function withPerson(conversation: WidgetConversation | null): boolean {
+  return !botAnswersNext(conversation);
+}
+
+/** The readable explanation of a failed send. */
+export function sendErrorKey(error: SendError): MessageKey {
+  switch (error) {
+    case 'message_too_long':
+      return 'errorTooLong';
+    case 'rate_limited':
+      return 'errorRateLimited';
+    case 'validation_failed':
+    case 'bad_request':
+      return 'errorInvalid';
+    case 'network':
+      return 'errorNetwork';
+    case 'protocol_mismatch':
+      return 'errorOutdated';
+    case 'workspace_not_found':
+    case 'unauthenticated':
+      return 'errorUnavailable';
+    default:
+      return 'errorGeneric';
+  }
+}
+
+/**
+ * Whether sending the same text again cannot help (it was refused for its content): the text then
+ * goes back into the input for the customer to change, instead of offering a retry.
+ */
+export function needsEdit(error: SendError): boolean {
+  return error === 'message_too_long' || error === 'validation_failed' || error === 'bad_request';
+}
+
+/** Characters the server will count (it trims the text first). */
+export function countedLength(text: string): number {
+  return text.trim().length;
+}
+
+/** A clientId for idempotent sends: 8-64 of [A-Za-z0-9_-]; works outside secure contexts too. */
+export function newClientId(random: (bytes: Uint8Array) => Uint8Array = defaultRandom): string {
+  const bytes = random(new Uint8Array(16));
+  let id = 'w';
+  for (const byte of bytes) id += byte.toString(16).padStart(2, '0');
+  return id;
+}
+
+function defaultRandom(bytes: Uint8Array): Uint8Array {
+  if (typeof crypto !== 'undefined' && typeof crypto.getRandomValues === 'function') {
+    return crypto.getRandomValues(bytes);
+  }
+  for (let i = 0; i < bytes.length; i += 1) bytes[i] = Math.floor(Math.random() * 256);
+  return bytes;
+}

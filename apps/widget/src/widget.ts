@@ -1,0 +1,576 @@
+import {
+  type Lang,
+  MAX_MESSAGE_LENGTH,
+  type MessageView,
+  type QuickReply,
+  type WidgetConversation,
+  type WidgetSession,
+  type WidgetSessionBody,
+} from '@tandem/protocol';
+import { ApiError, fetchSession } from './api.ts';
+import { chooseLang, type EmbedConfig, toLang } from './config.ts';
+import { type MessageKey, t, type Vars } from './i18n.ts';
+import { connectWidget, requestHandoff, sendMessage, type WidgetSocket } from './socket.ts';
+import {
+  botAnswersNext,
+  countUnread,
+  currentQuickReplies,
+  latestTime,
+  mergeMessages,
+  needsEdit,
+  newClientId,
+  type PendingMessage,
+  sendErrorKey,
+  settlePending,
+  updatePending,
+  withPerson,
+} from './state.ts';
+import { keys, readItem, writeItem } from './storage.ts';
+import { styles } from './styles.css.ts';
+import { type Composer, createComposer, type HandoffState } from './view/composer.ts';
+import { el } from './view/dom.ts';
+import { createHeader, type Header, type StatusTone } from './view/header.ts';
+import { createLauncher, type Launcher } from './view/launcher.ts';
+import { createMessageList, type MessageList, type TypingView } from './view/messages.ts';
+
+type Connection = 'idle' | 'connecting' | 'online' | 'offline' | 'unavailable';
+type Notice = { key: MessageKey; vars?: Vars };
+
+/** How long to show the bot "typing" after a send if its answer has not come yet. */
+const BOT_TYPING_MS = 12_000;
+/** A remote typing indicator with no update for this long is stale. */
+const REMOTE_TYPING_MS = 8_000;
+const MAX_AUTH_RETRIES = 3;
+
+/** The widget: state, server connection and views, wired together. */
+export class Widget {
+  private readonly config: EmbedConfig;
+  private lang: Lang;
+  private isOpen = false;
+  private title: string | null = null;
+  private visitorToken: string | null;
+  private conversation: WidgetConversation | null = null;
+  private messages: MessageView[] = [];
+  private pending: PendingMessage[] = [];
+  private connection: Connection = 'idle';
+  private unavailable: Notice | null = null;
+  private error: Notice | null = null;
+  private handoffBusy = false;
+  private readUntil: string | null;
+  private unread = 0;
+  private awaitingBot = false;
+  private awaitingTimer: ReturnType<typeof setTimeout> | undefined;
+  private remoteTyping: TypingView | null = null;
+  private remoteTypingTimer: ReturnType<typeof setTimeout> | undefined;
+  private typingSent = 0;
+  private typingStopTimer: ReturnType<typeof setTimeout> | undefined;
+  private socket: WidgetSocket | null = null;
+  private hasConnected = false;
+  private authRetries = 0;
+  private starting: Promise<boolean> | null = null;
+  private savedOverflow: string | null = null;
+  private shadow: ShadowRoot | null = null;
+
+  private readonly root: HTMLElement;
+  private readonly panel: HTMLElement;
+  private readonly banner: HTMLElement;
+  private readonly bannerText: HTMLElement;
+  private readonly bannerButton: HTMLButtonElement;
+  private readonly launcher: Launcher;
+  private readonly header: Header;
+  private readonly list: MessageList;
+  private readonly composer: Composer;
+
+  constructor(config: EmbedConfig, browserLanguages: readonly string[]) {
+    this.config = config;
+    this.lang = chooseLang(readItem(keys.lang(config.workspace)), config.pageLang, browserLanguages);
+    this.visitorToken = readItem(keys.visitor(config.workspace));
+    this.readUntil = readItem(keys.read(config.workspace));
+
+    this.root = el('div', 'tdm');
+    this.root.dataset.pos = config.position;
+    this.launcher = createLauncher('tdm-window', () => (this.isOpen ? this.close() : this.open()));
+    this.panel = el('section', 'window');
+    this.panel.id = 'tdm-window';
+    this.panel.setAttribute('role', 'dialog');
+    this.panel.setAttribute('aria-labelledby', 'tdm-title');
+    this.panel.tabIndex = -1;
+    this.panel.hidden = true;
+    this.panel.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.stopPropagation();
+        this.close();
+      }
+    });
+
+    this.header = createHeader('tdm-title', {
+      onClose: () => this.close(),
+      onLang: (lang) => this.setLang(lang),
+    });
+    this.banner = el('div', 'banner');
+    this.banner.setAttribute('role', 'status');
+    this.bannerText = el('span');
+    this.bannerButton = el('button');
+    this.bannerButton.type = 'button';
+    this.bannerButton.addEventListener('click', () => this.reconnect());
+    this.banner.append(this.bannerText, this.bannerButton);
+    this.list = createMessageList({
+      onQuickReply: (reply) => this.quickReply(reply),
+      onRetry: (clientId) => this.retry(clientId),
+    });
+    this.composer = createComposer('tdm-input', {
+      onSend: (text) => this.send(text),
+      onHandoff: () => void this.handoff(),
+      onInput: () => this.customerTyping(),
+    });
+    this.panel.append(this.header.node, this.banner, this.list.node, ...this.composer.nodes);
+    this.root.append(this.panel, this.launcher.node);
+  }
+
+  /** Puts the widget on the page (inside a Shadow DOM) and, for a returning visitor, reconnects. */
+  mount(parent: HTMLElement): void {
+    const host = document.createElement('tandem-widget');
+    // The page's CSS must not hide, move or restyle the host: fixed children need an untransformed box.
+    host.setAttribute(
+      'style',
+      'all:initial!important;display:block!important;position:static!important;width:0!important;height:0!important;',
+    );
+    const shadow = host.attachShadow({ mode: 'open' });
+    this.shadow = shadow;
+    const style = document.createElement('style');
+    style.textContent = styles;
+    shadow.append(style, this.root);
+    parent.append(host);
+    document.addEventListener('visibilitychange', () => {
+      if (!document.hidden && this.isOpen) this.markRead();
+    });
+    this.render();
+    // A returning visitor: fetch their conversation so unread replies show on the launcher.
+    if (this.visitorToken) void this.start(false);
+  }
+
+  open(): void {
+    if (this.isOpen) return;
+    this.isOpen = true;
+    this.root.dataset.open = 'true';
+    this.panel.hidden = false;
+    if (window.innerWidth < 480) {
+      this.savedOverflow = document.documentElement.style.overflow;
+      document.documentElement.style.overflow = 'hidden';
+    }
+    this.markRead();
+    this.render({ scroll: true });
+    this.list.scrollToEnd();
+    // On phones, do not pop the keyboard over the conversation: focus the dialog instead.
+    if (window.matchMedia?.('(pointer: fine)').matches) this.composer.focus();
+    else this.panel.focus();
+    void this.start();
+  }
+
+  close(): void {
+    if (!this.isOpen) return;
+    const hadFocus = this.shadow?.activeElement != null;
+    this.isOpen = false;
+    this.root.dataset.open = 'false';
+    this.panel.hidden = true;
+    if (this.savedOverflow !== null) {
+      document.documentElement.style.overflow = this.savedOverflow;
+      this.savedOverflow = null;
+    }
+    this.stopTyping();
+    this.render();
+    if (hadFocus) this.launcher.node.focus();
+  }
+
+  setLang(value: string): void {
+    const lang = toLang(value);
+    if (!lang) {
+      console.warn(`[tandem] setLang: "${value}" is not zh or en`);
+      return;
+    }
+    writeItem(keys.lang(this.config.workspace), lang);
+    if (lang === this.lang) return;
+    this.lang = lang;
+    this.render({ quiet: true });
+  }
+
+  // ---- server ----
+
+  /**
+   * Fetches the session and opens the socket once; concurrent callers share the attempt. Without
+   * `always` (a page view with the chat closed), the socket opens only while a person is on the case:
+   * the bot never writes first, so nobody else needs a live connection.
+   */
+  private async start(always = true): Promise<boolean> {
+    if (this.socket && this.title !== null) return true;
+    if (!this.starting) {
+      this.starting = this.loadSession().finally(() => {
+        this.starting = null;
+      });
+    }
+    const ok = await this.starting;
+    if (ok && (always || this.isOpen || withPerson(this.conversation))) this.ensureSocket();
+    return ok;
+  }
+
+  private sessionBody(withToken: boolean): WidgetSessionBody {
+    const body: WidgetSessionBody = { workspace: this.config.workspace, locale: this.lang };
+    const token = this.visitorToken;
+    if (withToken && token && token.length >= 20 && token.length <= 200) body.visitorToken = token;
+    if (this.config.name) body.name = this.config.name;
+    if (this.config.attributes) body.attributes = this.config.attributes;
+    return body;
+  }
+
+  private async loadSession(): Promise<boolean> {
+    if (this.connection !== 'online') this.connection = 'connecting';
+    this.render();
+    let session: WidgetSession;
+    try {
+      session = await fetchSession(this.config.origin, this.sessionBody(true));
+    } catch (error) {
+      const code = error instanceof ApiError ? error.code : 'network';
+      if (code === 'validation_failed' && this.visitorToken) {
+        // A damaged stored token: start as a new visitor rather than not at all.
+        try {
+          session = await fetchSession(this.config.origin, this.sessionBody(false));
+        } catch (retryError) {
+          this.fail(retryError);
+          return false;
+        }
+      } else {
+        this.fail(error);
+        return false;
+      }
+    }
+    this.applySession(session);
+    return true;
+  }
+
+  private fail(error: unknown): void {
+    const code = error instanceof ApiError ? error.code : 'network';
+    console.warn('[tandem] chat unavailable:', error instanceof Error ? error.message : error);
+    this.connection = 'unavailable';
+    this.unavailable = { key: code === 'protocol_mismatch' ? 'errorOutdated' : 'errorUnavailable' };
+    this.pending = this.pending.map((item) =>
+      item.status === 'sending' ? { ...item, status: 'failed', error: 'network' } : item,
+    );
+    this.stopAwaitingBot();
+    this.render();
+  }
+
+  private applySession(session: WidgetSession): void {
+    const tokenChanged = session.visitorToken !== this.visitorToken;
+    this.visitorToken = session.visitorToken;
+    writeItem(keys.visitor(this.config.workspace), session.visitorToken);
+    this.title = session.workspace.name;
+    this.unavailable = null;
+    if (this.connection === 'unavailable' || this.connection === 'connecting') {
+      this.connection = this.socket?.connected ? 'online' : 'connecting';
+    }
+    this.conversation = session.conversation;
+    this.receive(session.messages);
+    if (tokenChanged && this.socket) {
+      // A fresh identity: the old socket speaks for a visitor that no longer exists.
+      this.socket.removeAllListeners();
+      this.socket.disconnect();
+      this.socket = null;
+      this.hasConnected = false;
+    }
+  }
+
+  private ensureSocket(): void {
+    if (this.socket || !this.visitorToken) return;
+    const socket = connectWidget(this.config.origin, this.visitorToken);
+    this.socket = socket;
+    socket.on('connect', () => {
+      this.connection = 'online';
+      this.authRetries = 0;
+      const reconnected = this.hasConnected;
+      this.hasConnected = true;
+      this.render();
+      // Anything said while we were away comes back with the session.
+      if (reconnected) void this.refresh();
+    });
+    socket.on('disconnect', () => {
+      this.connection = 'offline';
+      this.render();
+    });
+    socket.on('connect_error', (error) => {
+      this.connection = 'offline';
+      this.render();
+      if (socket.active) return; // socket.io retries by itself
+      // The server refused us (bad or unknown token, protocol): get a session again, then reconnect.
+      const data: unknown = (error as Error & { data?: unknown }).data;
+      const code =
+        typeof data === 'object' && data !== null && 'code' in data ? String(data.code) : error.message;
+      socket.removeAllListeners();
+      if (this.socket === socket) this.socket = null;
+      this.hasConnected = false;
+      if (code === 'protocol_mismatch' || this.authRetries >= MAX_AUTH_RETRIES) {
+        this.fail(
+          new ApiError(code === 'protocol_mismatch' ? 'protocol_mismatch' : 'unauthenticated', code, 0),
+        );
+        return;
+      }
+      this.authRetries += 1;
+      setTimeout(() => void this.start(), 1000 * this.authRetries);
+    });
+    socket.on('message:new', (message) => this.receive([message]));
+    socket.on('conversation:updated', (conversation) => {
+      this.conversation = conversation;
+      if (withPerson(conversation)) this.stopAwaitingBot();
+      this.render();
+    });
+    socket.on('typing', (payload) => {
+      clearTimeout(this.remoteTypingTimer);
+      this.remoteTyping = payload.typing ? { author: payload.author, name: payload.name } : null;
+      if (payload.typing) {
+        this.remoteTypingTimer = setTimeout(() => {
+          this.remoteTyping = null;
+          this.render();
+        }, REMOTE_TYPING_MS);
+      }
+      this.render();
+    });
+  }
+
+  private async refresh(): Promise<void> {
+    try {
+      const session = await fetchSession(this.config.origin, this.sessionBody(true));
+      this.applySession(session);
+      if (!this.socket) this.ensureSocket();
+    } catch (error) {
+      console.warn(
+        '[tandem] could not refresh the conversation:',
+        error instanceof Error ? error.message : error,
+      );
+    }
+  }
+
+  /** The banner's button: try again from scratch after the server was unreachable. */
+  private reconnect(): void {
+    this.authRetries = 0;
+    if (this.socket && !this.socket.connected) this.socket.connect();
+    void this.start().then((ok) => {
+      if (!ok) return;
+      for (const item of this.pending) if (item.status === 'failed') this.retry(item.clientId);
+    });
+  }
+
+  /** Takes in messages from the session, an ack or the socket. */
+  private receive(incoming: readonly MessageView[]): void {
+    this.messages = mergeMessages(this.messages, incoming);
+    this.pending = settlePending(this.pending, this.messages);
+    for (const message of incoming) {
+      if (message.author.kind === 'bot' || message.author.kind === 'agent') {
+        this.stopAwaitingBot();
+        if (this.remoteTyping?.author === message.author.kind) this.remoteTyping = null;
+      }
+    }
+    if (this.isOpen && !document.hidden) this.markRead();
+    else this.unread = countUnread(this.messages, this.readUntil);
+    this.render();
+  }
+
+  private markRead(): void {
+    const latest = latestTime(this.messages);
+    if (latest && latest !== this.readUntil) {
+      this.readUntil = latest;
+      writeItem(keys.read(this.config.workspace), latest);
+    }
+    this.unread = 0;
+  }
+
+  // ---- customer actions ----
+
+  private send(text: string): boolean {
+    const trimmed = text.trim();
+    if (trimmed === '') return false;
+    this.error = null;
+    const clientId = newClientId();
+    this.pending = [...this.pending, { clientId, text: trimmed, status: 'sending', error: null }];
+    if (botAnswersNext(this.conversation)) this.startAwaitingBot();
+    this.stopTyping();
+    this.render({ scroll: true });
+    void this.deliver(clientId);
+    return true;
+  }
+
+  private quickReply(reply: QuickReply): void {
+    this.send(reply.payload);
+  }
+
+  private retry(clientId: string): void {
+    const item = this.pending.find((entry) => entry.clientId === clientId);
+    if (!item) return;
+    this.pending = updatePending(this.pending, clientId, { status: 'sending', error: null });
+    if (botAnswersNext(this.conversation)) this.startAwaitingBot();
+    this.render();
+    void this.deliver(clientId);
+  }
+
+  private async deliver(clientId: string): Promise<void> {
+    const ready = await this.start();
+    const item = this.pending.find((entry) => entry.clientId === clientId);
+    if (!item) return;
+    if (!ready || !this.socket) {
+      this.pending = updatePending(this.pending, clientId, { status: 'failed', error: 'network' });
+      this.stopAwaitingBot();
+      this.render();
+      return;
+    }
+    const result = await sendMessage(this.socket, { clientId, text: item.text, lang: this.lang });
+    if (result.ok) {
+      this.receive([result.data.message]);
+      return;
+    }
+    this.stopAwaitingBot();
+    const code = result.error.code;
+    if (needsEdit(code)) {
+      // Sending it again cannot help: give the text back to the customer to change.
+      this.pending = this.pending.filter((entry) => entry.clientId !== clientId);
+      const current = this.composer.text();
+      this.composer.setText(current.trim() === '' ? item.text : `${item.text}\n${current}`);
+      this.error = { key: sendErrorKey(code) };
+    } else {
+      this.pending = updatePending(this.pending, clientId, { status: 'failed', error: code });
+    }
+    this.render();
+  }
+
+  private async handoff(): Promise<void> {
+    if (this.handoffBusy || withPerson(this.conversation)) return;
+    this.handoffBusy = true;
+    this.error = null;
+    this.stopAwaitingBot();
+    this.render();
+    // (the server opens a conversation first if there is none yet)
+    const ready = await this.start();
+    const result = ready && this.socket ? await requestHandoff(this.socket, this.lang) : null;
+    this.handoffBusy = false;
+    if (result?.ok) {
+      this.conversation = result.data.conversation;
+    } else if (!withPerson(this.conversation)) {
+      // (a refusal because the customer is already queued is no failure)
+      this.error = { key: 'handoffFailed' };
+    }
+    this.render();
+  }
+
+  private customerTyping(): void {
+    if (this.error) {
+      this.error = null;
+      this.render();
+    }
+    const socket = this.socket;
+    if (!socket?.connected || !withPerson(this.conversation)) return;
+    const now = Date.now();
+    if (now - this.typingSent > 2500) {
+      this.typingSent = now;
+      socket.emit('typing', { typing: true });
+    }
+    clearTimeout(this.typingStopTimer);
+    this.typingStopTimer = setTimeout(() => this.stopTyping(), 3000);
+  }
+
+  private stopTyping(): void {
+    clearTimeout(this.typingStopTimer);
+    if (this.typingSent === 0) return;
+    this.typingSent = 0;
+    if (this.socket?.connected) this.socket.emit('typing', { typing: false });
+  }
+
+  private startAwaitingBot(): void {
+    this.awaitingBot = true;
+    clearTimeout(this.awaitingTimer);
+    this.awaitingTimer = setTimeout(() => {
+      this.awaitingBot = false;
+      this.render();
+    }, BOT_TYPING_MS);
+  }
+
+  private stopAwaitingBot(): void {
+    clearTimeout(this.awaitingTimer);
+    this.awaitingBot = false;
+  }
+
+  // ---- view ----
+
+  private status(): { text: string; tone: StatusTone } {
+    const lang = this.lang;
+    if (this.connection === 'unavailable') return { text: t(lang, 'statusUnavailable'), tone: 'off' };
+    if (this.connection === 'offline') return { text: t(lang, 'statusOffline'), tone: 'off' };
+    if (this.connection === 'connecting' && this.title === null) {
+      return { text: t(lang, 'statusConnecting'), tone: 'wait' };
+    }
+    const conversation = this.conversation;
+    switch (conversation?.status ?? 'bot') {
+      case 'queued':
+        return { text: t(lang, 'statusQueued'), tone: 'wait' };
+      case 'assigned': {
+        const name = conversation?.agentName?.trim();
+        return {
+          text: name ? t(lang, 'statusAssigned', { name }) : t(lang, 'statusAssignedAnon'),
+          tone: 'person',
+        };
+      }
+      case 'resolved':
+        return { text: t(lang, 'statusResolved'), tone: 'done' };
+      case 'closed':
+        return { text: t(lang, 'statusClosed'), tone: 'done' };
+      default:
+        return { text: t(lang, 'statusBot'), tone: 'ok' };
+    }
+  }
+
+  private handoffState(): HandoffState {
+    if (this.handoffBusy) return 'busy';
+    const status = this.conversation?.status;
+    if (status === 'queued') return 'queued';
+    if (status === 'assigned') return 'assigned';
+    return 'available';
+  }
+
+  private render(options: { scroll?: boolean; quiet?: boolean } = {}): void {
+    const lang = this.lang;
+    this.root.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    this.launcher.update({ lang, open: this.isOpen, unread: this.unread });
+    const status = this.status();
+    this.header.update({
+      lang,
+      title: this.title ?? t(lang, 'defaultTitle'),
+      status: status.text,
+      tone: status.tone,
+      withPerson: this.conversation?.status === 'assigned',
+    });
+    this.panel.setAttribute('aria-label', t(lang, 'chatWindow'));
+    this.banner.hidden = this.unavailable === null;
+    if (this.unavailable) {
+      this.bannerText.textContent = t(lang, this.unavailable.key, this.unavailable.vars);
+      this.bannerButton.textContent = t(lang, 'retryConnect');
+      this.bannerButton.hidden = this.unavailable.key === 'errorOutdated';
+    }
+    this.list.node.setAttribute('aria-label', t(lang, 'messages'));
+    if (!this.isOpen) return;
+    this.list.render(
+      {
+        lang,
+        messages: this.messages,
+        pending: this.pending,
+        // the bot's suggestions are withdrawn while the customer waits for or talks to a person
+        quick:
+          this.pending.length > 0 || withPerson(this.conversation)
+            ? null
+            : currentQuickReplies(this.messages),
+        typing: this.remoteTyping ?? (this.awaitingBot ? { author: 'bot', name: null } : null),
+      },
+      options,
+    );
+    this.composer.update({
+      lang,
+      handoff: this.handoffState(),
+      error: this.error ? t(lang, this.error.key, { max: MAX_MESSAGE_LENGTH, ...this.error.vars }) : null,
+    });
+  }
+}
