@@ -1,4 +1,58 @@
-export async function emotionCommand(_args: string[]): Promise<number> {
-  process.stderr.write('tandem emotion: not available in this build\n');
-  return 2;
+import { writeFile } from 'node:fs/promises';
+import { detectEmotion, type EmotionModel, toBasicEmotion, trainEmotionModel } from '@tandem/engine';
+import { parsePredictArgs } from '../emotion/args.ts';
+import { InputLineError, readTestRows, readTrainRows } from '../emotion/jsonl.ts';
+
+const usage = `usage: tandem emotion predict --test TEST.jsonl --out PRED.jsonl [--train TRAIN.jsonl] [--lang auto|zh|en]
+
+  TEST.jsonl   one {"text"} per line
+  TRAIN.jsonl  optional {"text","label"} lines (anger, disgust, fear, joy, sadness, surprise, neutral);
+               without it the shipped lexicons decide
+  PRED.jsonl   one {"text","emotion","basic","polarity","intensity"} per test line, in order
+`;
+
+async function predict(args: readonly string[]): Promise<number> {
+  const parsed = parsePredictArgs(args);
+  if (typeof parsed === 'string') {
+    process.stderr.write(`tandem emotion: ${parsed}\n${usage}`);
+    return 2;
+  }
+  const texts = await readTestRows(parsed.test);
+  let model: EmotionModel | null = null;
+  if (parsed.train !== undefined) {
+    const { rows, skipped } = await readTrainRows(parsed.train, toBasicEmotion);
+    if (rows.length === 0) throw new Error(`${parsed.train}: no labelled rows`);
+    model = trainEmotionModel(rows);
+    const note = skipped > 0 ? ` (${skipped} rows without a single label skipped)` : '';
+    process.stderr.write(`tandem emotion: trained on ${rows.length} rows${note}\n`);
+  }
+  const lines = texts.map((text) => {
+    const result = detectEmotion(text, { model, ...(parsed.lang ? { lang: parsed.lang } : {}) });
+    const { emotion, basic, polarity, intensity } = result;
+    return JSON.stringify({ text, emotion, basic, polarity, intensity });
+  });
+  await writeFile(parsed.out, lines.length > 0 ? `${lines.join('\n')}\n` : '');
+  process.stderr.write(`tandem emotion: wrote ${lines.length} predictions to ${parsed.out}\n`);
+  return 0;
+}
+
+/** `tandem emotion …`: returns the exit code (0 ok, 1 bad input or failure, 2 bad usage). */
+export async function emotionCommand(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === undefined || sub === '--help' || sub === 'help') {
+    process.stdout.write(usage);
+    return sub === undefined ? 2 : 0;
+  }
+  if (sub !== 'predict') {
+    process.stderr.write(`tandem emotion: unknown subcommand ${sub}\n${usage}`);
+    return 2;
+  }
+  try {
+    return await predict(rest);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const prefix = error instanceof InputLineError ? 'bad input at ' : '';
+    process.stderr.write(`tandem emotion: ${prefix}${message}\n`);
+    return 1;
+  }
 }

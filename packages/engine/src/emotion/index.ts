@@ -1,1 +1,28 @@
-export {};
+export { type DetectEmotionOptions, detectEmotion } from './detect.ts';
+export { type EmpathyOptions, empathyOpening } from './empathy.ts';
+export {
+  type EscalationAdvice,
+  type EscalationReason,
+  escalationAdvice,
+  type QueuePriority,
+} from './escalation.ts';
+export { EmotionModel } from './model/emotionModel.ts';
+export { type EmotionExample, type TrainEmotionOptions, trainEmotionModel } from './model/train.ts';
+export { basicOf, polarityOf, STATE_INFO, toBasicEmotion } from './states.ts';
+export {
+  type EmotionPoint,
+  type EmotionTrajectory,
+  type EmotionTrend,
+  summarizeTrajectory,
+  toEmotionPoint,
+  valenceOf,
+} from './trajectory.ts';
+export {
+  BASIC_EMOTIONS,
+  type BasicEmotion,
+  EMOTION_STATES,
+  type EmotionLang,
+  type EmotionResult,
+  type EmotionState,
+  type Polarity,
+} from './types.ts';

@@ -1,0 +1,103 @@
+import { analyzeLexicon, globalBoost, type LexiconAnalysis } from './lexicon/analyze.ts';
+import { EmotionModel } from './model/emotionModel.ts';
+import { prepareText } from './prepare.ts';
+import { basicOf, DEFAULT_STATE, polarityOf } from './states.ts';
+import type { BasicEmotion, EmotionLang, EmotionResult, EmotionState } from './types.ts';
+
+export interface DetectEmotionOptions {
+  /** Force the language instead of detecting it. */
+  lang?: EmotionLang;
+  /** A trained statistical layer (`trainEmotionModel`); without it the shipped lexicons decide alone. */
+  model?: EmotionModel | null;
+}
+
+/** States that matter most to a service team win ties with other cues of similar strength. */
+const SERVICE_PRIORITY: Partial<Record<EmotionState, number>> = {
+  public_complaint: 0.2,
+  threat_to_leave: 0.15,
+  complaint: 0.1,
+  distrust: 0.05,
+  urgency: 0.05,
+};
+
+/** A service cue this strong decides the state whatever the statistical model says. */
+const DECISIVE = 0.6;
+const DECISIVE_STATES: ReadonlySet<EmotionState> = new Set([
+  'public_complaint',
+  'threat_to_leave',
+  'complaint',
+  'urgency',
+  'distrust',
+]);
+
+function topState(scores: Map<EmotionState, number>, basic?: BasicEmotion): [EmotionState, number] | null {
+  let best: [EmotionState, number] | null = null;
+  let bestRank = Number.NEGATIVE_INFINITY;
+  for (const [state, score] of scores) {
+    if (basic !== undefined && basicOf(state) !== basic) continue;
+    const rank = score + (SERVICE_PRIORITY[state] ?? 0);
+    if (rank > bestRank) {
+      bestRank = rank;
+      best = [state, score];
+    }
+  }
+  return best;
+}
+
+function choose(
+  lexicon: LexiconAnalysis,
+  probs: Float64Array | null,
+): { state: EmotionState; strength: number } {
+  const top = topState(lexicon.scores);
+  if (top !== null && DECISIVE_STATES.has(top[0]) && top[1] >= DECISIVE)
+    return { state: top[0], strength: top[1] };
+  if (probs === null)
+    return top === null ? { state: 'neutral', strength: 0 } : { state: top[0], strength: top[1] };
+  const { basic, p } = EmotionModel.best(probs);
+  const modelStrength = 0.2 + 0.5 * p;
+  if (basic === 'neutral') return { state: 'neutral', strength: 0 };
+  const match = topState(lexicon.scores, basic);
+  if (match === null) return { state: DEFAULT_STATE[basic], strength: modelStrength };
+  return { state: match[0], strength: Math.max(match[1], modelStrength) };
+}
+
+function neutralResult(lang: EmotionLang, signals: string[] = []): EmotionResult {
+  return {
+    emotion: 'neutral',
+    basic: 'neutral',
+    polarity: 'neutral',
+    intensity: 0,
+    signals,
+    lang,
+    scores: {},
+  };
+}
+
+/**
+ * Detects the emotion of one customer message (Chinese or English): a fine-grained service state, its basic
+ * emotion, polarity, intensity 0..1 and the cues that fired. Never throws: empty or invalid input is neutral.
+ */
+export function detectEmotion(text: unknown, options: DetectEmotionOptions = {}): EmotionResult {
+  const prepared = prepareText(text, options.lang);
+  if (prepared.text.trim() === '') return neutralResult(prepared.lang);
+  const lexicon = analyzeLexicon(prepared.text);
+  const probs = options.model ? options.model.predict(prepared.text, prepared.lang, lexicon) : null;
+  const { state, strength } = choose(lexicon, probs);
+  const signals = [...lexicon.signals];
+  if (probs !== null) {
+    const { basic, p } = EmotionModel.best(probs);
+    signals.push(`model:${basic}(${p.toFixed(2)})`);
+  }
+  const scores = Object.fromEntries(lexicon.scores) as EmotionResult['scores'];
+  if (state === 'neutral') return { ...neutralResult(prepared.lang, signals), scores };
+  const intensity = Math.min(1, strength + globalBoost(lexicon.global));
+  return {
+    emotion: state,
+    basic: basicOf(state),
+    polarity: polarityOf(state),
+    intensity: Math.round(intensity * 1000) / 1000,
+    signals,
+    lang: prepared.lang,
+    scores,
+  };
+}

@@ -1,0 +1,101 @@
+/** Words that strengthen or weaken the cue right after them, and negators that flip or cancel it. */
+export const ZH_INTENSIFIERS = [
+  '非常',
+  '特别',
+  '十分',
+  '极其',
+  '超级',
+  '真的',
+  '实在',
+  '万分',
+  '相当',
+  '太',
+  '超',
+  '巨',
+  '贼',
+  '最',
+  '真',
+  '好',
+  '很',
+  '这么',
+  '那么',
+] as const;
+export const ZH_INTENSIFIER_SUFFIXES = [
+  '死我了',
+  '死了',
+  '得要命',
+  '得不行',
+  '透了',
+  '极了',
+  '坏了',
+  '爆了',
+  '至极',
+];
+export const ZH_DIMINISHERS = ['有点', '有些', '稍微', '一点', '略'];
+export const ZH_NEGATORS = ['没有', '不', '没', '别', '未', '无', '勿', '莫'];
+/** Words that contain a negator character but do not negate. */
+export const ZH_NOT_NEGATORS = [
+  '非常',
+  '无比',
+  '不仅',
+  '不过',
+  '不错',
+  '无论',
+  '不断',
+  '不少',
+  '没想到',
+  '不得不',
+  '毫无疑问',
+];
+
+export const EN_INTENSIFIERS = new Set([
+  'very',
+  'so',
+  'really',
+  'extremely',
+  'super',
+  'absolutely',
+  'totally',
+  'completely',
+  'fucking',
+  'freaking',
+  'damn',
+  'incredibly',
+  'truly',
+  'utterly',
+  'too',
+  'seriously',
+  'beyond',
+  'deeply',
+  'insanely',
+  'most',
+  'such',
+  'soo',
+]);
+export const EN_INTENSIFIER_SUFFIXES = [/^\s+as hell\b/, /^\s+af\b/, /^\s+so much\b/];
+export const EN_DIMINISHERS = new Set(['bit', 'slightly', 'kinda', 'somewhat', 'little', 'mildly', 'fairly']);
+export const EN_NEGATORS = new Set([
+  'not',
+  'no',
+  'never',
+  "n't",
+  'dont',
+  'didnt',
+  'doesnt',
+  'isnt',
+  'wasnt',
+  'arent',
+  'cannot',
+  'cant',
+  'wont',
+  'hardly',
+  'without',
+  'neither',
+  'nor',
+  'nothing',
+  'havent',
+  'hasnt',
+  'wouldnt',
+]);
+/** After a negator, these make it an intensifier: "never been so angry", "从没这么生气". */
+export const NEGATION_TO_INTENSITY = /(?:\b(?:so|more|this)\s*$)|(?:这么|那么|如此)$/;
