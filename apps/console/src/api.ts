@@ -1,0 +1,127 @@
+import {
+  type AgentConversation,
+  agentConversationSchema,
+  conversationResponseSchema,
+  type ErrorCode,
+  errorBodySchema,
+  errorCodes,
+  inboxResponseSchema,
+  type Me,
+  type MessageView,
+  meResponseSchema,
+  messageResponseSchema,
+  type Presence,
+  type Teammate,
+  teamResponseSchema,
+} from '@tandem/protocol';
+import { z } from 'zod';
+
+/** What can go wrong talking to the server: its error codes plus the two the network adds. */
+export type ClientErrorCode = ErrorCode | 'network' | 'timeout';
+
+export class ApiError extends Error {
+  readonly code: ClientErrorCode;
+  constructor(code: ClientErrorCode, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+  }
+}
+
+export function errorCodeOf(error: unknown): ClientErrorCode {
+  return error instanceof ApiError ? error.code : 'internal';
+}
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return (errorCodes as readonly string[]).includes(value);
+}
+
+interface Parser<T> {
+  safeParse(data: unknown): { success: true; data: T } | { success: false; error: { message: string } };
+}
+
+const requestTimeoutMs = 15_000;
+
+function codeForStatus(status: number): ErrorCode {
+  if (status === 401) return 'unauthenticated';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not_found';
+  if (status === 429) return 'rate_limited';
+  if (status >= 400 && status < 500) return 'bad_request';
+  return 'internal';
+}
+
+async function request<T>(method: string, path: string, parser: Parser<T>, body?: unknown): Promise<T> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), requestTimeoutMs);
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: controller.signal,
+    });
+  } catch (error) {
+    const aborted = error instanceof DOMException && error.name === 'AbortError';
+    throw new ApiError(aborted ? 'timeout' : 'network', String(error));
+  } finally {
+    clearTimeout(timer);
+  }
+  const json: unknown = response.status === 204 ? null : await response.json().catch(() => null);
+  if (!response.ok) {
+    const parsed = errorBodySchema.safeParse(json);
+    if (parsed.success) throw new ApiError(parsed.data.error.code, parsed.data.error.message);
+    throw new ApiError(codeForStatus(response.status), `HTTP ${response.status}`);
+  }
+  const parsed = parser.safeParse(json);
+  if (!parsed.success) {
+    console.error(`Unexpected response from ${method} ${path}`, parsed.error.message);
+    throw new ApiError('internal', `Unexpected response from ${method} ${path}`);
+  }
+  return parsed.data;
+}
+
+const anything: Parser<unknown> = { safeParse: (data) => ({ success: true, data }) };
+const conversationEnvelope = z.object({ conversation: agentConversationSchema });
+
+export type ApiView = 'queued' | 'mine' | 'bot' | 'resolved' | 'all';
+
+export const api = {
+  async login(email: string, password: string): Promise<Me> {
+    return (await request('POST', '/api/auth/login', meResponseSchema, { email, password })).me;
+  },
+  async logout(): Promise<void> {
+    await request('POST', '/api/auth/logout', anything, {});
+  },
+  async me(): Promise<Me> {
+    return (await request('GET', '/api/auth/me', meResponseSchema)).me;
+  },
+  async conversations(view: ApiView, limit: number): Promise<AgentConversation[]> {
+    const query = new URLSearchParams({ view, limit: String(limit) });
+    return (await request('GET', `/api/conversations?${query}`, inboxResponseSchema)).conversations;
+  },
+  async conversation(id: string): Promise<{ conversation: AgentConversation; messages: MessageView[] }> {
+    return request('GET', `/api/conversations/${encodeURIComponent(id)}`, conversationResponseSchema);
+  },
+  async accept(id: string): Promise<AgentConversation> {
+    const path = `/api/conversations/${encodeURIComponent(id)}/accept`;
+    return (await request('POST', path, conversationEnvelope, {})).conversation;
+  },
+  async resolve(id: string): Promise<AgentConversation> {
+    const path = `/api/conversations/${encodeURIComponent(id)}/resolve`;
+    return (await request('POST', path, conversationEnvelope, {})).conversation;
+  },
+  async send(conversationId: string, clientId: string, text: string): Promise<MessageView> {
+    const path = `/api/conversations/${encodeURIComponent(conversationId)}/messages`;
+    return (await request('POST', path, messageResponseSchema, { clientId, text })).message;
+  },
+  async setPresence(presence: Exclude<Presence, 'offline'>): Promise<Presence> {
+    await request('PUT', '/api/presence', anything, { presence });
+    return presence;
+  },
+  async team(): Promise<Teammate[]> {
+    return (await request('GET', '/api/team', teamResponseSchema)).teammates;
+  },
+};

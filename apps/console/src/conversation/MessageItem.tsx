@@ -1,0 +1,118 @@
+import type { MessageView, SystemNotice as Notice } from '@tandem/protocol';
+import { EmotionChip } from '../chips.tsx';
+import { isNotable } from '../emotion.ts';
+import { useI18n } from '../I18nProvider.tsx';
+import type { Translate } from '../i18n.ts';
+import type { PendingMessage } from '../store/messages.ts';
+
+/** System notices are codes; they are worded here, in the reader's language. */
+export function noticeText(notice: Notice | null, fallback: string, t: Translate): string {
+  if (!notice) return fallback;
+  const name = notice.agentName?.trim();
+  switch (notice.code) {
+    case 'queued':
+      return t('notice.queued');
+    case 'reopened':
+      return t('notice.reopened');
+    case 'agent_joined':
+      return name ? t('notice.agent_joined', { name }) : t('notice.agent_joined.anon');
+    case 'resolved':
+      return name ? t('notice.resolved.by', { name }) : t('notice.resolved');
+    case 'released':
+      return name ? t('notice.released', { name }) : t('notice.released.anon');
+  }
+}
+
+export function SystemNotice({ message, time }: { message: MessageView; time: string }) {
+  const { t } = useI18n();
+  return (
+    <li className="msg-system">
+      <span>{noticeText(message.notice, message.text, t)}</span>
+      <time dateTime={message.createdAt}>{time}</time>
+    </li>
+  );
+}
+
+interface ItemProps {
+  message: MessageView;
+  contactName: string;
+  continued: boolean;
+  time: string;
+}
+
+export function MessageItem({ message, contactName, continued, time }: ItemProps) {
+  const { t } = useI18n();
+  const kind = message.author.kind;
+  const label =
+    kind === 'customer'
+      ? contactName
+      : kind === 'bot'
+        ? (message.author.name ?? t('author.bot'))
+        : (message.author.name ?? t('author.agent'));
+  return (
+    <li className={`msg msg-${kind}${continued ? ' is-continued' : ''}`}>
+      {!continued && (
+        <div className="msg-meta">
+          <span className="msg-author">{label}</span>
+          {kind === 'bot' && message.author.name && <span className="msg-tag">{t('author.bot')}</span>}
+          <time dateTime={message.createdAt}>{time}</time>
+          {message.emotion && isNotable(message.emotion) && <EmotionChip emotion={message.emotion} />}
+        </div>
+      )}
+      <div className="bubble">{message.text}</div>
+      {continued && message.emotion && isNotable(message.emotion) && (
+        <div className="msg-emotion">
+          <EmotionChip emotion={message.emotion} />
+        </div>
+      )}
+      {message.buttons.length > 0 && (
+        <ul className="msg-buttons" aria-label={t('transcript.buttons')}>
+          {message.buttons.map((button) => (
+            <li key={`${button.payload}:${button.label}`}>{button.label}</li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+interface PendingProps {
+  message: PendingMessage;
+  myName: string;
+  time: string;
+  onRetry: (clientId: string) => void;
+  onDiscard: (clientId: string) => void;
+}
+
+export function PendingItem({ message, myName, time, onRetry, onDiscard }: PendingProps) {
+  const { t } = useI18n();
+  const failed = message.state === 'failed';
+  return (
+    <li className={`msg msg-agent is-pending${failed ? ' is-failed' : ''}`}>
+      <div className="msg-meta">
+        <span className="msg-author">{myName}</span>
+        <time dateTime={message.createdAt}>{time}</time>
+      </div>
+      <div className="bubble">{message.text}</div>
+      <div className="msg-status" role={failed ? 'alert' : 'status'}>
+        {failed ? (
+          <>
+            <span>
+              {message.error
+                ? t('transcript.failedWith', { error: t(`error.${message.error}`) })
+                : t('transcript.failed')}
+            </span>
+            <button type="button" className="link-button" onClick={() => onRetry(message.clientId)}>
+              {t('transcript.retry')}
+            </button>
+            <button type="button" className="link-button" onClick={() => onDiscard(message.clientId)}>
+              {t('transcript.discard')}
+            </button>
+          </>
+        ) : (
+          <span>{t('transcript.sending')}</span>
+        )}
+      </div>
+    </li>
+  );
+}

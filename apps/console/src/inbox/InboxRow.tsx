@@ -1,0 +1,64 @@
+import type { AgentConversation } from '@tandem/protocol';
+import { Avatar, EmotionChip, PriorityChip, ReasonChip, StatusChip } from '../chips.tsx';
+import { contactName, toneOf } from '../contact.ts';
+import { isNotable } from '../emotion.ts';
+import { useI18n } from '../I18nProvider.tsx';
+import { formatRelative, formatWait, minutesSince } from '../time.ts';
+
+interface Props {
+  conversation: AgentConversation;
+  now: number;
+  active: boolean;
+  highlighted: boolean;
+  onSelect: (id: string) => void;
+}
+
+/** Waits longer than this are shown in the warning colour. */
+const longWaitMinutes = 5;
+
+export function InboxRow({ conversation, now, active, highlighted, onSelect }: Props) {
+  const { t, lang } = useI18n();
+  const name = contactName(conversation.contact, t);
+  const last = conversation.lastMessage;
+  const preview = last ? t(`preview.${last.authorKind}`, { text: last.text }) : t('preview.none');
+  const activity = last?.createdAt ?? conversation.updatedAt;
+  const queued = conversation.status === 'queued';
+  const waitingSince = conversation.queuedAt ?? conversation.createdAt;
+  const emotion = conversation.emotion;
+  const classes = ['row', active && 'is-active', highlighted && 'is-new'].filter(Boolean).join(' ');
+  return (
+    <button
+      type="button"
+      className={classes}
+      aria-current={active ? 'true' : undefined}
+      onClick={() => onSelect(conversation.id)}
+    >
+      <Avatar name={name} tone={toneOf(conversation.contact.id)} />
+      <span className="row-main">
+        <span className="row-top">
+          <span className="row-name">{name}</span>
+          {highlighted && <span className="row-new">{t('inbox.newQueued')}</span>}
+          <time className="row-time" dateTime={activity}>
+            {formatRelative(activity, now, lang)}
+          </time>
+        </span>
+        <span className="row-preview">{preview}</span>
+        <span className="row-chips">
+          <StatusChip status={conversation.status} />
+          {conversation.handoffReason && <ReasonChip reason={conversation.handoffReason} />}
+          {emotion && isNotable(emotion.current) && (
+            <EmotionChip emotion={emotion.current} trend={emotion.trend} />
+          )}
+          {queued && <PriorityChip priority={conversation.priority} />}
+          {queued && (
+            <span
+              className={`row-wait${minutesSince(waitingSince, now) >= longWaitMinutes ? ' is-long' : ''}`}
+            >
+              {formatWait(waitingSince, now, lang)}
+            </span>
+          )}
+        </span>
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
+import { I18nProvider } from './I18nProvider.tsx';
+import './styles/base.css';
+import './styles/login.css';
+import './styles/layout.css';
+import './styles/inbox.css';
+import './styles/conversation.css';
+import './styles/details.css';
+import './styles/responsive.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html lacks #root');
+
+createRoot(root).render(
+  <StrictMode>
+    <I18nProvider>
+      <App />
+    </I18nProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,132 @@
+import type { AgentConversation, Me, Teammate } from '@tandem/protocol';
+import { agentConversationSchema, messageViewSchema } from '@tandem/protocol';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { api } from '../api.ts';
+import { ConversationView } from '../conversation/ConversationView.tsx';
+import { useI18n } from '../I18nProvider.tsx';
+import { InboxList } from '../inbox/InboxList.tsx';
+import { Header } from '../layout/Header.tsx';
+import { commands } from '../socket.ts';
+import { countByView, type InboxView, selectView } from '../store/inbox.ts';
+import { useAgentSocket } from '../store/useAgentSocket.ts';
+import { useInbox } from '../store/useInbox.ts';
+import { Home } from './Home.tsx';
+
+interface Props {
+  me: Me;
+  onMeChange: (me: Me) => void;
+  onSessionLost: () => void;
+  onSignOut: () => void;
+}
+
+export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
+  const { t } = useI18n();
+  const { socket, connection } = useAgentSocket(onSessionLost);
+  const inbox = useInbox(onSessionLost);
+  const [view, setView] = useState<InboxView>('queued');
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [team, setTeam] = useState<Teammate[]>([]);
+  const openRef = useRef(openId);
+  openRef.current = openId;
+  const meRef = useRef(me);
+  meRef.current = me;
+  const { refresh, upsert, dispatch } = inbox;
+
+  const refreshAll = useCallback(() => {
+    void refresh(openRef.current);
+    api.team().then(setTeam, () => setTeam([]));
+  }, [refresh]);
+
+  useEffect(() => refreshAll(), [refreshAll]);
+
+  useEffect(() => {
+    if (!socket) return;
+    const onConnect = () => refreshAll();
+    const onUpdated = (payload: AgentConversation) => {
+      const parsed = agentConversationSchema.safeParse(payload);
+      if (parsed.success) upsert(parsed.data, true);
+      else console.warn('ignored malformed conversation:updated', parsed.error.message);
+    };
+    const onMessage = (payload: unknown) => {
+      const parsed = messageViewSchema.safeParse(payload);
+      if (parsed.success) dispatch({ type: 'message', message: parsed.data });
+    };
+    const onPresence = ({ userId, presence }: { userId: string; presence: Teammate['presence'] }) => {
+      setTeam((list) => list.map((mate) => (mate.id === userId ? { ...mate, presence } : mate)));
+      if (userId === meRef.current.id && presence !== meRef.current.presence) {
+        onMeChange({ ...meRef.current, presence });
+      }
+    };
+    socket.on('connect', onConnect);
+    socket.on('conversation:updated', onUpdated);
+    socket.on('message:new', onMessage);
+    socket.on('presence:changed', onPresence);
+    return () => {
+      socket.off('connect', onConnect);
+      socket.off('conversation:updated', onUpdated);
+      socket.off('message:new', onMessage);
+      socket.off('presence:changed', onPresence);
+    };
+  }, [socket, refreshAll, upsert, dispatch, onMeChange]);
+
+  const counts = useMemo(() => countByView(inbox.state, me.id), [inbox.state, me.id]);
+  const rows = useMemo(() => selectView(inbox.state, view, me.id), [inbox.state, view, me.id]);
+  const open = openId ? inbox.state.byId[openId] : undefined;
+
+  useEffect(() => {
+    document.title = counts.queued > 0 ? t('title.queued', { n: counts.queued }) : t('title.base');
+  }, [counts.queued, t]);
+
+  const select = useCallback(
+    (id: string) => {
+      setOpenId(id);
+      dispatch({ type: 'seen', id });
+    },
+    [dispatch],
+  );
+
+  const setPresence = async (presence: 'online' | 'away') => {
+    const previous = me.presence;
+    onMeChange({ ...me, presence });
+    try {
+      await commands(socket).setPresence(presence);
+    } catch {
+      onMeChange({ ...meRef.current, presence: previous });
+    }
+  };
+
+  return (
+    <div className={`workspace${openId ? ' has-open' : ''}`}>
+      <Header me={me} connection={connection} onPresence={setPresence} onSignOut={onSignOut} />
+      <div className="workspace-body">
+        <InboxList
+          view={view}
+          onView={setView}
+          counts={counts}
+          rows={rows}
+          highlighted={inbox.state.highlighted}
+          load={inbox.load}
+          openId={openId}
+          onSelect={select}
+          onRetry={refreshAll}
+        />
+        {openId ? (
+          <ConversationView
+            key={openId}
+            conversationId={openId}
+            conversation={open}
+            me={me}
+            socket={socket}
+            onConversation={upsert}
+            onRefreshInbox={() => void refresh(openRef.current)}
+            onAccepted={() => setView('mine')}
+            onClose={() => setOpenId(null)}
+            onSessionLost={onSessionLost}
+          />
+        ) : (
+          <Home me={me} counts={counts} team={team} onOpenQueue={() => setView('queued')} />
+        )}
+      </div>
+    </div>
+  );
+}

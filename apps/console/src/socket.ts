@@ -1,0 +1,98 @@
+import {
+  type Ack,
+  type AgentClientEvents,
+  type AgentConversation,
+  type AgentServerEvents,
+  agentConversationSchema,
+  type MessageView,
+  messageViewSchema,
+  PROTOCOL_VERSION,
+  type Presence,
+} from '@tandem/protocol';
+import { io, type Socket } from 'socket.io-client';
+import { ApiError, api } from './api.ts';
+
+export type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;
+
+/** One connection per signed-in tab, authenticated by the session cookie. */
+export function connectAgentSocket(): AgentSocket {
+  return io('/agent', { withCredentials: true, auth: { protocol: PROTOCOL_VERSION } });
+}
+
+const ackTimeoutMs = 10_000;
+
+/** Turns an acknowledgement (or its timeout) into a promise that fails with an {@link ApiError}. */
+function settle<T>(resolve: (value: T) => void, reject: (error: ApiError) => void) {
+  return (timeout: Error | null, result: Ack<T>) => {
+    if (timeout) reject(new ApiError('timeout', timeout.message));
+    else if (result.ok) resolve(result.data);
+    else reject(new ApiError(result.error.code, result.error.message));
+  };
+}
+
+function checked<T>(value: unknown, schema: { parse: (data: unknown) => T }): T {
+  try {
+    return schema.parse(value);
+  } catch {
+    throw new ApiError('internal', 'Unexpected acknowledgement from the server');
+  }
+}
+
+/**
+ * The agent's commands. Over the socket when it is connected (fast, same path as live events),
+ * over the REST mirrors otherwise, so a dropped connection never blocks work.
+ */
+export function commands(socket: AgentSocket | null) {
+  const live = socket?.connected ? socket.timeout(ackTimeoutMs) : null;
+  return {
+    async accept(conversationId: string): Promise<AgentConversation> {
+      if (!live) return api.accept(conversationId);
+      const data = await new Promise<{ conversation: AgentConversation }>((resolve, reject) =>
+        live.emit('conversation:accept', { conversationId }, settle(resolve, reject)),
+      );
+      return checked(data.conversation, agentConversationSchema);
+    },
+    async resolve(conversationId: string): Promise<AgentConversation> {
+      if (!live) return api.resolve(conversationId);
+      const data = await new Promise<{ conversation: AgentConversation }>((resolve, reject) =>
+        live.emit('conversation:resolve', { conversationId }, settle(resolve, reject)),
+      );
+      return checked(data.conversation, agentConversationSchema);
+    },
+    async send(conversationId: string, clientId: string, text: string): Promise<MessageView> {
+      if (!live) return api.send(conversationId, clientId, text);
+      const data = await new Promise<{ message: MessageView }>((resolve, reject) =>
+        live.emit('message:send', { conversationId, clientId, text }, settle(resolve, reject)),
+      );
+      return checked(data.message, messageViewSchema);
+    },
+    async setPresence(presence: Exclude<Presence, 'offline'>): Promise<Presence> {
+      if (!live) return api.setPresence(presence);
+      const data = await new Promise<{ presence: Presence }>((resolve, reject) =>
+        live.emit('presence:set', { presence }, settle(resolve, reject)),
+      );
+      return data.presence;
+    },
+    /** Joins the conversation's live room; only meaningful while connected (rejoined on reconnect). */
+    async watch(conversationId: string): Promise<void> {
+      if (!live) return;
+      await new Promise<{ watching: string }>((resolve, reject) =>
+        live.emit('conversation:watch', { conversationId }, settle(resolve, reject)),
+      );
+    },
+    typing(conversationId: string, typing: boolean): void {
+      if (socket?.connected) socket.volatile.emit('typing', { conversationId, typing });
+    },
+  };
+}
+
+export type Commands = ReturnType<typeof commands>;
+
+/** 8-64 chars of [A-Za-z0-9_-]; crypto.getRandomValues works on plain http too, unlike randomUUID. */
+export function newClientId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  let id = 'c';
+  for (const byte of bytes) id += alphabet[byte & 63];
+  return id;
+}

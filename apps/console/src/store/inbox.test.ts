@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { countByView, emptyInbox, inboxReducer, selectView, viewOf } from './inbox.ts';
+import { conversation, message } from './testFixtures.ts';
+
+const me = '00000000-0000-4000-8000-0000000000ee';
+const other = '00000000-0000-4000-8000-0000000000ff';
+
+describe('viewOf', () => {
+  it('puts each status in its tab and assigned ones only in their assignee’s Mine', () => {
+    expect(viewOf(conversation({ status: 'queued' }), me)).toBe('queued');
+    expect(viewOf(conversation({ status: 'bot' }), me)).toBe('bot');
+    expect(viewOf(conversation({ status: 'resolved' }), me)).toBe('resolved');
+    expect(viewOf(conversation({ status: 'closed' }), me)).toBe('resolved');
+    expect(viewOf(conversation({ status: 'assigned', assignee: { id: me, name: 'Me' } }), me)).toBe('mine');
+    expect(viewOf(conversation({ status: 'assigned', assignee: { id: other, name: 'Li' } }), me)).toBeNull();
+  });
+});
+
+describe('inboxReducer', () => {
+  it('upserts and moves a conversation between views as its status changes', () => {
+    const queued = conversation({ status: 'queued', queuedAt: '2025-03-01T08:00:00.000Z' });
+    let state = inboxReducer(emptyInbox, { type: 'upsert', conversation: queued });
+    expect(selectView(state, 'queued', me).map((c) => c.id)).toEqual([queued.id]);
+
+    const accepted = {
+      ...queued,
+      status: 'assigned' as const,
+      assignee: { id: me, name: 'Me' },
+      updatedAt: '2025-03-01T08:01:00.000Z',
+    };
+    state = inboxReducer(state, { type: 'upsert', conversation: accepted });
+    expect(selectView(state, 'queued', me)).toEqual([]);
+    expect(selectView(state, 'mine', me).map((c) => c.id)).toEqual([queued.id]);
+    expect(countByView(state, me)).toEqual({ queued: 0, mine: 1, bot: 0, resolved: 0 });
+  });
+
+  it('ignores updates older than what it holds', () => {
+    const fresh = conversation({ status: 'assigned', updatedAt: '2025-03-01T09:00:00.000Z' });
+    const stale = { ...fresh, status: 'queued' as const, updatedAt: '2025-03-01T08:00:00.000Z' };
+    const state = inboxReducer(inboxReducer(emptyInbox, { type: 'upsert', conversation: fresh }), {
+      type: 'upsert',
+      conversation: stale,
+    });
+    expect(state.byId[fresh.id]?.status).toBe('assigned');
+  });
+
+  it('highlights conversations that enter the queue live, until seen or taken', () => {
+    const bot = conversation({ status: 'bot' });
+    let state = inboxReducer(emptyInbox, { type: 'upsert', conversation: bot });
+    const queued = { ...bot, status: 'queued' as const, updatedAt: '2025-03-01T08:05:00.000Z' };
+    state = inboxReducer(state, { type: 'upsert', conversation: queued, live: true });
+    expect(state.highlighted[bot.id]).toBe(true);
+    state = inboxReducer(state, { type: 'seen', id: bot.id });
+    expect(state.highlighted[bot.id]).toBeUndefined();
+
+    const other = conversation({ status: 'queued' });
+    state = inboxReducer(state, { type: 'upsert', conversation: other, live: true });
+    expect(state.highlighted[other.id]).toBe(true);
+    const taken = { ...other, status: 'assigned' as const, updatedAt: '2025-03-01T09:00:00.000Z' };
+    state = inboxReducer(state, { type: 'upsert', conversation: taken, live: true });
+    expect(state.highlighted[other.id]).toBeUndefined();
+  });
+
+  it('does not highlight what a fetch loads', () => {
+    const queued = conversation({ status: 'queued' });
+    const state = inboxReducer(emptyInbox, { type: 'upsert', conversation: queued });
+    expect(state.highlighted).toEqual({});
+  });
+
+  it('replaces its contents on load, keeping newer copies and the open conversation', () => {
+    const a = conversation({ status: 'bot', updatedAt: '2025-03-01T10:00:00.000Z' });
+    const gone = conversation({ status: 'queued' });
+    const open = conversation({ status: 'assigned', assignee: { id: other, name: 'Li' } });
+    let state = emptyInbox;
+    for (const c of [a, gone, open]) state = inboxReducer(state, { type: 'upsert', conversation: c });
+    const olderA = { ...a, status: 'queued' as const, updatedAt: '2025-03-01T09:00:00.000Z' };
+    state = inboxReducer(state, { type: 'loaded', conversations: [olderA], keep: [open.id, 'not-held'] });
+    expect(Object.keys(state.byId).sort()).toEqual([a.id, open.id].sort());
+    expect(state.byId[a.id]?.status).toBe('bot');
+  });
+
+  it('updates the row preview from a new message, ignoring system notices and older messages', () => {
+    const c = conversation({
+      status: 'bot',
+      lastMessage: { text: 'hi', authorKind: 'customer', createdAt: '2025-03-01T08:00:00.000Z' },
+    });
+    let state = inboxReducer(emptyInbox, { type: 'upsert', conversation: c });
+    const newer = message({
+      seq: 2,
+      conversationId: c.id,
+      text: 'order?',
+      createdAt: '2025-03-01T08:02:00.000Z',
+    });
+    state = inboxReducer(state, { type: 'message', message: newer });
+    expect(state.byId[c.id]?.lastMessage?.text).toBe('order?');
+    const notice = message({
+      seq: 3,
+      conversationId: c.id,
+      author: { kind: 'system', name: null },
+      notice: { code: 'queued' },
+      createdAt: '2025-03-01T08:03:00.000Z',
+    });
+    expect(inboxReducer(state, { type: 'message', message: notice })).toBe(state);
+    const older = message({ seq: 1, conversationId: c.id, createdAt: '2025-03-01T07:00:00.000Z' });
+    expect(inboxReducer(state, { type: 'message', message: older })).toBe(state);
+  });
+});
+
+describe('selectView ordering', () => {
+  it('orders the queue by priority, then by longest wait', () => {
+    const early = conversation({ status: 'queued', queuedAt: '2025-03-01T08:00:00.000Z' });
+    const late = conversation({ status: 'queued', queuedAt: '2025-03-01T08:10:00.000Z' });
+    const vip = conversation({ status: 'queued', priority: 5, queuedAt: '2025-03-01T08:20:00.000Z' });
+    let state = emptyInbox;
+    for (const c of [late, vip, early]) state = inboxReducer(state, { type: 'upsert', conversation: c });
+    expect(selectView(state, 'queued', me).map((c) => c.id)).toEqual([vip.id, early.id, late.id]);
+  });
+
+  it('orders other tabs by latest activity, counting the last message', () => {
+    const older = conversation({ status: 'bot', updatedAt: '2025-03-01T08:00:00.000Z' });
+    const chatty = conversation({
+      status: 'bot',
+      updatedAt: '2025-03-01T07:00:00.000Z',
+      lastMessage: { text: 'still here', authorKind: 'customer', createdAt: '2025-03-01T09:00:00.000Z' },
+    });
+    const newest = conversation({ status: 'bot', updatedAt: '2025-03-01T08:30:00.000Z' });
+    let state = emptyInbox;
+    for (const c of [older, chatty, newest]) state = inboxReducer(state, { type: 'upsert', conversation: c });
+    expect(selectView(state, 'bot', me).map((c) => c.id)).toEqual([chatty.id, newest.id, older.id]);
+  });
+});
