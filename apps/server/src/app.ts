@@ -1,14 +1,16 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { Deps } from '@tandem/domain';
+import { createFetchHttp, type EnginePorts } from '@tandem/engine';
 import { createMemoryEventBus, createStore, migrateToLatest, openDatabase } from '@tandem/storage';
 import Fastify, { LogController } from 'fastify';
 import { Server } from 'socket.io';
 import { startBotParticipant } from './bot/botParticipant.ts';
-import { createBotRegistry } from './bot/botRegistry.ts';
+import { createBrainRegistry } from './bot/brainRegistry.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
-import { seedDemoWorkspace } from './demo/seed.ts';
+import { createDemoBusinessState, demoBusinessApi } from './demo/businessApi.ts';
+import { seedDemoDefinitions, seedDemoWorkspace } from './demo/seed.ts';
 import { installErrorHandler } from './http/errors.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import type { RegisteredRoute } from './http/route.ts';
@@ -17,6 +19,7 @@ import { startFanout } from './realtime/fanout.ts';
 import { setupWidgetNamespace } from './realtime/widgetNamespace.ts';
 import { authRoutes } from './routes/auth.ts';
 import { conversationRoutes } from './routes/conversations.ts';
+import { definitionRoutes } from './routes/definitions.ts';
 import { healthRoutes } from './routes/health.ts';
 import { staticRoutes } from './routes/static.ts';
 import { teamRoutes } from './routes/team.ts';
@@ -56,8 +59,13 @@ export async function startApp(config: Config): Promise<App> {
     log.error({ err: error, event }, 'event listener failed'),
   );
   const deps: Deps = { store, events };
-  const ctx: AppContext = { config, store, events, deps, bots: createBotRegistry(store), log };
+  // flow HTTP actions may call Tandem itself (the demo business API) and the configured business systems
+  const allowOrigins = [...config.flowHttpAllow];
+  let http = createFetchHttp({ allowOrigins });
+  const ports: EnginePorts = { http: (request) => http(request) };
+  const ctx: AppContext = { config, store, events, deps, bots: createBrainRegistry(store, ports, log), log };
   const seeded = config.seedDemo ? await seedDemoWorkspace(store) : false;
+  if (config.seedDemo) await seedDemoDefinitions(store);
 
   installErrorHandler(app);
   await app.register(fastifyCookie);
@@ -73,6 +81,8 @@ export async function startApp(config: Config): Promise<App> {
   widgetRoutes(app, ctx, routes);
   conversationRoutes(app, ctx, routes);
   teamRoutes(app, ctx, routes);
+  definitionRoutes(app, ctx, routes);
+  if (config.demoBusinessApi) demoBusinessApi(app, createDemoBusinessState());
   const openapi = buildOpenApi(routes);
   app.get('/api/openapi.json', async () => openapi);
   await staticRoutes(app);
@@ -90,6 +100,9 @@ export async function startApp(config: Config): Promise<App> {
   const address = await app.listen({ port: config.port, host: config.host });
   const port = new URL(address).port;
   const url = config.publicUrl ?? `http://localhost:${port}`;
+  const self = `http://127.0.0.1:${port}`;
+  ports.baseUrl = self;
+  http = createFetchHttp({ allowOrigins: [...allowOrigins, self] });
 
   return {
     ctx,

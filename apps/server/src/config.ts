@@ -25,6 +25,12 @@ const envSchema = z.object({
   COOKIE_SECURE: boolean.default(false),
   TRUST_PROXY: boolean.default(false),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  FLOW_HTTP_ALLOW: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ message: 'each entry must be an origin such as https://erp.example.com' }))),
+  DEMO_BUSINESS_API: boolean.default(true),
 });
 
 export type Config = {
@@ -40,6 +46,9 @@ export type Config = {
   cookieSecure: boolean;
   trustProxy: boolean;
   rateLimitPerMinute: number;
+  /** origins flow HTTP actions may call, besides Tandem's own (for the demo business API) */
+  flowHttpAllow: string[];
+  demoBusinessApi: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -65,5 +74,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    flowHttpAllow: e.FLOW_HTTP_ALLOW.map((u) => new URL(u).origin),
+    demoBusinessApi: e.DEMO_BUSINESS_API,
   };
 }

@@ -1,7 +1,7 @@
 import type { Deps, EventBus } from '@tandem/domain';
 import type { SqlStore } from '@tandem/storage';
 import type { FastifyBaseLogger } from 'fastify';
-import type { BotRegistry } from './bot/botRegistry.ts';
+import type { BrainRegistry } from './bot/brainRegistry.ts';
 import type { Config } from './config.ts';
 
 /** What routes, socket handlers and listeners share. Built once in app.ts. */
@@ -10,6 +10,6 @@ export interface AppContext {
   store: SqlStore;
   events: EventBus;
   deps: Deps;
-  bots: BotRegistry;
+  bots: BrainRegistry;
   log: FastifyBaseLogger;
 }

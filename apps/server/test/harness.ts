@@ -25,6 +25,8 @@ export async function startTestApp(driver: TestDriver = 'pglite', overrides: Par
     cookieSecure: false,
     trustProxy: false,
     rateLimitPerMinute: 10_000,
+    flowHttpAllow: [],
+    demoBusinessApi: true,
     ...overrides,
   });
   const sockets: Socket[] = [];

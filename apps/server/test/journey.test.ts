@@ -34,7 +34,7 @@ describe.each<TestDriver>(['pglite', 'postgres'])('the whole journey on %s', (dr
     const botAnswer = waitFor<MessageView>(customer.socket, 'message:new', (m) => m.author.kind === 'bot');
     const sent = await emit<{ message: MessageView }>(customer.socket, 'message:send', {
       clientId: clientId(),
-      text: '我的快递到哪了',
+      text: '怎么开发票',
     });
     expect(sent.ok).toBe(true);
     const answer = await botAnswer;
@@ -127,7 +127,7 @@ describe.each<TestDriver>(['pglite', 'postgres'])('the whole journey on %s', (dr
     expect(again.body.conversation?.id).toBe(conversationId);
     expect(again.body.conversation?.status).toBe('resolved');
     expect(again.body.messages.map((m) => m.text)).toContain('您好，我来帮您查一下');
-    expect(again.body.messages.map((m) => m.text)).toContain('我的快递到哪了');
+    expect(again.body.messages.map((m) => m.text)).toContain('怎么开发票');
   });
 
   it('records every transition in the event log', async () => {

@@ -79,6 +79,11 @@ export interface ConversationRepository {
    */
   transition(id: string, from: ConversationStatus, patch: ConversationPatch): Promise<Conversation | null>;
   saveBotState(id: string, botState: Record<string, unknown>): Promise<void>;
+  /** what the bot learnt about the conversation: emotion trajectory, tags, raised priority */
+  annotate(
+    id: string,
+    patch: { emotion?: Conversation['emotion']; tags?: string[]; priority?: number },
+  ): Promise<void>;
   listAssignedTo(userId: string): Promise<Conversation[]>;
 }
 
@@ -91,6 +96,7 @@ export interface NewMessage {
   text: string;
   buttons?: QuickReply[];
   notice?: SystemNotice | null;
+  meta?: Record<string, unknown> | null;
 }
 
 export interface MessageRepository {
@@ -100,6 +106,8 @@ export interface MessageRepository {
    */
   append(input: NewMessage): Promise<{ message: Message; created: boolean }>;
   listByConversation(conversationId: string, options?: { limit?: number }): Promise<Message[]>;
+  /** attaches what the bot read from a message (emotion, intent) */
+  setMeta(id: string, meta: Record<string, unknown>): Promise<void>;
 }
 
 export interface EventRepository {

@@ -1,4 +1,5 @@
 import type {
+  AgentConversation,
   AuthorKind,
   ConversationStatus,
   HandoffReason,
@@ -47,6 +48,9 @@ export interface Conversation {
   priority: number;
   handoffReason: HandoffReason | null;
   botState: Record<string, unknown>;
+  /** the customer's emotion trajectory, as staff see it */
+  emotion: AgentConversation['emotion'];
+  tags: string[];
   lastSeq: number;
   queuedAt: Date | null;
   resolvedAt: Date | null;
@@ -65,6 +69,8 @@ export interface Message {
   text: string;
   buttons: QuickReply[];
   notice: SystemNotice | null;
+  /** what the bot read from the message (e.g. emotion, intent); staff only */
+  meta: Record<string, unknown> | null;
   createdAt: Date;
 }
 

@@ -5,7 +5,17 @@ export const conversationStatuses = ['bot', 'queued', 'assigned', 'resolved', 'c
 export const conversationStatusSchema = z.enum(conversationStatuses);
 export type ConversationStatus = z.infer<typeof conversationStatusSchema>;
 
-export const handoffReasons = ['customer_request', 'keyword', 'repeated_miss'] as const;
+/** Why a conversation went to people: the customer asked (button or words), the bot failed twice, a staff rule,
+ * the customer's emotion, a flow step, or a human-first setting. */
+export const handoffReasons = [
+  'customer_request',
+  'keyword',
+  'repeated_miss',
+  'rule',
+  'emotion',
+  'flow',
+  'human_first',
+] as const;
 export const handoffReasonSchema = z.enum(handoffReasons);
 export type HandoffReason = z.infer<typeof handoffReasonSchema>;
 
@@ -23,6 +33,15 @@ export const systemNoticeSchema = z.object({
 });
 export type SystemNotice = z.infer<typeof systemNoticeSchema>;
 
+/** The emotion read from a customer message (staff only). */
+export const messageEmotionSchema = z.object({
+  state: z.string(),
+  basic: z.enum(['anger', 'disgust', 'fear', 'joy', 'sadness', 'surprise', 'neutral']),
+  polarity: z.enum(['negative', 'neutral', 'positive']),
+  intensity: z.number().min(0).max(1),
+});
+export type MessageEmotion = z.infer<typeof messageEmotionSchema>;
+
 export const messageViewSchema = z.object({
   id: idSchema,
   conversationId: idSchema,
@@ -32,6 +51,8 @@ export const messageViewSchema = z.object({
   text: z.string(),
   buttons: z.array(quickReplySchema),
   notice: systemNoticeSchema.nullable(),
+  /** present only in staff views, on customer messages */
+  emotion: messageEmotionSchema.nullable().optional(),
   createdAt: z.string(),
 });
 export type MessageView = z.infer<typeof messageViewSchema>;
@@ -59,6 +80,15 @@ export const agentConversationSchema = z.object({
   }),
   lastMessage: z.object({ text: z.string(), authorKind: authorKindSchema, createdAt: z.string() }).nullable(),
   queuedAt: z.string().nullable(),
+  /** the customer's latest emotion and its trend over the conversation */
+  emotion: z
+    .object({
+      current: messageEmotionSchema,
+      trend: z.enum(['improving', 'steady', 'worsening']),
+      history: z.array(messageEmotionSchema.extend({ at: z.string() })),
+    })
+    .nullable(),
+  tags: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -5,3 +5,4 @@ export * from './events.ts';
 export * from './rest.ts';
 export * from './user.ts';
 export * from './version.ts';
+export * from './admin.ts';

@@ -1,3 +1,4 @@
+import type { HandoffReason } from '@tandem/protocol';
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -51,9 +52,11 @@ export interface ConversationTable {
   status: 'bot' | 'queued' | 'assigned' | 'resolved' | 'closed';
   assignee_id: Default<string | null>;
   priority: Default<number>;
-  handoff_reason: Default<'customer_request' | 'keyword' | 'repeated_miss' | null>;
+  handoff_reason: Default<HandoffReason | null>;
   bot_state: Json<Record<string, unknown>>;
   last_seq: Default<number>;
+  emotion: ColumnType<unknown, string | null | undefined, string | null>;
+  tags: JsonDefault<string[]>;
   queued_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   resolved_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: Timestamp;
@@ -71,6 +74,7 @@ export interface MessageTable {
   text: string;
   buttons: Json<Array<{ label: string; payload: string }>>;
   notice: Json<{ code: string; agentName?: string } | null>;
+  meta: ColumnType<unknown, string | null | undefined, string | null>;
   created_at: Timestamp;
 }
 
@@ -97,7 +101,28 @@ export interface KnowledgeEntryTable {
   updated_at: Timestamp;
 }
 
+export interface BotDefinitionTable {
+  workspace_id: string;
+  kind: 'flow' | 'rules' | 'settings';
+  key: string;
+  version: number;
+  source: string;
+  format: 'json' | 'yaml';
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface BotDefinitionHeadTable {
+  workspace_id: string;
+  kind: 'flow' | 'rules' | 'settings';
+  key: string;
+  active_version: number | null;
+  updated_at: Timestamp;
+}
+
 export interface Database {
+  bot_definitions: BotDefinitionTable;
+  bot_definition_heads: BotDefinitionHeadTable;
   workspaces: WorkspaceTable;
   users: UserTable;
   sessions: SessionTable;

@@ -3,6 +3,7 @@ import type { Db } from './database.ts';
 import { authRepository } from './repositories/auth.ts';
 import { contactRepository } from './repositories/contacts.ts';
 import { conversationRepository } from './repositories/conversations.ts';
+import { definitionRepository } from './repositories/definitions.ts';
 import { eventRepository } from './repositories/events.ts';
 import { inboxRepository } from './repositories/inbox.ts';
 import { knowledgeRepository } from './repositories/knowledge.ts';
@@ -14,6 +15,7 @@ import { workspaceRepository } from './repositories/workspaces.ts';
 /** The domain's store plus the read models and admin repositories the server uses. */
 export interface SqlStore extends Store {
   auth: ReturnType<typeof authRepository>;
+  definitions: ReturnType<typeof definitionRepository>;
   inbox: ReturnType<typeof inboxRepository>;
   knowledge: ReturnType<typeof knowledgeRepository>;
   setup: ReturnType<typeof setupRepository>;
@@ -25,13 +27,16 @@ export interface SqlStore extends Store {
 export function createStore(db: Db, inTransaction = false): SqlStore {
   const transaction = <T>(work: (store: SqlStore) => Promise<T>): Promise<T> =>
     inTransaction ? work(store) : db.transaction().execute((trx) => work(createStore(trx, true)));
+  const atomically = <T>(work: (db: Db) => Promise<T>): Promise<T> =>
+    inTransaction ? work(db) : db.transaction().execute(work);
   const store: SqlStore = {
     db,
     workspaces: workspaceRepository(db),
     users: userRepository(db),
     contacts: contactRepository(db),
     conversations: conversationRepository(db),
-    messages: messageRepository(db, (work) => (inTransaction ? work(db) : db.transaction().execute(work))),
+    messages: messageRepository(db, atomically),
+    definitions: definitionRepository(db, atomically),
     events: eventRepository(db),
     auth: authRepository(db),
     inbox: inboxRepository(db),

@@ -1,6 +1,8 @@
+import type { Conversation, Message } from '@tandem/domain';
 import { postBotMessage, requestHuman } from '@tandem/domain';
-import { type BotState, initialBotState } from '@tandem/engine';
+import type { ConversationBotState, TurnOutput } from '@tandem/engine';
 import type { AppContext } from '../context.ts';
+import { rememberPrefersHuman } from '../services/preferences.ts';
 import { createKeyedQueue } from './keyedQueue.ts';
 
 /**
@@ -12,28 +14,66 @@ export function startBotParticipant(ctx: AppContext): () => void {
   return ctx.events.subscribe('message.created', ({ message, conversation }) => {
     if (message.authorKind !== 'customer' || conversation.status !== 'bot') return;
     // answers in the background, one turn at a time per conversation, so the customer's send is never held up
-    void enqueue(conversation.id, async () => {
-      const current = await ctx.store.conversations.findById(conversation.id);
-      if (current?.status !== 'bot') return;
-      const bot = await ctx.bots.forWorkspace(current.workspaceId);
-      const state = { ...initialBotState, ...(current.botState as Partial<BotState>) };
-      const { decision, state: nextState } = bot.reply(state, message.text);
-      const posted = await postBotMessage(ctx.deps, {
-        conversationId: current.id,
-        clientId: `bot-${message.id}`,
-        text: decision.text,
-        buttons: decision.kind === 'handoff' ? [] : decision.buttons,
-        botState: nextState as unknown as Record<string, unknown>,
-      });
-      if (decision.kind === 'handoff' && posted) {
-        await requestHuman(ctx.deps, {
-          conversation: posted.conversation,
-          reason: decision.reason === 'customer_request' ? 'keyword' : decision.reason,
-          actor: { kind: 'bot' },
-        });
-      }
-    }).catch((error: unknown) =>
+    void enqueue(conversation.id, () => botTurn(ctx, conversation.id, message)).catch((error: unknown) =>
       ctx.log.error({ err: error, conversationId: conversation.id }, 'bot turn failed'),
     );
   });
+}
+
+async function botTurn(ctx: AppContext, conversationId: string, message: Message): Promise<void> {
+  const current = await ctx.store.conversations.findById(conversationId);
+  if (current?.status !== 'bot') return;
+  const contact = await ctx.store.contacts.findById(current.contactId);
+  const engine = await ctx.bots.forWorkspace(current.workspaceId);
+  const previous = isEngineState(current.botState) ? current.botState : null;
+  const turn = await engine.turn(previous, {
+    text: message.text,
+    attributes: contact?.attributes ?? {},
+    now: new Date(),
+    lang: contact?.lang ?? null,
+  });
+  let latest: Conversation = current;
+  for (const [index, reply] of turn.replies.entries()) {
+    const posted = await postBotMessage(ctx.deps, {
+      conversationId,
+      clientId: `bot-${message.id}-${index}`,
+      text: reply.text,
+      buttons: reply.buttons,
+      botState: turn.state as unknown as Record<string, unknown>,
+      meta: botMeta(turn),
+    });
+    if (!posted) return; // a person took over meanwhile
+    latest = posted.conversation;
+  }
+  await annotate(ctx, latest, turn);
+  if (turn.handover) {
+    if (turn.handover.reason === 'keyword' && contact) await rememberPrefersHuman(ctx, contact);
+    await requestHuman(ctx.deps, {
+      conversation: latest,
+      reason: turn.handover.reason,
+      actor: { kind: 'bot' },
+      priority: turn.handover.priority,
+    });
+  }
+}
+
+/** Tags and a raised priority stay on the conversation for the human who picks it up. */
+async function annotate(ctx: AppContext, conversation: Conversation, turn: TurnOutput): Promise<void> {
+  const tags = [...new Set([...conversation.tags, ...turn.tags])];
+  const priority = Math.max(conversation.priority, turn.priority);
+  if (tags.length === conversation.tags.length && priority === conversation.priority) return;
+  await ctx.store.conversations.annotate(conversation.id, { tags, priority });
+  const updated = await ctx.store.conversations.findById(conversation.id);
+  if (updated) await ctx.events.publish('conversation.changed', { conversation: updated, command: 'annotate' });
+}
+
+const botMeta = (turn: TurnOutput) => ({
+  kind: turn.kind,
+  intent: turn.intent,
+  confidence: turn.confidence,
+  ...(turn.flow ? { flow: { id: turn.flow.id, outcome: turn.flow.outcome } } : {}),
+});
+
+function isEngineState(value: Record<string, unknown>): value is Record<string, unknown> & ConversationBotState {
+  return typeof value.bot === 'object' && value.bot !== null && Array.isArray(value.emotions);
 }

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { parseFlow } from '@tandem/engine';
 import type { SqlStore } from '@tandem/storage';
 import { z } from 'zod';
 import { hashPassword } from '../services/tokens.ts';
@@ -29,6 +30,46 @@ export const knowledgeFileSchema = z
 export function loadDemoKnowledge() {
   const raw = JSON.parse(readFileSync(new URL('./knowledge.json', import.meta.url), 'utf8')) as unknown;
   return knowledgeFileSchema.parse(raw);
+}
+
+const demoFile = (name: string) => new URL(name, import.meta.url);
+
+/** The demo workspace's flows, rules and settings, as files shipped beside this module. */
+export function demoDefinitions(): Array<{ kind: 'flow' | 'rules' | 'settings'; key: string; source: string; format: 'json' | 'yaml' }> {
+  const flows = readdirSync(demoFile('./flows/'))
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((name) => ({
+      kind: 'flow' as const,
+      key: name.replace(/\.yaml$/, ''),
+      source: readFileSync(demoFile(`./flows/${name}`), 'utf8'),
+      format: 'yaml' as const,
+    }));
+  return [
+    ...flows,
+    { kind: 'rules', key: 'rules', source: readFileSync(demoFile('./rules.yaml'), 'utf8'), format: 'yaml' },
+    { kind: 'settings', key: 'settings', source: readFileSync(demoFile('./settings.json'), 'utf8'), format: 'json' },
+  ];
+}
+
+/** Gives the demo workspace its flows, rules and settings when it has none (first run, or an older database). */
+export async function seedDemoDefinitions(store: SqlStore): Promise<boolean> {
+  const workspace = await store.workspaces.findBySlug(DEMO_WORKSPACE);
+  if (!workspace) return false;
+  const existing = [
+    ...(await store.definitions.listActive(workspace.id, 'flow')),
+    ...(await store.definitions.listActive(workspace.id, 'rules')),
+    ...(await store.definitions.listActive(workspace.id, 'settings')),
+  ];
+  if (existing.length > 0) return false;
+  for (const def of demoDefinitions()) {
+    // a flow is stored under its own id
+    const parsed = def.kind === 'flow' ? parseFlow(def.source, def.format) : null;
+    if (parsed && !parsed.ok) throw new Error(`demo flow ${def.key} is invalid: ${JSON.stringify(parsed.errors)}`);
+    const key = parsed?.ok ? parsed.flow.id : def.key;
+    await store.definitions.save({ workspaceId: workspace.id, createdBy: null, ...def, key });
+  }
+  return true;
 }
 
 /** On first run only: the demo shop workspace, its staff and its bilingual knowledge base. */

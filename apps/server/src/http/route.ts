@@ -25,7 +25,14 @@ export interface RouteSpec<
   params?: P;
   response: R;
   status?: number;
-  rateLimit?: { max: number; timeWindow: string };
+  rateLimit?: {
+    max: number;
+    timeWindow: string;
+    /** what the limit counts by (default: client IP) */
+    keyGenerator?: (request: FastifyRequest) => string;
+    /** preHandler when the key needs the parsed body */
+    hook?: 'onRequest' | 'preHandler';
+  };
   handler: (input: {
     body: z.output<B>;
     query: z.output<Q>;

@@ -32,6 +32,8 @@ export function presentAgentConversation(row: InboxRow): AgentConversation {
         }
       : null,
     queuedAt: c.queuedAt?.toISOString() ?? null,
+    emotion: c.emotion,
+    tags: c.tags,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };

@@ -1,9 +1,23 @@
 import type { Message, Store } from '@tandem/domain';
-import type { MessageView } from '@tandem/protocol';
+import { type MessageEmotion, type MessageView, messageEmotionSchema } from '@tandem/protocol';
 
-/** The one way a message leaves the server. Customers and staff see the same fields today. */
-export function presentMessage(message: Message, names: ReadonlyMap<string, string>): MessageView {
-  return {
+export type Audience = 'customer' | 'staff';
+
+function emotionOf(message: Message): MessageEmotion | null {
+  const parsed = messageEmotionSchema.safeParse(message.meta?.emotion);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * The one way a message leaves the server. Customers never see what the bot read from their messages
+ * (emotion, intent); staff see the emotion of customer messages.
+ */
+export function presentMessage(
+  message: Message,
+  names: ReadonlyMap<string, string>,
+  audience: Audience,
+): MessageView {
+  const view: MessageView = {
     id: message.id,
     conversationId: message.conversationId,
     seq: message.seq,
@@ -17,6 +31,8 @@ export function presentMessage(message: Message, names: ReadonlyMap<string, stri
     notice: message.notice,
     createdAt: message.createdAt.toISOString(),
   };
+  if (audience === 'staff' && message.authorKind === 'customer') view.emotion = emotionOf(message);
+  return view;
 }
 
 /** Display names of a workspace's staff, for message authors. */
@@ -29,9 +45,10 @@ export async function presentMessages(
   store: Store,
   workspaceId: string,
   messages: Message[],
+  audience: Audience,
 ): Promise<MessageView[]> {
   const names = messages.some((m) => m.authorKind === 'agent')
     ? await staffNames(store, workspaceId)
     : new Map();
-  return messages.map((m) => presentMessage(m, names));
+  return messages.map((m) => presentMessage(m, names, audience));
 }

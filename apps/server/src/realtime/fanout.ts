@@ -24,9 +24,12 @@ export function startFanout(
     ctx.events.subscribe('message.created', async ({ message, conversation }) => {
       const names =
         message.authorKind === 'agent' ? await staffNames(ctx.store, message.workspaceId) : new Map();
-      const view = presentMessage(message, names);
-      widget.to(rooms.contact(conversation.contactId)).emit('message:new', view);
-      agent.to(rooms.conversation(conversation.id)).emit('message:new', view);
+      widget
+        .to(rooms.contact(conversation.contactId))
+        .emit('message:new', presentMessage(message, names, 'customer'));
+      agent
+        .to(rooms.conversation(conversation.id))
+        .emit('message:new', presentMessage(message, names, 'staff'));
       await pushInboxRow(conversation.workspaceId, conversation.id);
     }),
     ctx.events.subscribe('conversation.changed', async ({ conversation }) => {

@@ -1,5 +1,4 @@
 import { DomainError, openConversationFor, postCustomerMessage, requestHuman } from '@tandem/domain';
-import { initialBotState } from '@tandem/engine';
 import {
   PROTOCOL_VERSION,
   typingSchema,
@@ -13,6 +12,8 @@ import type { Namespace, Server } from 'socket.io';
 import type { AppContext } from '../context.ts';
 import { presentWidgetConversation } from '../presenters/conversation.ts';
 import { presentMessage } from '../presenters/message.ts';
+import { readEmotion, recordEmotion } from '../services/insight.ts';
+import { rememberPrefersHuman } from '../services/preferences.ts';
 import { contactForToken } from '../services/widgetSession.ts';
 import { createHandler } from './handle.ts';
 import { rooms } from './rooms.ts';
@@ -58,21 +59,27 @@ export function setupWidgetNamespace(io: Server, ctx: AppContext): WidgetNamespa
     };
 
     on('message:send', widgetSendSchema, async (payload) => {
+      const contact = await loadContact();
+      const emotion = readEmotion(payload.text, payload.lang ?? contact.lang);
+      const conversation = await openConversationFor(ctx.deps, contact, {});
+      await recordEmotion(ctx, conversation, emotion.view, new Date());
       const { message } = await postCustomerMessage(ctx.deps, {
-        contact: await loadContact(),
+        contact,
         clientId: payload.clientId,
         text: payload.text,
         lang: payload.lang ?? null,
-        initialBotState: { ...initialBotState },
+        meta: { emotion: emotion.view },
+        initialBotState: {},
       });
-      return { message: presentMessage(message, new Map()) };
+      return { message: presentMessage(message, new Map(), 'customer') };
     });
 
     on('handoff:request', widgetHandoffSchema, async (payload) => {
       const contact = await loadContact();
       if (payload.lang && payload.lang !== contact.lang)
         await ctx.store.contacts.touch(contact.id, { lang: payload.lang });
-      const conversation = await openConversationFor(ctx.deps, contact, { ...initialBotState });
+      const conversation = await openConversationFor(ctx.deps, contact, {});
+      await rememberPrefersHuman(ctx, contact);
       const handed = await requestHuman(ctx.deps, {
         conversation,
         reason: 'customer_request',

@@ -2,6 +2,7 @@ import { widgetSessionBodySchema, widgetSessionSchema } from '@tandem/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { defineRoute, type RegisteredRoute } from '../http/route.ts';
+import { hashToken } from '../services/tokens.ts';
 import { startWidgetSession } from '../services/widgetSession.ts';
 
 export function widgetRoutes(app: FastifyInstance, ctx: AppContext, routes: RegisteredRoute[]): void {
@@ -13,7 +14,16 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext, routes: Regi
     staff: false,
     body: widgetSessionBodySchema,
     response: widgetSessionSchema,
-    rateLimit: { max: 60, timeWindow: '1 minute' },
+    // returning visitors are counted by their token, so many customers behind one NAT are not throttled together
+    rateLimit: {
+      max: 60,
+      timeWindow: '1 minute',
+      hook: 'preHandler',
+      keyGenerator: (request) => {
+        const token = (request.body as { visitorToken?: unknown } | undefined)?.visitorToken;
+        return typeof token === 'string' && token.length <= 200 ? `visitor:${hashToken(token)}` : `ip:${request.ip}`;
+      },
+    },
     handler: ({ body }) => startWidgetSession(ctx, body),
   });
 }

@@ -29,7 +29,7 @@ export async function agentConversationView(
 export async function getConversationWithMessages(ctx: AppContext, user: User, id: string) {
   const conversation = await agentConversationView(ctx, user.workspaceId, id);
   const messages = await ctx.store.messages.listByConversation(id);
-  return { conversation, messages: await presentMessages(ctx.store, user.workspaceId, messages) };
+  return { conversation, messages: await presentMessages(ctx.store, user.workspaceId, messages, 'staff') };
 }
 
 type Command =
@@ -66,7 +66,7 @@ export async function sendAgentMessage(
     clientId: input.clientId,
     text: input.text,
   });
-  return presentMessage(message, new Map([[user.id, user.name]]));
+  return presentMessage(message, new Map([[user.id, user.name]]), 'staff');
 }
 
 export async function setPresence(ctx: AppContext, user: User, presence: Presence): Promise<Presence> {

@@ -9,6 +9,8 @@ export interface PostBotMessageInput {
   text: string;
   buttons: QuickReply[];
   botState: Record<string, unknown>;
+  /** what the bot decided (intent, confidence, flow), for staff and analytics */
+  meta?: Record<string, unknown>;
 }
 
 /**
@@ -31,6 +33,7 @@ export async function postBotMessage(
       authorId: null,
       text: input.text,
       buttons: input.buttons,
+      meta: input.meta ?? null,
     });
   });
   if (created) await deps.events.publish('message.created', { message, conversation });

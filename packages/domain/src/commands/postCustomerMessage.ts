@@ -8,6 +8,8 @@ export interface PostCustomerMessageInput {
   clientId: string;
   text: string;
   lang?: Lang | null;
+  /** what was read from the text before posting (emotion, …), shown to staff */
+  meta?: Record<string, unknown> | null;
   /** the bot's starting memory for a new conversation */
   initialBotState: Record<string, unknown>;
 }
@@ -58,6 +60,7 @@ export async function postCustomerMessage(
     authorKind: 'customer',
     authorId: input.contact.id,
     text: input.text,
+    meta: input.meta ?? null,
   });
   if (input.lang && input.lang !== input.contact.lang) {
     await deps.store.contacts.touch(input.contact.id, { lang: input.lang });

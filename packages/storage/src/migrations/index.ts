@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './001_initial.ts';
+import * as botDefinitions from './002_bot_definitions.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
 export const migrations: Record<string, Migration> = {
   '001_initial': initial,
+  '002_bot_definitions': botDefinitions,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -58,6 +58,18 @@ export function conversationRepository(db: Db): ConversationRepository {
         .where('id', '=', id)
         .execute();
     },
+    async annotate(id, patch) {
+      await db
+        .updateTable('conversations')
+        .set({
+          updated_at: new Date(),
+          ...(patch.emotion !== undefined ? { emotion: JSON.stringify(patch.emotion) } : {}),
+          ...(patch.tags !== undefined ? { tags: JSON.stringify(patch.tags) } : {}),
+          ...(patch.priority !== undefined ? { priority: patch.priority } : {}),
+        })
+        .where('id', '=', id)
+        .execute();
+    },
     async listAssignedTo(userId) {
       const rows = await db
         .selectFrom('conversations')

@@ -42,6 +42,8 @@ export const toConversation = (row: ConversationRow): Conversation => ({
   priority: row.priority,
   handoffReason: row.handoff_reason,
   botState: json(row.bot_state),
+  emotion: (json(row.emotion) ?? null) as Conversation['emotion'],
+  tags: json(row.tags) ?? [],
   lastSeq: row.last_seq,
   queuedAt: row.queued_at,
   resolvedAt: row.resolved_at,
@@ -60,5 +62,6 @@ export const toMessage = (row: MessageRow): Message => ({
   text: row.text,
   buttons: json(row.buttons),
   notice: json<Message['notice']>(row.notice) ?? null,
+  meta: (json(row.meta) ?? null) as Message['meta'],
   createdAt: row.created_at,
 });

@@ -44,6 +44,7 @@ export function messageRepository(
             text: input.text,
             buttons: JSON.stringify(input.buttons ?? []),
             notice: JSON.stringify(input.notice ?? null),
+            meta: input.meta ? JSON.stringify(input.meta) : null,
           })
           .returningAll()
           .executeTakeFirstOrThrow();
@@ -51,6 +52,13 @@ export function messageRepository(
       });
       if (!result) throw new Error('message append produced no result');
       return result;
+    },
+    async setMeta(id, meta) {
+      await db
+        .updateTable('messages')
+        .set({ meta: JSON.stringify(meta) })
+        .where('id', '=', id)
+        .execute();
     },
     async listByConversation(conversationId, options) {
       const rows = await db

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** Staff edit the bot's flows, rules and settings as JSON or YAML documents; every save is a new version. */
+export const definitionKindSchema = z.enum(['flow', 'rules', 'settings']);
+export type DefinitionKind = z.infer<typeof definitionKindSchema>;
+
+export const definitionBodySchema = z.object({
+  format: z.enum(['json', 'yaml']).default('yaml'),
+  source: z.string().min(1).max(200_000),
+});
+export type DefinitionBody = z.infer<typeof definitionBodySchema>;
+
+export const definitionParamsSchema = z.object({
+  kind: definitionKindSchema,
+  key: z.string().regex(/^[a-z0-9_-]{1,64}$/),
+});
+
+export const definitionVersionSchema = z.object({
+  key: z.string(),
+  version: z.number().int(),
+  format: z.enum(['json', 'yaml']),
+  source: z.string(),
+  active: z.boolean(),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+});
+
+export const definitionSavedSchema = z.object({ kind: definitionKindSchema, key: z.string(), version: z.number().int() });
+
+export const definitionListSchema = z.object({ definitions: z.array(definitionVersionSchema) });
+
+export const activateBodySchema = z.object({
+  /** the version to run from now on; null switches the definition off */
+  version: z.number().int().positive().nullable(),
+});
