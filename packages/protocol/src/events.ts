@@ -65,6 +65,10 @@ export interface AgentClientEvents {
     payload: z.infer<typeof conversationRefSchema>,
     ack: (result: Ack<{ watching: string }>) => void,
   ) => void;
+  'conversation:unwatch': (
+    payload: z.infer<typeof conversationRefSchema>,
+    ack: (result: Ack<{ watching: null }>) => void,
+  ) => void;
   'message:send': (payload: AgentSend, ack: (result: Ack<{ message: MessageView }>) => void) => void;
   typing: (payload: z.infer<typeof agentTypingSchema>) => void;
   'presence:set': (

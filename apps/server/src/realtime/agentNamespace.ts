@@ -66,6 +66,12 @@ export function setupAgentNamespace(io: Server, ctx: AppContext): AgentNamespace
       await socket.join(rooms.conversation(conversationId));
       return { watching: conversationId };
     });
+    on('conversation:unwatch', conversationRefSchema, async ({ conversationId }) => {
+      // an assignee keeps the rooms of their own conversations
+      const conversation = await ctx.store.conversations.findById(conversationId);
+      if (conversation?.assigneeId !== user.id) await socket.leave(rooms.conversation(conversationId));
+      return { watching: null };
+    });
     on('message:send', agentSendSchema, async (payload) => ({
       message: await actions.sendAgentMessage(ctx, user, payload),
     }));

@@ -1,0 +1,78 @@
+import type { CompiledRule, CompiledRules } from './compile.ts';
+import type { MessageView } from './conditions.ts';
+import { runRegexes } from './regex/runner.ts';
+import { keywordFormOfSimplified, regexForm } from './text.ts';
+import type { RuleInput, RuleOutcome } from './types.ts';
+
+/**
+ * Runs the rules on one message, highest priority first, until a rule that stops matches. The first
+ * answer and the first handover win; tags add up; a block clears answer and handover and ends evaluation.
+ * Only the first 2,000 characters of the message are read.
+ */
+export function evaluateRules(compiled: CompiledRules, input: RuleInput): RuleOutcome {
+  const view = new LazyView(compiled, input);
+  const lang = input.lang === 'en' ? 'en' : 'zh';
+  const outcome: RuleOutcome = {
+    matched: [],
+    answer: null,
+    handover: null,
+    tags: [],
+    block: null,
+    regexTimeouts: [],
+  };
+  for (const rule of compiled.rules) {
+    if (!matches(rule, view)) continue;
+    outcome.matched.push({ id: rule.id, name: rule.name });
+    for (const action of rule.actions) {
+      if ('answer' in action) outcome.answer ??= action.answer[lang];
+      else if ('handover' in action) outcome.handover ??= { ...action.handover };
+      else if ('tag' in action) {
+        if (!outcome.tags.includes(action.tag)) outcome.tags.push(action.tag);
+      } else outcome.block ??= action.block[lang];
+    }
+    if (outcome.block !== null) {
+      outcome.answer = null;
+      outcome.handover = null;
+      break;
+    }
+    if (rule.stop) break;
+  }
+  outcome.regexTimeouts = view.timedOutRules();
+  return outcome;
+}
+
+function matches(rule: CompiledRule, view: MessageView): boolean {
+  if (!rule.all.every((test) => test(view))) return false;
+  return rule.any.length === 0 || rule.any.some((test) => test(view));
+}
+
+class LazyView implements MessageView {
+  private simplified: string | null = null;
+  private keywords: string | null = null;
+  private regex: { results: boolean[]; timedOut: number[] } | null = null;
+
+  constructor(
+    private readonly compiled: CompiledRules,
+    readonly input: RuleInput,
+  ) {}
+
+  keywordText(): string {
+    this.keywords ??= keywordFormOfSimplified(this.simplifiedText());
+    return this.keywords;
+  }
+
+  regexMatched(index: number): boolean {
+    this.regex ??= runRegexes(this.compiled.patterns, this.simplifiedText());
+    return this.regex.results[index] === true;
+  }
+
+  private simplifiedText(): string {
+    this.simplified ??= regexForm(typeof this.input.text === 'string' ? this.input.text : '');
+    return this.simplified;
+  }
+
+  timedOutRules(): string[] {
+    const ids = (this.regex?.timedOut ?? []).map((i) => this.compiled.patternRules[i] ?? '');
+    return [...new Set(ids)];
+  }
+}
