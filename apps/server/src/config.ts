@@ -28,7 +28,12 @@ const envSchema = z.object({
   FLOW_HTTP_ALLOW: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.url({ message: 'each entry must be an origin such as https://erp.example.com' }))),
   DEMO_BUSINESS_API: boolean.default(true),
 });

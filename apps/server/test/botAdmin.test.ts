@@ -128,6 +128,7 @@ describe('bot administration and the conversation engine in the server', () => {
               name: 'evil',
               enabled: true,
               when: { any: [{ regex: '(a+)+$' }] },
+              // biome-ignore lint/suspicious/noThenProperty: `then` is the rule format's action list
               then: [{ tag: 'x' }],
             },
           ]),

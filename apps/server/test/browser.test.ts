@@ -68,7 +68,7 @@ describe('customer and agent in the browser', () => {
     await expect
       .poll(() => customer.locator('.list .msg-bot').count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
-    const answer = await customer.locator('.list .msg-bot').last().innerText();
+    const answer = await customer.locator('.list .msg-bot').last().textContent();
     expect(answer).toMatch(/发票/);
     await shot(customer, 'journey-01-customer-bot-answer-zh');
 

@@ -25,7 +25,11 @@ export const definitionVersionSchema = z.object({
   createdBy: z.string().nullable(),
 });
 
-export const definitionSavedSchema = z.object({ kind: definitionKindSchema, key: z.string(), version: z.number().int() });
+export const definitionSavedSchema = z.object({
+  kind: definitionKindSchema,
+  key: z.string(),
+  version: z.number().int(),
+});
 
 export const definitionListSchema = z.object({ definitions: z.array(definitionVersionSchema) });
 

@@ -1,3 +1,4 @@
+export * from './admin.ts';
 export * from './common.ts';
 export * from './conversation.ts';
 export * from './errors.ts';
@@ -5,4 +6,3 @@ export * from './events.ts';
 export * from './rest.ts';
 export * from './user.ts';
 export * from './version.ts';
-export * from './admin.ts';

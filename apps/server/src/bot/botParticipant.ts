@@ -64,7 +64,8 @@ async function annotate(ctx: AppContext, conversation: Conversation, turn: TurnO
   if (tags.length === conversation.tags.length && priority === conversation.priority) return;
   await ctx.store.conversations.annotate(conversation.id, { tags, priority });
   const updated = await ctx.store.conversations.findById(conversation.id);
-  if (updated) await ctx.events.publish('conversation.changed', { conversation: updated, command: 'annotate' });
+  if (updated)
+    await ctx.events.publish('conversation.changed', { conversation: updated, command: 'annotate' });
 }
 
 const botMeta = (turn: TurnOutput) => ({
@@ -74,6 +75,8 @@ const botMeta = (turn: TurnOutput) => ({
   ...(turn.flow ? { flow: { id: turn.flow.id, outcome: turn.flow.outcome } } : {}),
 });
 
-function isEngineState(value: Record<string, unknown>): value is Record<string, unknown> & ConversationBotState {
+function isEngineState(
+  value: Record<string, unknown>,
+): value is Record<string, unknown> & ConversationBotState {
   return typeof value.bot === 'object' && value.bot !== null && Array.isArray(value.emotions);
 }

@@ -26,7 +26,11 @@ export interface BrainRegistry {
   reloadRules(workspaceId: string): Promise<void>;
 }
 
-async function loadRules(store: SqlStore, workspaceId: string, log: FastifyBaseLogger): Promise<RuleDefinition[]> {
+async function loadRules(
+  store: SqlStore,
+  workspaceId: string,
+  log: FastifyBaseLogger,
+): Promise<RuleDefinition[]> {
   const [active] = await store.definitions.listActive(workspaceId, 'rules');
   if (!active) return [];
   const parsed = parseRules(active.source, active.format);
@@ -35,7 +39,11 @@ async function loadRules(store: SqlStore, workspaceId: string, log: FastifyBaseL
   return [];
 }
 
-export function createBrainRegistry(store: SqlStore, ports: EnginePorts, log: FastifyBaseLogger): BrainRegistry {
+export function createBrainRegistry(
+  store: SqlStore,
+  ports: EnginePorts,
+  log: FastifyBaseLogger,
+): BrainRegistry {
   const engines = new Map<string, Promise<ConversationEngine>>();
 
   async function build(workspaceId: string): Promise<ConversationEngine> {
@@ -44,7 +52,11 @@ export function createBrainRegistry(store: SqlStore, ports: EnginePorts, log: Fa
     for (const def of await store.definitions.listActive(workspaceId, 'flow')) {
       const parsed = parseFlow(def.source, def.format);
       if (parsed.ok) flows.push(parsed.flow);
-      else log.error({ workspaceId, flow: def.key, version: def.version }, 'stored flow no longer parses; skipped');
+      else
+        log.error(
+          { workspaceId, flow: def.key, version: def.version },
+          'stored flow no longer parses; skipped',
+        );
     }
     const [settingsDef] = await store.definitions.listActive(workspaceId, 'settings');
     const parsedSettings = settingsDef ? parseBotSettings(settingsDef.source, settingsDef.format) : null;
@@ -68,7 +80,8 @@ export function createBrainRegistry(store: SqlStore, ports: EnginePorts, log: Fa
       // the old engine keeps serving until the new one is ready
       next.then(
         () => engines.set(workspaceId, next),
-        (error: unknown) => log.error({ err: error, workspaceId }, 'rebuilding the bot failed; the previous one stays'),
+        (error: unknown) =>
+          log.error({ err: error, workspaceId }, 'rebuilding the bot failed; the previous one stays'),
       );
       if (!engines.has(workspaceId)) engines.set(workspaceId, next);
     },

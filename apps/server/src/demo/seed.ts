@@ -35,7 +35,12 @@ export function loadDemoKnowledge() {
 const demoFile = (name: string) => new URL(name, import.meta.url);
 
 /** The demo workspace's flows, rules and settings, as files shipped beside this module. */
-export function demoDefinitions(): Array<{ kind: 'flow' | 'rules' | 'settings'; key: string; source: string; format: 'json' | 'yaml' }> {
+export function demoDefinitions(): Array<{
+  kind: 'flow' | 'rules' | 'settings';
+  key: string;
+  source: string;
+  format: 'json' | 'yaml';
+}> {
   const flows = readdirSync(demoFile('./flows/'))
     .filter((name) => name.endsWith('.yaml'))
     .sort()
@@ -48,7 +53,12 @@ export function demoDefinitions(): Array<{ kind: 'flow' | 'rules' | 'settings'; 
   return [
     ...flows,
     { kind: 'rules', key: 'rules', source: readFileSync(demoFile('./rules.yaml'), 'utf8'), format: 'yaml' },
-    { kind: 'settings', key: 'settings', source: readFileSync(demoFile('./settings.json'), 'utf8'), format: 'json' },
+    {
+      kind: 'settings',
+      key: 'settings',
+      source: readFileSync(demoFile('./settings.json'), 'utf8'),
+      format: 'json',
+    },
   ];
 }
 
@@ -65,7 +75,8 @@ export async function seedDemoDefinitions(store: SqlStore): Promise<boolean> {
   for (const def of demoDefinitions()) {
     // a flow is stored under its own id
     const parsed = def.kind === 'flow' ? parseFlow(def.source, def.format) : null;
-    if (parsed && !parsed.ok) throw new Error(`demo flow ${def.key} is invalid: ${JSON.stringify(parsed.errors)}`);
+    if (parsed && !parsed.ok)
+      throw new Error(`demo flow ${def.key} is invalid: ${JSON.stringify(parsed.errors)}`);
     const key = parsed?.ok ? parsed.flow.id : def.key;
     await store.definitions.save({ workspaceId: workspace.id, createdBy: null, ...def, key });
   }

@@ -61,6 +61,7 @@ export function definitionRoutes(app: FastifyInstance, ctx: AppContext, routes: 
     params: definitionParamsSchema,
     body: activateBodySchema,
     response: definitionSavedSchema,
-    handler: ({ user, params, body }) => definitions.activateVersion(ctx, user, params.kind, params.key, body.version),
+    handler: ({ user, params, body }) =>
+      definitions.activateVersion(ctx, user, params.kind, params.key, body.version),
   });
 }

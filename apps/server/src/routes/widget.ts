@@ -21,7 +21,9 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext, routes: Regi
       hook: 'preHandler',
       keyGenerator: (request) => {
         const token = (request.body as { visitorToken?: unknown } | undefined)?.visitorToken;
-        return typeof token === 'string' && token.length <= 200 ? `visitor:${hashToken(token)}` : `ip:${request.ip}`;
+        return typeof token === 'string' && token.length <= 200
+          ? `visitor:${hashToken(token)}`
+          : `ip:${request.ip}`;
       },
     },
     handler: ({ body }) => startWidgetSession(ctx, body),

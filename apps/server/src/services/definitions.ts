@@ -39,7 +39,12 @@ async function applyLive(ctx: AppContext, workspaceId: string, kind: DefinitionK
   else ctx.bots.rebuild(workspaceId);
 }
 
-export async function saveDefinition(ctx: AppContext, user: User, kind: DefinitionKind, body: DefinitionBody) {
+export async function saveDefinition(
+  ctx: AppContext,
+  user: User,
+  kind: DefinitionKind,
+  body: DefinitionBody,
+) {
   assertMayEdit(user);
   const key = validate(kind, body);
   const version = await ctx.store.definitions.save({
@@ -54,7 +59,13 @@ export async function saveDefinition(ctx: AppContext, user: User, kind: Definiti
   return { kind, key, version };
 }
 
-export async function activateVersion(ctx: AppContext, user: User, kind: DefinitionKind, key: string, version: number | null) {
+export async function activateVersion(
+  ctx: AppContext,
+  user: User,
+  kind: DefinitionKind,
+  key: string,
+  version: number | null,
+) {
   assertMayEdit(user);
   const ok = await ctx.store.definitions.activate(user.workspaceId, kind, key, version);
   if (!ok) throw new DomainError('not_found', `no version ${version} of ${kind} ${key}`);
