@@ -24,6 +24,8 @@ export interface BotState {
   /** language of the conversation so far, when known */
   lang: Lang | null;
   lastEntryId: string | null;
+  /** index of the last "I don't know" wording used, so the next one differs */
+  lastUnknownReply?: number;
 }
 
 export type HandoffReason = 'customer_request' | 'repeated_miss';

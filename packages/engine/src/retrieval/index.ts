@@ -1,1 +1,13 @@
-export {};
+export { type Bm25Hit, Bm25Index, type Bm25Options } from './bm25.ts';
+export {
+  FaqEngine,
+  type FaqEngineOptions,
+  type FaqFusionOptions,
+  type FaqScore,
+  type FaqSearchResult,
+  faqExamples,
+  trainFaqEngine,
+  trainFaqEngineInWorker,
+} from './faqEngine.ts';
+export { type FaqHit, FaqIndex } from './faqIndex.ts';
+export { lexicalTerms } from './terms.ts';

@@ -1,0 +1,23 @@
+import type { KnowledgeEntry } from './types.ts';
+
+export interface FaqCandidate {
+  entryId: string;
+  /** 0..1 */
+  confidence: number;
+}
+
+/** What the matcher concluded about one message; the bot turns it into words and buttons. */
+export interface FaqMatch {
+  outcome: 'answer' | 'clarify' | 'unknown';
+  /** best entries first; for `clarify`, the ones worth offering */
+  candidates: FaqCandidate[];
+  /** the message had nothing to match (only emoji, punctuation or spaces) */
+  empty: boolean;
+}
+
+/** Maps a customer message to knowledge entries. The bot's dialogue policy does not care how. */
+export interface FaqMatcher {
+  match(text: string): FaqMatch;
+}
+
+export type FaqMatcherFactory = (entries: readonly KnowledgeEntry[]) => FaqMatcher;

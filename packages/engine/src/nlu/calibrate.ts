@@ -1,0 +1,169 @@
+import { fitTemperature } from './calibration.ts';
+import { defaultEpochs, type Fitted, fitLinear, snapshotOf, type WarmStart, wordCounts } from './fit.ts';
+import type { Item } from './items.ts';
+import { type Evidence, IntentModel, OOS_INTENT } from './model.ts';
+import { DEFAULT_OOS_DETECTOR, fitOosDetector, type OosDetectorParams, type OosSample } from './oos.ts';
+import type { TrainingReport } from './report.ts';
+import { rivalsOf } from './softmax.ts';
+import { holdoutMask, stratifiedFolds } from './split.ts';
+import type { IntentTrainOptions } from './train.ts';
+
+/** What a model that never saw an item makes of it. */
+interface HeldOutEvidence {
+  item: Item;
+  evidence: Evidence;
+}
+
+/** A model trained on part of the items, with its own vocabulary (so unseen words stay unseen). */
+function partialModel(
+  trainPart: readonly Item[],
+  classes: string[],
+  options: IntentTrainOptions,
+  report: TrainingReport,
+): { fitted: Fitted; model: IntentModel } {
+  // Two thirds of the passes: this model only calibrates, the final one continues from it.
+  const epochs = Math.ceil(((options.epochs ?? defaultEpochs(trainPart.length)) * 2) / 3);
+  const fitted = fitLinear(trainPart, classes, wordCounts(trainPart.map((i) => i.analysis)), {
+    ...options,
+    epochs,
+  });
+  const snapshot = snapshotOf(fitted, classes, trainPart, options, 1, DEFAULT_OOS_DETECTOR, report);
+  return { fitted, model: new IntentModel(snapshot) };
+}
+
+function evidenceOf(model: IntentModel, heldOut: readonly Item[]): HeldOutEvidence[] {
+  const seen: HeldOutEvidence[] = [];
+  for (const item of heldOut) {
+    // Re-analysed with the partial model's analyzer: its typo vocabulary has not seen the held-out words.
+    const evidence = model.evidence(model.analyzer.analyze(item.text));
+    if (evidence) seen.push({ item, evidence });
+  }
+  return seen;
+}
+
+/** The temperature that makes held-out confidences honest, then the out-of-scope detector at that temperature. */
+function calibrate(
+  judge: IntentModel,
+  seen: readonly HeldOutEvidence[],
+  classes: string[],
+  options: IntentTrainOptions,
+): { temperature: number; detector: OosDetectorParams } {
+  const classIndex = new Map(classes.map((c, i) => [c, i]));
+  const temperature = fitTemperature(
+    seen.map(({ item, evidence }) => ({ logits: evidence.logits, label: classIndex.get(item.label)! })),
+  );
+  const labelled = labelledOosWeight(seen, options.expectedOosShare ?? 0.05);
+  const samples: OosSample[] = seen.map(({ item, evidence }) => {
+    const { ranking, signals } = judge.judge(evidence, temperature);
+    const ownOos = item.label === OOS_INTENT && item.weight === 1;
+    return {
+      signals,
+      outOfScope: item.label === OOS_INTENT,
+      correct: ranking[0]?.intent === item.label,
+      weight: ownOos ? labelled : item.weight,
+    };
+  });
+  return { temperature, detector: fitOosDetector(samples, { refusalCost: options.refusalCost }) };
+}
+
+/**
+ * Weight of each workspace-labelled out-of-scope sample when placing the threshold. Workspaces label few
+ * such examples, far fewer than customers send: the cost is computed as if they made up at least
+ * `expectedShare` of the traffic (generated off-topic text keeps its own small weight).
+ */
+function labelledOosWeight(seen: readonly HeldOutEvidence[], expectedShare: number): number {
+  const labelled = seen.filter(({ item }) => item.label === OOS_INTENT && item.weight === 1).length;
+  const inScope = seen.filter(({ item }) => item.label !== OOS_INTENT).length;
+  if (labelled === 0 || inScope === 0) return 1;
+  const share = Math.min(0.5, Math.max(0, expectedShare));
+  const needed = (share / (1 - share)) * inScope;
+  return Math.max(1, needed / labelled);
+}
+
+/** Up to this many examples, calibration uses k-fold predictions: a single small hold-out is too noisy. */
+const SMALL_TRAINING_SET = 3000;
+const CALIBRATION_FOLDS = 3;
+
+export interface Calibration {
+  temperature: number;
+  detector: OosDetectorParams;
+  heldOut: number;
+  warm?: WarmStart;
+}
+
+/** Small sets: every item is predicted by a model trained on the other folds (items of one-example intents stay in). */
+function calibrateByFolds(
+  items: readonly Item[],
+  classes: string[],
+  options: IntentTrainOptions,
+  report: TrainingReport,
+) {
+  const labels = items.map((i) => i.label);
+  const counts = new Map<string, number>();
+  for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
+  const fold = stratifiedFolds(labels, CALIBRATION_FOLDS, options.seed ?? 1);
+  const seen: HeldOutEvidence[] = [];
+  let judge: IntentModel | null = null;
+  for (let f = 0; f < CALIBRATION_FOLDS; f++) {
+    const isHeldOut = (i: number): boolean => fold[i] === f && (counts.get(labels[i]!) ?? 0) > 1;
+    const heldOut = items.filter((_, i) => isHeldOut(i));
+    if (heldOut.length === 0) continue;
+    const { model } = partialModel(
+      items.filter((_, i) => !isHeldOut(i)),
+      classes,
+      options,
+      report,
+    );
+    judge ??= model;
+    seen.push(...evidenceOf(model, heldOut));
+  }
+  return { judge, seen };
+}
+
+/** Large sets: one stratified hold-out, and the final model continues from the partial one. */
+function calibrateByHoldout(
+  items: readonly Item[],
+  classes: string[],
+  options: IntentTrainOptions,
+  report: TrainingReport,
+): { judge: IntentModel; seen: HeldOutEvidence[]; warm: WarmStart } {
+  const mask = holdoutMask(
+    items.map((i) => i.label),
+    options.holdout ?? 0.2,
+    options.seed ?? 1,
+  );
+  const { fitted, model } = partialModel(
+    items.filter((_, i) => !mask[i]),
+    classes,
+    options,
+    report,
+  );
+  const seen = evidenceOf(
+    model,
+    items.filter((_, i) => mask[i]),
+  );
+  const classIndex = new Map(classes.map((c, i) => [c, i]));
+  const heldOutRivals = new Map(
+    seen.map(({ item, evidence }) => [item, rivalsOf(evidence.logits, classIndex.get(item.label)!)]),
+  );
+  let next = 0;
+  const rivals = items.map((item, i) => (mask[i] ? heldOutRivals.get(item) : fitted.linear.rivals[next++]));
+  return { judge: model, seen, warm: { from: fitted, rivals } };
+}
+
+export function calibration(
+  items: readonly Item[],
+  classes: string[],
+  options: IntentTrainOptions,
+  report: TrainingReport,
+): Calibration {
+  const byHoldout = items.length > SMALL_TRAINING_SET && (options.holdout ?? 0.2) > 0;
+  const { judge, seen, warm } = byHoldout
+    ? calibrateByHoldout(items, classes, options, report)
+    : { ...calibrateByFolds(items, classes, options, report), warm: undefined };
+  if (!judge || seen.filter((s) => s.item.label !== OOS_INTENT).length < 5 || options.holdout === 0) {
+    report.warnings.push('too few examples to hold some out: confidence is not calibrated');
+    return { temperature: 1, detector: DEFAULT_OOS_DETECTOR, heldOut: 0, warm };
+  }
+  return { ...calibrate(judge, seen, classes, options), heldOut: seen.length, warm };
+}

@@ -1,0 +1,56 @@
+import type { TrainingExample } from './clean.ts';
+
+/** Small hand-written bilingual training set for tests. */
+export const testExamples: TrainingExample[] = [
+  ...[
+    'I want a refund',
+    'how do I get my money back',
+    'can I get a refund for my order',
+    'refund my purchase please',
+    'please return my money',
+    '我要退款',
+    '怎么申请退款',
+    '退款什么时候到账',
+    '这个订单能退款吗',
+  ].map((text) => ({ text, intent: 'refund' })),
+  ...[
+    'I forgot my password',
+    'reset my password',
+    'how do I change my password',
+    'cannot log in, password is wrong',
+    'my password does not work',
+    '忘记密码了',
+    '怎么重置密码',
+    '密码错误登录不了',
+    '修改登录密码',
+  ].map((text) => ({ text, intent: 'password' })),
+  ...[
+    'where is my parcel',
+    'track my order',
+    'when will my package arrive',
+    'has my order shipped yet',
+    'delivery status of my order',
+    '我的快递到哪了',
+    '查一下物流',
+    '包裹什么时候到',
+    '订单发货了吗',
+  ].map((text) => ({ text, intent: 'shipping' })),
+  ...[
+    'I need an invoice',
+    'can you send me a receipt',
+    'how do I get a VAT invoice',
+    'invoice for my company',
+    'download my invoice',
+    '怎么开发票',
+    '我要开增值税发票',
+    '发票抬头写公司',
+    '电子发票在哪下载',
+  ].map((text) => ({ text, intent: 'invoice' })),
+  ...[
+    'what is the meaning of life',
+    'who will win the election',
+    'recommend a good movie',
+    '今天股票涨了吗',
+    '推荐一部电影',
+  ].map((text) => ({ text, intent: 'oos' })),
+];

@@ -1,0 +1,116 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { TrainingExample } from './clean.ts';
+import { NluError, type NluErrorId } from './errors.ts';
+import { IntentModel } from './model.ts';
+import type { IntentTrainOptions } from './train.ts';
+import type { TrainRequest, TrainResponse } from './worker.ts';
+
+export interface WorkerOptions {
+  /** give up (and stop the worker) after this long (default 120 s) */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+/** Only plain data crosses to the worker. */
+function cloneable(options: IntentTrainOptions): IntentTrainOptions {
+  const {
+    seed,
+    lang,
+    offTopic,
+    epochs,
+    learningRate,
+    l2,
+    features,
+    holdout,
+    refusalCost,
+    expectedOosShare,
+    decision,
+    userDictionary,
+    synonyms,
+  } = options;
+  return {
+    seed,
+    lang,
+    offTopic,
+    epochs,
+    learningRate,
+    l2,
+    features,
+    holdout,
+    refusalCost,
+    expectedOosShare,
+    decision,
+    userDictionary: userDictionary ? [...userDictionary] : undefined,
+    synonyms: synonyms ? [...synonyms].map((g) => [...g]) : undefined,
+  };
+}
+
+/** Where tsx's loader API lives, so the worker can compile TypeScript like the main thread does. */
+function tsxApi(): string {
+  if (typeof import.meta.resolve === 'function') {
+    try {
+      return import.meta.resolve('tsx/esm/api');
+    } catch {
+      // resolved below
+    }
+  }
+  const packageJson = createRequire(import.meta.url).resolve('tsx/package.json');
+  return pathToFileURL(packageJson.replace(/package\.json$/, 'dist/esm/api/index.mjs')).href;
+}
+
+/** A worker running worker.ts: registers tsx first (Node 20 workers ignore `--import` loaders), then the job. */
+function spawnWorker(): Worker {
+  const entry = new URL('./worker.ts', import.meta.url).href;
+  const code = `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(code, { eval: true });
+}
+
+/**
+ * Trains in a worker thread, off the request path: the calling thread keeps answering with the
+ * current model meanwhile. Resolves with the new model; rejects with an NluError.
+ */
+export function trainInWorker(
+  examples: readonly TrainingExample[],
+  options: IntentTrainOptions = {},
+  workerOptions: WorkerOptions = {},
+): Promise<IntentModel> {
+  return new Promise((resolve, reject) => {
+    const worker = spawnWorker();
+    let settled = false;
+    const finish = (error: NluError | null, model?: IntentModel): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      workerOptions.signal?.removeEventListener('abort', onAbort);
+      void worker.terminate();
+      if (error) reject(error);
+      else resolve(model!);
+    };
+    const onAbort = (): void => finish(new NluError('training_failed', 'training was cancelled'));
+    const timer = setTimeout(
+      () => finish(new NluError('training_failed', 'training took too long and was stopped')),
+      workerOptions.timeoutMs ?? 120_000,
+    );
+    workerOptions.signal?.addEventListener('abort', onAbort);
+    worker.once('message', (response: TrainResponse) => {
+      if (!response.ok) return finish(new NluError(response.id as NluErrorId, response.message));
+      try {
+        finish(null, new IntentModel(response.snapshot));
+      } catch (error) {
+        finish(new NluError('invalid_model', `the trained model could not be loaded: ${String(error)}`));
+      }
+    });
+    worker.once('error', (error) =>
+      finish(new NluError('training_failed', `training worker failed: ${error.message}`)),
+    );
+    worker.once('exit', (code) =>
+      finish(new NluError('training_failed', `training worker exited (code ${code})`)),
+    );
+    worker.postMessage({
+      examples: examples.map(({ text, intent }) => ({ text, intent })),
+      options: cloneable(options),
+    } satisfies TrainRequest);
+  });
+}
