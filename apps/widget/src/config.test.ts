@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { chooseLang, parseAttributes, parseName, parsePosition, readEmbedTag, toLang } from './config.ts';
+import {
+  chooseLang,
+  elderMode,
+  isSenior,
+  parseAttributes,
+  parseFlag,
+  parseName,
+  parsePosition,
+  readEmbedTag,
+  toLang,
+  withHumanFirst,
+} from './config.ts';
 
 describe('language choice', () => {
   it('reads language tags', () => {
@@ -96,6 +107,8 @@ describe('embed tag', () => {
     name: null,
     attributes: null,
     position: null,
+    humanFirst: null,
+    elder: null,
   };
 
   it('takes the server origin from the script src', () => {
@@ -128,6 +141,7 @@ describe('embed tag', () => {
         name: 'Li Lei',
         attributes: { vipLevel: 'gold' },
         position: 'left',
+        elder: null,
       },
     });
   });
@@ -147,5 +161,104 @@ describe('embed tag', () => {
     expect(parsePosition('middle')).toBe('right');
     expect(parseName('   ')).toBeNull();
     expect(parseName('x'.repeat(100))).toHaveLength(80);
+  });
+});
+
+describe('human first', () => {
+  it('reads yes/no data attributes', () => {
+    expect(parseFlag('true')).toBe(true);
+    expect(parseFlag(' TRUE ')).toBe(true);
+    expect(parseFlag('1')).toBe(true);
+    expect(parseFlag('')).toBe(true); // <script data-human-first …>
+    expect(parseFlag('false')).toBe(false);
+    expect(parseFlag('0')).toBe(false);
+    expect(parseFlag(null)).toBeNull();
+    expect(parseFlag('maybe')).toBeNull();
+  });
+
+  it('merges data-human-first into the attributes, winning over data-attributes', () => {
+    expect(withHumanFirst(null, null)).toBeNull();
+    expect(withHumanFirst({ vipLevel: 'gold' }, null)).toEqual({ vipLevel: 'gold' });
+    expect(withHumanFirst(null, true)).toEqual({ humanFirst: true });
+    expect(withHumanFirst({ vipLevel: 'gold' }, true)).toEqual({ vipLevel: 'gold', humanFirst: true });
+    expect(withHumanFirst({ humanFirst: true, a: 1 }, false)).toEqual({ humanFirst: false, a: 1 });
+  });
+
+  it('keeps the merged attributes within the server limit of 30', () => {
+    const full = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`k${i}`, i]));
+    const merged = withHumanFirst(full, true) ?? {};
+    expect(Object.keys(merged)).toHaveLength(30);
+    expect(merged.humanFirst).toBe(true);
+    expect(merged.k0).toBe(0);
+    expect(withHumanFirst({ ...full, humanFirst: false }, true)).toHaveProperty('humanFirst', true);
+  });
+
+  it('sends humanFirst with the session attributes from the embed tag', () => {
+    const result = readEmbedTag(
+      {
+        src: '/widget.js',
+        workspace: 'demo',
+        lang: null,
+        name: null,
+        attributes: '{"customerId":"C1001"}',
+        position: null,
+        humanFirst: 'true',
+        elder: null,
+      },
+      'http://127.0.0.1:3961/demo/',
+    );
+    expect(result.ok && result.config.attributes).toEqual({ customerId: 'C1001', humanFirst: true });
+  });
+});
+
+describe('elder-friendly mode', () => {
+  const tag = {
+    src: '/widget.js',
+    workspace: 'demo',
+    lang: null,
+    name: null,
+    attributes: null,
+    position: null,
+    humanFirst: null,
+    elder: null,
+  };
+
+  it('recognises customers aged 60 or over from ageGroup or age', () => {
+    for (const ageGroup of ['60+', '60-69', '70+', '65', '80岁以上', ' 60 - 64 ']) {
+      expect(isSenior({ ageGroup }), ageGroup).toBe(true);
+    }
+    for (const ageGroup of ['30-39', '50-59', '55-64', 'under 60', '<60', '60岁以下', 'senior', '']) {
+      expect(isSenior({ ageGroup }), ageGroup).toBe(false);
+    }
+    expect(isSenior({ age: 60 })).toBe(true);
+    expect(isSenior({ age: 72 })).toBe(true);
+    expect(isSenior({ age: '61' })).toBe(true);
+    expect(isSenior({ age: 59 })).toBe(false);
+    expect(isSenior({ age: 600 })).toBe(false);
+    expect(isSenior({ age: true })).toBe(false);
+    expect(isSenior({ vipLevel: 'gold' })).toBe(false);
+    expect(isSenior(null)).toBe(false);
+  });
+
+  it("puts the customer's remembered choice first, then data-elder, then the attributes", () => {
+    const senior = { ageGroup: '60+' };
+    expect(elderMode(null, null, null)).toBe(false);
+    expect(elderMode(null, null, senior)).toBe(true);
+    expect(elderMode(null, true, null)).toBe(true);
+    expect(elderMode(null, false, senior)).toBe(false);
+    expect(elderMode('1', null, null)).toBe(true);
+    expect(elderMode('0', true, senior)).toBe(false);
+    expect(elderMode('1', false, null)).toBe(true);
+    expect(elderMode('garbage', null, senior)).toBe(true);
+  });
+
+  it('reads data-elder from the embed tag', () => {
+    const on = readEmbedTag({ ...tag, elder: 'true' }, 'http://a.example/');
+    expect(on.ok && on.config.elder).toBe(true);
+    const off = readEmbedTag({ ...tag, elder: 'false' }, 'http://a.example/');
+    expect(off.ok && off.config.elder).toBe(false);
+    const unclear = readEmbedTag({ ...tag, elder: 'big', humanFirst: 'sure' }, 'http://a.example/');
+    expect(unclear.ok && unclear.config.elder).toBeNull();
+    expect(unclear.ok && unclear.warnings).toHaveLength(2);
   });
 });

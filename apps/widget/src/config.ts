@@ -12,8 +12,11 @@ export interface EmbedConfig {
   /** The language asked for by the page (`data-lang`), or null to follow the browser. */
   pageLang: Lang | null;
   name: string | null;
+  /** `data-attributes`, plus `humanFirst` from `data-human-first`: sent with the session. */
   attributes: Attributes | null;
   position: Position;
+  /** `data-elder`: the page asks for (true) or against (false) the elder-friendly mode; null: not said. */
+  elder: boolean | null;
 }
 
 export interface ParsedAttributes {
@@ -91,6 +94,54 @@ export function parseAttributes(raw: string | null | undefined): ParsedAttribute
   return { attributes: count > 0 ? attributes : null, warnings };
 }
 
+/** Reads a yes/no data-* attribute: "true"/"1"/"yes"/"on" or present without a value; null when unclear. */
+export function parseFlag(raw: string | null | undefined): boolean | null {
+  if (raw == null) return null;
+  const value = raw.trim().toLowerCase();
+  return /^(|true|1|yes|on)$/.test(value) ? true : /^(false|0|no|off)$/.test(value) ? false : null;
+}
+
+/**
+ * Adds the page's `data-human-first` to the session attributes as `humanFirst` (it wins over a
+ * `humanFirst` inside `data-attributes`); the server then routes the customer straight to a person.
+ */
+export function withHumanFirst(attributes: Attributes | null, humanFirst: boolean | null): Attributes | null {
+  if (humanFirst === null) return attributes;
+  const merged: Attributes = { ...attributes };
+  if (!('humanFirst' in merged) && Object.keys(merged).length >= MAX_ATTRIBUTES) {
+    // the page's own setting matters more than the last of thirty data-attributes
+    delete merged[Object.keys(merged).at(-1) ?? ''];
+  }
+  merged.humanFirst = humanFirst;
+  return merged;
+}
+
+/** Whether customer attributes describe someone aged 60 or over: `ageGroup` "60+", "60-69", "70+"…, or `age`. */
+export function isSenior(attributes: Attributes | null): boolean {
+  for (const name of ['ageGroup', 'age']) {
+    const value = attributes?.[name];
+    if (typeof value === 'boolean' || value === undefined) continue;
+    // an age group counts by where it starts: "60-69" and "70+" do, "55-64" and "under 60" do not
+    if (typeof value === 'string' && /<|under|below|以下|未满/i.test(value)) continue;
+    const start = typeof value === 'number' ? value : Number(/\d+/.exec(value)?.[0] ?? Number.NaN);
+    if (start >= 60 && start < 150) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the elder-friendly mode is on: the customer's own remembered choice ("1"/"0") first, then
+ * the page's `data-elder`, then the customer attributes (aged 60 or over).
+ */
+export function elderMode(
+  stored: string | null,
+  pageElder: boolean | null,
+  attributes: Attributes | null,
+): boolean {
+  if (stored === '1' || stored === '0') return stored === '1';
+  return pageElder ?? isSenior(attributes);
+}
+
 export function parsePosition(raw: string | null | undefined): Position {
   return raw?.trim().toLowerCase() === 'left' ? 'left' : 'right';
 }
@@ -108,6 +159,8 @@ export interface EmbedTag {
   name: string | null;
   attributes: string | null;
   position: string | null;
+  humanFirst: string | null;
+  elder: string | null;
 }
 
 export type EmbedResult =
@@ -134,6 +187,15 @@ export function readEmbedTag(tag: EmbedTag, pageUrl: string): EmbedResult {
   if (tag.lang && !pageLang) warnings.push(`data-lang="${tag.lang}" is not zh or en, ignored`);
   const parsed = parseAttributes(tag.attributes);
   warnings.push(...parsed.warnings);
+  const humanFirst = parseFlag(tag.humanFirst);
+  const elder = parseFlag(tag.elder);
+  for (const [name, raw] of [
+    ['human-first', tag.humanFirst],
+    ['elder', tag.elder],
+  ]) {
+    if (raw != null && parseFlag(raw) === null)
+      warnings.push(`data-${name}="${raw}" is not true or false, ignored`);
+  }
   return {
     ok: true,
     warnings,
@@ -142,8 +204,9 @@ export function readEmbedTag(tag: EmbedTag, pageUrl: string): EmbedResult {
       workspace,
       pageLang,
       name: parseName(tag.name),
-      attributes: parsed.attributes,
+      attributes: withHumanFirst(parsed.attributes, humanFirst),
       position: parsePosition(tag.position),
+      elder,
     },
   };
 }

@@ -53,6 +53,11 @@ const zh = {
   errorUnavailable: '客服暂时无法连接，请稍后再试',
   errorOutdated: '客服组件已更新，请刷新页面',
   errorGeneric: '出了点问题，请重试',
+  elderToggle: '大字模式',
+  elderWelcome: '您好！请在下面输入您的问题。找真人客服，请点「转人工」。',
+  elderBot: '您好，我们在线',
+  elderQueued: '正在找人工客服，请稍等',
+  elderDone: '服务已结束，有问题可以接着问',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -111,6 +116,11 @@ const en: Dictionary = {
   errorUnavailable: 'Chat is unavailable right now; please try again later',
   errorOutdated: 'The chat has been updated; please reload the page',
   errorGeneric: 'Something went wrong; please try again',
+  elderToggle: 'Larger text',
+  elderWelcome: 'Hello! Type your question below, or tap “Talk to a person”.',
+  elderBot: "Hello, we're here",
+  elderQueued: 'Finding a person for you. Please wait.',
+  elderDone: 'Finished. You can still ask us.',
 };
 
 export const dictionaries: Record<Lang, Dictionary> = { zh, en };

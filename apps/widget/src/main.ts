@@ -6,6 +6,8 @@ export interface TandemApi {
   open(): void;
   close(): void;
   setLang(lang: 'zh' | 'en'): void;
+  /** Turns the elder-friendly mode (larger text, the person button first) on or off, remembered. */
+  setElder(on: boolean): void;
 }
 
 declare global {
@@ -30,6 +32,8 @@ function embedTag(script: HTMLScriptElement | null): EmbedTag {
     name: data?.name ?? null,
     attributes: data?.attributes ?? null,
     position: data?.position ?? null,
+    humanFirst: data?.humanFirst ?? null,
+    elder: data?.elder ?? null,
   };
 }
 
@@ -51,6 +55,7 @@ function boot(script: HTMLScriptElement | null): void {
     open: () => widget.open(),
     close: () => widget.close(),
     setLang: (lang) => widget.setLang(lang),
+    setElder: (on) => widget.setElder(on),
   };
   window.dispatchEvent(new CustomEvent('tandem:ready'));
 }

@@ -5,6 +5,7 @@ import {
   countedLength,
   countUnread,
   currentQuickReplies,
+  elderQuickReplies,
   latestTime,
   mergeMessages,
   needsEdit,
@@ -179,5 +180,24 @@ describe('unread and status helpers', () => {
     expect(botAnswersNext({ id: A, status: 'resolved', agentName: null })).toBe(true);
     expect(botAnswersNext({ id: A, status: 'queued', agentName: null })).toBe(false);
     expect(botAnswersNext({ id: A, status: 'assigned', agentName: 'Amy' })).toBe(false);
+  });
+});
+
+describe('elder-mode quick replies', () => {
+  const reply = (label: string, payload = label) => ({ label, payload });
+
+  it('keeps the first two, in the order the bot gave them', () => {
+    const buttons = [reply('查物流'), reply('申请退款'), reply('修改地址'), reply('开发票')];
+    expect(elderQuickReplies(buttons)).toEqual([reply('查物流'), reply('申请退款')]);
+    expect(elderQuickReplies([reply('Track my parcel')])).toEqual([reply('Track my parcel')]);
+    expect(elderQuickReplies([])).toEqual([]);
+  });
+
+  it('leaves out buttons that only ask for a person (the big person button does that)', () => {
+    const zh = [reply('转人工'), reply('查物流'), reply('人工客服'), reply('申请退款'), reply('开发票')];
+    expect(elderQuickReplies(zh)).toEqual([reply('查物流'), reply('申请退款')]);
+    const en = [reply('Talk to a person', 'talk to a person'), reply('Refund status')];
+    expect(elderQuickReplies(en)).toEqual([reply('Refund status')]);
+    expect(elderQuickReplies([reply('Person-to-person transfer')])).toHaveLength(1);
   });
 });

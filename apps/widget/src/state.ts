@@ -89,6 +89,20 @@ export function currentQuickReplies(
   return null;
 }
 
+/** The quick replies shown in the elder-friendly mode. */
+export const ELDER_QUICK_REPLIES = 2;
+
+/**
+ * Fewer choices for the elder-friendly mode: the bot's first (most relevant) suggestions, leaving out
+ * those that only ask for a person (the big person button already does that).
+ */
+export function elderQuickReplies(buttons: readonly QuickReply[]): QuickReply[] {
+  const person = /^(转人工|人工|人工客服|找人工|真人|talk to a (person|human)|(a )?(person|human|agent))$/i;
+  return buttons
+    .filter((reply) => !person.test(reply.payload.trim()) && !person.test(reply.label.trim()))
+    .slice(0, ELDER_QUICK_REPLIES);
+}
+
 /** Messages from the bot or an agent written after the customer last looked. */
 export function countUnread(messages: readonly MessageView[], readUntil: string | null): number {
   const since = readUntil === null ? Number.NEGATIVE_INFINITY : time(readUntil);

@@ -33,4 +33,5 @@ export const keys = {
   visitor: (workspace: string) => `tandem:visitor:${workspace}`,
   lang: (workspace: string) => `tandem:lang:${workspace}`,
   read: (workspace: string) => `tandem:read:${workspace}`,
+  elder: (workspace: string) => `tandem:elder:${workspace}`,
 };

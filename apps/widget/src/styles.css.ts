@@ -12,12 +12,15 @@ export const styles = `
   --tdm-agent: #e0f2fe;
   --tdm-danger: #b91c1c;
   --tdm-warn-bg: #fef3c7;
+  --tdm-edge: #cbd5e1;
 }
 *, *::before, *::after { box-sizing: border-box; }
 [hidden] { display: none !important; }
 .tdm {
   font-family: -apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB",
     "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", Roboto, "Helvetica Neue", Arial, sans-serif;
+  /* --h: touch targets; --s: small print; --m: controls; --t: the title (all larger in elder mode) */
+  --h: 44px; --s: 13px; --m: 15px; --t: 17px;
   font-size: 16px;
   line-height: 1.5;
   color: var(--tdm-text);
@@ -66,43 +69,48 @@ button:disabled { cursor: default; }
 .window:focus { outline: none; }
 
 .header {
-  display: flex; align-items: center; gap: 10px; padding: 12px 8px 12px 14px;
+  padding: 10px 8px 8px 14px; flex: none;
   background: linear-gradient(135deg, var(--tdm-brand), var(--tdm-brand-dark)); color: #fff;
-  flex: none;
 }
+.top { display: flex; align-items: center; gap: 10px; }
+.tools { display: flex; align-items: center; justify-content: space-between; gap: 8px; margin-top: 8px; }
 .avatar {
   width: 40px; height: 40px; border-radius: 50%; flex: none;
   background: rgba(255, 255, 255, 0.18); display: flex; align-items: center; justify-content: center;
 }
 .avatar svg { width: 24px; height: 24px; }
 .titles { flex: 1; min-width: 0; }
-.title { margin: 0; font-size: 17px; font-weight: 700; line-height: 1.3; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-.status { margin: 2px 0 0; font-size: 13px; line-height: 1.35; opacity: 0.95; display: flex; align-items: flex-start; gap: 6px; }
-.dot { width: 8px; height: 8px; border-radius: 50%; background: #4ade80; flex: none; margin-top: 5px; }
+.title { margin: 0; font-size: var(--t); font-weight: 700; line-height: 1.3; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.status { margin: 2px 0 0; font-size: var(--s); line-height: 1.35; display: flex; align-items: flex-start; gap: 6px; }
+.dot { width: 8px; height: 8px; border-radius: 50%; background: #4ade80; flex: none; margin-top: calc(0.675em - 4px); }
 .status[data-tone="wait"] .dot { background: #fbbf24; }
 .status[data-tone="person"] .dot { background: #60a5fa; }
 .status[data-tone="done"] .dot { background: #cbd5e1; }
 .status[data-tone="off"] .dot { background: #f87171; }
-.langs { display: flex; flex: none; border: 1px solid rgba(255, 255, 255, 0.55); border-radius: 22px; overflow: hidden; }
-.langs button {
-  min-width: 44px; height: 44px; padding: 0 8px; border: 0; background: transparent; color: #fff;
-  font-size: 15px; font-weight: 600;
+.langs, .size { border: 1px solid rgba(255, 255, 255, 0.55); border-radius: 99px; }
+.langs { display: flex; flex: none; overflow: hidden; }
+.langs button, .size {
+  min-width: var(--h); min-height: var(--h); padding: 0 8px; background: transparent; color: #fff;
+  font-size: var(--m); font-weight: 600;
 }
-.langs button[aria-pressed="true"] { background: #fff; color: var(--tdm-brand-dark); }
+.langs button { border: 0; }
+.size { display: flex; align-items: center; gap: 6px; padding-right: 14px; }
+.size svg { width: 1.4em; height: 1.4em; }
+.size:hover, .icon-btn:hover { background: rgba(255, 255, 255, 0.16); }
+.langs button[aria-pressed="true"], .size[aria-pressed="true"] { background: #fff; color: var(--tdm-brand-dark); }
 .icon-btn {
-  width: 44px; height: 44px; flex: none; border: 0; border-radius: 50%; background: transparent; color: #fff;
+  width: var(--h); height: var(--h); flex: none; border: 0; border-radius: 50%; background: transparent; color: #fff;
   display: flex; align-items: center; justify-content: center;
 }
-.icon-btn:hover { background: rgba(255, 255, 255, 0.16); }
 .icon-btn svg { width: 24px; height: 24px; }
 
 .banner {
   flex: none; display: flex; align-items: center; gap: 8px; padding: 8px 14px;
-  background: var(--tdm-warn-bg); color: #78350f; font-size: 14px;
+  background: var(--tdm-warn-bg); color: #78350f; font-size: var(--m);
 }
 .banner span { flex: 1; }
 .banner button {
-  min-height: 44px; padding: 0 14px; border-radius: 22px; border: 1px solid #b45309;
+  min-height: var(--h); padding: 0 14px; border-radius: 99px; border: 1px solid #b45309;
   background: #fff; color: #78350f; font-weight: 600;
 }
 
@@ -116,8 +124,8 @@ button:disabled { cursor: default; }
 .msg { display: flex; flex-direction: column; max-width: 100%; }
 .msg-in { align-items: flex-start; }
 .msg-out { align-items: flex-end; }
-.who { display: flex; align-items: center; gap: 4px; font-size: 13px; color: var(--tdm-muted); margin: 0 0 3px 4px; }
-.who svg { width: 15px; height: 15px; }
+.who { display: flex; align-items: center; gap: 4px; font-size: var(--s); color: var(--tdm-muted); margin: 0 0 3px 4px; }
+.who svg { width: 1.15em; height: 1.15em; }
 .bubble {
   max-width: 85%; padding: 9px 13px; border-radius: 16px;
   white-space: pre-wrap; overflow-wrap: anywhere; word-break: break-word;
@@ -127,21 +135,21 @@ button:disabled { cursor: default; }
 .msg-out .bubble { background: var(--tdm-brand); color: #fff; border-top-right-radius: 4px; }
 .msg-sending .bubble { opacity: 0.65; }
 .msg-failed .bubble { background: #fff; color: var(--tdm-text); border: 2px solid var(--tdm-danger); }
-.meta { margin: 4px 4px 0; font-size: 13px; color: var(--tdm-muted); display: flex; align-items: center; gap: 8px; flex-wrap: wrap; justify-content: flex-end; }
+.meta { margin: 4px 4px 0; font-size: var(--s); color: var(--tdm-muted); display: flex; align-items: center; gap: 8px; flex-wrap: wrap; justify-content: flex-end; }
 .msg-failed .meta { color: var(--tdm-danger); }
 .retry {
-  min-height: 44px; padding: 0 16px; border-radius: 22px; border: 1px solid var(--tdm-danger);
-  background: #fff; color: var(--tdm-danger); font-weight: 600; font-size: 15px;
+  min-height: var(--h); padding: 0 16px; border-radius: 99px; border: 1px solid var(--tdm-danger);
+  background: #fff; color: var(--tdm-danger); font-weight: 600; font-size: var(--m);
 }
 .notice {
-  align-self: center; max-width: 92%; text-align: center; font-size: 14px; color: var(--tdm-muted);
+  align-self: center; max-width: 92%; text-align: center; font-size: calc(var(--m) - 1px); color: var(--tdm-muted);
   background: #f8fafc; border: 1px solid var(--tdm-line); border-radius: 14px; padding: 4px 12px;
 }
 .welcome { margin-bottom: 10px; }
 .quick { display: flex; flex-wrap: wrap; gap: 8px; margin: 10px 0 4px; }
 .quick button {
-  min-height: 44px; padding: 8px 16px; border-radius: 22px; text-align: left;
-  border: 1.5px solid var(--tdm-brand); background: #fff; color: var(--tdm-brand-dark); font-size: 15px; font-weight: 600;
+  min-height: var(--h); padding: 8px 16px; border-radius: 22px; text-align: left;
+  border: 1.5px solid var(--tdm-brand); background: #fff; color: var(--tdm-brand-dark); font-size: var(--m); font-weight: 600;
 }
 .quick button:hover { background: var(--tdm-brand-soft); }
 .typing { margin-top: 10px; }
@@ -154,31 +162,47 @@ button:disabled { cursor: default; }
 /* ---- handoff + composer ---- */
 .handoff-bar { flex: none; padding: 8px 12px 0; border-top: 1px solid var(--tdm-line); display: flex; }
 .handoff {
-  display: inline-flex; align-items: center; gap: 6px; min-height: 44px; padding: 0 16px;
-  border-radius: 22px; border: 1.5px solid var(--tdm-brand); background: #fff; color: var(--tdm-brand-dark);
-  font-size: 15px; font-weight: 700;
+  display: inline-flex; align-items: center; gap: 6px; min-height: var(--h); padding: 0 16px;
+  border-radius: 99px; border: 1.5px solid var(--tdm-brand); background: #fff; color: var(--tdm-brand-dark);
+  font-size: var(--m); font-weight: 700;
 }
-.handoff svg { width: 20px; height: 20px; }
+.handoff svg { width: 1.35em; height: 1.35em; }
 .handoff:hover:not(:disabled) { background: var(--tdm-brand-soft); }
 .handoff:disabled { border-color: var(--tdm-line); color: var(--tdm-muted); background: #f8fafc; }
 .composer { flex: none; display: flex; align-items: flex-end; gap: 8px; padding: 8px 12px 4px; }
 .input {
-  flex: 1; min-height: 44px; max-height: 140px; resize: none; padding: 10px 14px;
-  border: 1.5px solid #cbd5e1; border-radius: 22px; background: #fff;
-  font-size: 16px; line-height: 1.4; outline: none;
+  flex: 1; min-height: var(--h); max-height: 140px; resize: none; padding: 10px 14px;
+  border: 1.5px solid var(--tdm-edge); border-radius: calc(var(--h) / 2); background: #fff;
+  line-height: 1.4; outline: none;
 }
 .input:focus { border-color: var(--tdm-brand); box-shadow: 0 0 0 3px rgba(15, 118, 110, 0.18); }
 .input[aria-invalid="true"] { border-color: var(--tdm-danger); }
 .send {
-  width: 44px; height: 44px; flex: none; border: 0; border-radius: 50%;
+  width: var(--h); height: var(--h); flex: none; border: 0; border-radius: 50%;
   background: var(--tdm-brand); color: #fff; display: flex; align-items: center; justify-content: center;
 }
 .send:disabled { background: #cbd5e1; }
 .send svg { width: 22px; height: 22px; }
-.foot { flex: none; display: flex; gap: 8px; padding: 0 18px 8px; min-height: 22px; font-size: 13px; color: var(--tdm-muted); }
+.foot { flex: none; display: flex; gap: 8px; padding: 0 18px 8px; min-height: 22px; font-size: var(--s); color: var(--tdm-muted); }
 .error { flex: 1; color: var(--tdm-danger); }
 .count { margin-left: auto; white-space: nowrap; }
 .count[data-over="true"] { color: var(--tdm-danger); font-weight: 700; }
+
+/* ---- elder-friendly mode: larger text, higher contrast, the person button first, fewer choices ---- */
+.tdm[data-elder="true"] {
+  --h: 56px; --s: 18px; --m: 20px; --t: 22px; font-size: 20px;
+  --tdm-brand: #115e59; --tdm-brand-dark: #134e4a; --tdm-text: #000; --tdm-muted: #1e293b;
+  --tdm-line: #94a3b8; --tdm-edge: #64748b; --tdm-bot: #e9eef4;
+}
+.tdm[data-elder="true"] .msg-in .bubble { border: 1px solid var(--tdm-line); }
+.tdm[data-elder="true"] .handoff-bar { padding: 10px 12px 0; }
+.tdm[data-elder="true"] .handoff { flex: 1; justify-content: center; }
+.tdm[data-elder="true"] .handoff:not(:disabled) { background: var(--tdm-brand); color: #fff; }
+.tdm[data-elder="true"] .quick { flex-direction: column; margin: 0; padding: 8px 12px 0; }
+.tdm[data-elder="true"] .count[data-over="false"] { display: none; }
+@media (min-width: 480px) {
+  .tdm[data-elder="true"] .window { width: 440px; height: min(760px, calc(100vh - 112px)); }
+}
 
 /* ---- phones: the chat takes the whole screen ---- */
 @media (max-width: 479px) {

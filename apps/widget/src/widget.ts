@@ -8,13 +8,14 @@ import {
   type WidgetSessionBody,
 } from '@tandem/protocol';
 import { ApiError, fetchSession } from './api.ts';
-import { chooseLang, type EmbedConfig, toLang } from './config.ts';
+import { chooseLang, type EmbedConfig, elderMode, toLang } from './config.ts';
 import { type MessageKey, t, type Vars } from './i18n.ts';
 import { connectWidget, requestHandoff, sendMessage, type WidgetSocket } from './socket.ts';
 import {
   botAnswersNext,
   countUnread,
   currentQuickReplies,
+  elderQuickReplies,
   latestTime,
   mergeMessages,
   needsEdit,
@@ -46,6 +47,8 @@ const MAX_AUTH_RETRIES = 3;
 export class Widget {
   private readonly config: EmbedConfig;
   private lang: Lang;
+  /** the elder-friendly mode: larger text, higher contrast, the person button first, fewer choices */
+  private elder: boolean;
   private isOpen = false;
   private title: string | null = null;
   private visitorToken: string | null;
@@ -86,6 +89,7 @@ export class Widget {
     this.lang = chooseLang(readItem(keys.lang(config.workspace)), config.pageLang, browserLanguages);
     this.visitorToken = readItem(keys.visitor(config.workspace));
     this.readUntil = readItem(keys.read(config.workspace));
+    this.elder = elderMode(readItem(keys.elder(config.workspace)), config.elder, config.attributes);
 
     this.root = el('div', 'tdm');
     this.root.dataset.pos = config.position;
@@ -106,6 +110,7 @@ export class Widget {
     this.header = createHeader('tdm-title', {
       onClose: () => this.close(),
       onLang: (lang) => this.setLang(lang),
+      onElder: () => this.setElder(!this.elder),
     });
     this.banner = el('div', 'banner');
     this.banner.setAttribute('role', 'status');
@@ -192,6 +197,14 @@ export class Widget {
     if (lang === this.lang) return;
     this.lang = lang;
     this.render({ quiet: true });
+  }
+
+  /** Switches the elder-friendly mode; the customer's choice is remembered for this workspace. */
+  setElder(on: boolean): void {
+    writeItem(keys.elder(this.config.workspace), on ? '1' : '0');
+    if (on === this.elder) return;
+    this.elder = on;
+    this.render({ quiet: true, scroll: true });
   }
 
   // ---- server ----
@@ -499,6 +512,8 @@ export class Widget {
 
   private status(): { text: string; tone: StatusTone } {
     const lang = this.lang;
+    // the elder-friendly mode says the same in fewer, plainer words
+    const elder = this.elder;
     if (this.connection === 'unavailable') return { text: t(lang, 'statusUnavailable'), tone: 'off' };
     if (this.connection === 'offline') return { text: t(lang, 'statusOffline'), tone: 'off' };
     if (this.connection === 'connecting' && this.title === null) {
@@ -507,7 +522,7 @@ export class Widget {
     const conversation = this.conversation;
     switch (conversation?.status ?? 'bot') {
       case 'queued':
-        return { text: t(lang, 'statusQueued'), tone: 'wait' };
+        return { text: t(lang, elder ? 'elderQueued' : 'statusQueued'), tone: 'wait' };
       case 'assigned': {
         const name = conversation?.agentName?.trim();
         return {
@@ -516,11 +531,11 @@ export class Widget {
         };
       }
       case 'resolved':
-        return { text: t(lang, 'statusResolved'), tone: 'done' };
+        return { text: t(lang, elder ? 'elderDone' : 'statusResolved'), tone: 'done' };
       case 'closed':
-        return { text: t(lang, 'statusClosed'), tone: 'done' };
+        return { text: t(lang, elder ? 'elderDone' : 'statusClosed'), tone: 'done' };
       default:
-        return { text: t(lang, 'statusBot'), tone: 'ok' };
+        return { text: t(lang, elder ? 'elderBot' : 'statusBot'), tone: 'ok' };
     }
   }
 
@@ -535,6 +550,7 @@ export class Widget {
   private render(options: { scroll?: boolean; quiet?: boolean } = {}): void {
     const lang = this.lang;
     this.root.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    this.root.dataset.elder = String(this.elder);
     this.launcher.update({ lang, open: this.isOpen, unread: this.unread });
     const status = this.status();
     this.header.update({
@@ -543,6 +559,7 @@ export class Widget {
       status: status.text,
       tone: status.tone,
       withPerson: this.conversation?.status === 'assigned',
+      elder: this.elder,
     });
     this.panel.setAttribute('aria-label', t(lang, 'chatWindow'));
     this.banner.hidden = this.unavailable === null;
@@ -553,16 +570,22 @@ export class Widget {
     }
     this.list.node.setAttribute('aria-label', t(lang, 'messages'));
     if (!this.isOpen) return;
+    // the bot's suggestions are withdrawn while the customer waits for or talks to a person
+    let quick =
+      this.pending.length > 0 || withPerson(this.conversation) ? null : currentQuickReplies(this.messages);
+    if (quick && this.elder) {
+      // elder mode: at most two, docked under the person button instead of inside the conversation
+      const buttons = elderQuickReplies(quick.buttons);
+      quick = buttons.length > 0 ? { ...quick, buttons } : null;
+    }
+    this.list.placeQuick(this.elder ? (this.composer.nodes[0] ?? null) : null);
     this.list.render(
       {
         lang,
+        elder: this.elder,
         messages: this.messages,
         pending: this.pending,
-        // the bot's suggestions are withdrawn while the customer waits for or talks to a person
-        quick:
-          this.pending.length > 0 || withPerson(this.conversation)
-            ? null
-            : currentQuickReplies(this.messages),
+        quick,
         typing: this.remoteTyping ?? (this.awaitingBot ? { author: 'bot', name: null } : null),
       },
       options,

@@ -4,18 +4,30 @@ import { button, el, icon, setText } from './dom.ts';
 
 export type StatusTone = 'ok' | 'wait' | 'person' | 'done' | 'off';
 
-/** Title (the workspace name), status line, language switch and close button. */
+/**
+ * Title (the workspace name), status line and close button; below them the language switch and the
+ * elder-friendly mode's 「大字模式」 toggle.
+ */
 export interface Header {
   readonly node: HTMLElement;
   readonly closeButton: HTMLButtonElement;
-  update(view: { lang: Lang; title: string; status: string; tone: StatusTone; withPerson: boolean }): void;
+  update(view: {
+    lang: Lang;
+    title: string;
+    status: string;
+    tone: StatusTone;
+    withPerson: boolean;
+    elder: boolean;
+  }): void;
 }
 
 export function createHeader(
   titleId: string,
-  handlers: { onClose: () => void; onLang: (lang: Lang) => void },
+  handlers: { onClose: () => void; onLang: (lang: Lang) => void; onElder: () => void },
 ): Header {
   const node = el('header', 'header');
+  const top = el('div', 'top');
+  const tools = el('div', 'tools');
   const avatar = el('div', 'avatar');
   avatar.setAttribute('aria-hidden', 'true');
   const botIcon = icon('bot');
@@ -45,11 +57,17 @@ export function createHeader(
   const closeButton = button('icon-btn', handlers.onClose);
   closeButton.append(icon('close'));
 
-  node.append(avatar, titles, langs, closeButton);
+  const size = button('size', handlers.onElder);
+  const sizeLabel = el('span');
+  size.append(icon('size'), sizeLabel);
+
+  top.append(avatar, titles, closeButton);
+  tools.append(langs, size);
+  node.append(top, tools);
   return {
     node,
     closeButton,
-    update({ lang, title: name, status: line, tone, withPerson }) {
+    update({ lang, title: name, status: line, tone, withPerson, elder }) {
       setText(title, name);
       setText(statusText, line);
       status.dataset.tone = tone;
@@ -61,6 +79,8 @@ export function createHeader(
       zh.setAttribute('aria-label', t(lang, 'langZh'));
       en.setAttribute('aria-label', t(lang, 'langEn'));
       closeButton.setAttribute('aria-label', t(lang, 'closeChat'));
+      setText(sizeLabel, t(lang, 'elderToggle'));
+      size.setAttribute('aria-pressed', String(elder));
     },
   };
 }

@@ -10,6 +10,8 @@ export interface TypingView {
 
 export interface MessagesView {
   lang: Lang;
+  /** the elder-friendly mode: a simpler welcome */
+  elder: boolean;
   messages: readonly MessageView[];
   pending: readonly PendingMessage[];
   quick: { messageId: string; buttons: QuickReply[] } | null;
@@ -22,6 +24,8 @@ export interface MessageList {
   /** quiet: do not let screen readers re-read everything (used when only the language changed) */
   render(view: MessagesView, options?: { scroll?: boolean; quiet?: boolean }): void;
   scrollToEnd(): void;
+  /** Puts the quick replies inside the conversation (null), or right after `after` (elder mode). */
+  placeQuick(after: HTMLElement | null): void;
 }
 
 type Row = { node: HTMLElement; signature: string };
@@ -84,7 +88,7 @@ export function createMessageList(handlers: {
   node.append(welcome, list, quick, typing);
 
   const rows = new Map<string, Row>();
-  let welcomeLang: Lang | null = null;
+  let welcomeSignature = '';
   let quickSignature = '';
   let typingSignature = '';
   let quietTimer: ReturnType<typeof setTimeout> | undefined;
@@ -140,9 +144,12 @@ export function createMessageList(handlers: {
       quietTimer = setTimeout(() => node.setAttribute('aria-live', 'polite'), 300);
     }
 
-    if (welcomeLang !== lang) {
-      welcomeLang = lang;
-      welcome.replaceChildren(who(lang, 'bot', null, true), el('div', 'bubble', t(lang, 'welcome')));
+    if (welcomeSignature !== `${lang}${view.elder}`) {
+      welcomeSignature = `${lang}${view.elder}`;
+      welcome.replaceChildren(
+        who(lang, 'bot', null, true),
+        el('div', 'bubble', t(lang, view.elder ? 'elderWelcome' : 'welcome')),
+      );
     }
 
     const wanted: Array<[string, string, () => HTMLElement]> = [];
@@ -223,5 +230,10 @@ export function createMessageList(handlers: {
     if (stick) scrollToEnd();
   }
 
-  return { node, render, scrollToEnd };
+  function placeQuick(after: HTMLElement | null): void {
+    if (after && quick.previousSibling !== after) after.after(quick);
+    else if (!after && quick.parentNode !== node) node.insertBefore(quick, typing);
+  }
+
+  return { node, render, scrollToEnd, placeQuick };
 }
