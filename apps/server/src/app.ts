@@ -52,7 +52,9 @@ export async function startApp(config: Config): Promise<App> {
     }),
   });
   const log = app.log;
-  const db = await openDatabase(config.database);
+  const db = await openDatabase(config.database, {
+    onConnectionError: (error) => log.warn({ err: error }, 'database connection lost; it will be replaced'),
+  });
   await migrateToLatest(db);
   const store = createStore(db);
   const events = createMemoryEventBus((error, event) =>

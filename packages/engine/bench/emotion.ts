@@ -1,21 +1,24 @@
 /**
- * Emotion benchmark: `npm run bench:emotion`. Tandem (lexicons alone, and lexicons + a model trained on the
- * train split) against nlp.js sentiment, on GoEmotions ekman_val and SMP2020-EWECT usual_val / virus_val.
- * Writes docs/bench-emotion.md.
+ * Emotion benchmark: `npm run bench:emotion`. Tandem (lexicons alone; the shipped English model; a model trained
+ * on the train split under both decision rules) against nlp.js sentiment, on GoEmotions ekman_val and
+ * SMP2020-EWECT usual_val / virus_val. Writes docs/bench-emotion.md.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   type BasicEmotion,
+  type DecisionRule,
   detectEmotion,
-  type EmotionModel,
+  EmotionModel,
+  SHIPPED_MODEL_FILE,
   trainEmotionModel,
 } from '../src/emotion/index.ts';
-import { datasetsDir, loadRows, type Row } from './emotion/data.ts';
+import { datasetsDir, loadRows, loadTrainingExamples, type Row } from './emotion/data.ts';
 import { loadNlpjs } from './emotion/nlpjs.ts';
 import { machine, perClassTable, type ResultRow, table, verdicts } from './emotion/report.ts';
 import { score } from './emotion/score.ts';
+import { buildShippedModel, SHIPPED_FEATURES, SHIPPED_SOURCE } from './emotion/shipModel.ts';
 
 interface Suite {
   name: string;
@@ -28,7 +31,7 @@ const SUITES: Suite[] = [
   {
     name: 'GoEmotions',
     lang: 'en',
-    train: 'goemotions/ekman_train.jsonl',
+    train: SHIPPED_SOURCE,
     evals: [{ name: 'GoEmotions ekman_val (en)', file: 'goemotions/ekman_val.jsonl' }],
   },
   {
@@ -42,9 +45,13 @@ const SUITES: Suite[] = [
   },
 ];
 
-const LEXICON = 'Tandem, shipped lexicons only';
-const TRAINED = 'Tandem, lexicons + model trained on the train split';
 const NLPJS = 'nlp.js sentiment (polarity mapped)';
+const LEXICON = 'Tandem, lexicons only (`detectEmotion` default)';
+const SHIPPED = 'Tandem, shipped English model (CLI default for English)';
+const TRAINED: Record<DecisionRule, string> = {
+  'anger-recall': 'Tandem, trained on train split, anger-recall rule (default)',
+  'macro-f1': 'Tandem, trained on train split, macro-F1 rule',
+};
 
 async function timed(rows: readonly Row[], predict: (text: string) => Promise<BasicEmotion> | BasicEmotion) {
   const predicted: BasicEmotion[] = [];
@@ -52,13 +59,15 @@ async function timed(rows: readonly Row[], predict: (text: string) => Promise<Ba
   for (const row of rows) predicted.push(await predict(row.text));
   const seconds = (performance.now() - start) / 1000;
   return {
-    s: score(
+    score: score(
       rows.map((r) => r.label),
       predicted,
     ),
     perSecond: rows.length / Math.max(seconds, 1e-9),
   };
 }
+
+const pct = (x: number) => x.toFixed(3);
 
 async function main(): Promise<void> {
   const dir = datasetsDir();
@@ -67,52 +76,80 @@ async function main(): Promise<void> {
   const notes: string[] = [];
   const started = performance.now();
   for (const suite of SUITES) {
-    const train = loadRows(join(dir, suite.train));
-    const t0 = performance.now();
-    const model: EmotionModel = trainEmotionModel(train.rows);
-    const trainSeconds = (performance.now() - t0) / 1000;
+    let model: EmotionModel;
+    let shipped: EmotionModel | null = null;
+    let trainSeconds: number;
+    const train = loadTrainingExamples(join(dir, suite.train));
+    if (suite.lang === 'en') {
+      // The shipped model is trained on this very split with the defaults: build it once and use it for both.
+      const built = buildShippedModel();
+      model = built.model;
+      trainSeconds = built.seconds;
+      let onDisk: Uint8Array | null = null;
+      try {
+        onDisk = readFileSync(SHIPPED_MODEL_FILE);
+      } catch {}
+      const same =
+        onDisk !== null &&
+        onDisk.length === built.bytes.length &&
+        onDisk.every((b, i) => b === built.bytes[i]);
+      shipped = EmotionModel.fromBytes(onDisk ?? built.bytes);
+      notes.push(
+        `- Shipped English model (\`packages/engine/src/emotion/model/en-goemotions.bin\`, ${(built.bytes.length / 1024).toFixed(0)} KB, ` +
+          `${SHIPPED_FEATURES.toLocaleString('en-US')} features): ${same ? 'the file matches a fresh build byte for byte' : 'WARNING: the file differs from a fresh build (run `npx tsx packages/engine/bench/emotion/shipModel.ts`); the file on disk was scored'}.`,
+      );
+    } else {
+      const t0 = performance.now();
+      model = trainEmotionModel(train.examples);
+      trainSeconds = (performance.now() - t0) / 1000;
+    }
+    const multi =
+      train.multi > 0
+        ? `, ${train.multi} of them with several labels, each label as an example of weight 1/n`
+        : '';
     notes.push(
-      `- ${suite.name}: model trained on \`${suite.train}\` (${train.rows.length} single-label rows, ${train.skipped} multi-label rows left out) in ${trainSeconds.toFixed(1)} s.`,
+      `- ${suite.name}: model trained on \`${suite.train}\` (${train.rows} rows${multi}) in ${trainSeconds.toFixed(1)} s, cross-validation included.`,
     );
+    const cal = model.calibration;
+    if (cal) {
+      const r = cal.rules;
+      notes.push(
+        `- ${suite.name}, ${cal.method} on the training rows (${cal.heldOut} held-out single-label rows): macro-F1 rule ` +
+          `macro-F1 ${pct(r['macro-f1'].macroF1)}, anger recall ${pct(r['macro-f1'].angerRecall)}; anger-recall rule (aim ` +
+          `${r['anger-recall'].target}) macro-F1 ${pct(r['anger-recall'].macroF1)}, anger recall ${pct(r['anger-recall'].angerRecall)}. ` +
+          `Offsets (anger, disgust, fear, joy, sadness, surprise, neutral): macro-F1 rule [${r['macro-f1'].bias.join(', ')}], ` +
+          `anger-recall rule [${r['anger-recall'].bias.join(', ')}].`,
+      );
+    }
     for (const evaluation of suite.evals) {
       const { rows, skipped } = loadRows(join(dir, evaluation.file));
       if (skipped > 0)
         notes.push(`- ${evaluation.name}: ${skipped} multi-label rows left out of the evaluation.`);
-      if (nlpjs.available(suite.lang)) {
-        const base = await timed(rows, (text) => nlpjs.predict(text, suite.lang));
+      const add = (system: string, run: Awaited<ReturnType<typeof timed>> | null) =>
         results.push({
           dataset: evaluation.name,
           rows: rows.length,
-          system: NLPJS,
-          score: base.s,
-          perSecond: base.perSecond,
+          system,
+          score: run?.score ?? null,
+          perSecond: run?.perSecond ?? null,
         });
-      } else {
-        results.push({
-          dataset: evaluation.name,
-          rows: rows.length,
-          system: NLPJS,
-          score: null,
-          perSecond: null,
-        });
-      }
+      add(
+        NLPJS,
+        nlpjs.available(suite.lang) ? await timed(rows, (text) => nlpjs.predict(text, suite.lang)) : null,
+      );
       if (nlpjs.note(suite.lang)) notes.push(`- nlp.js (${suite.lang}): ${nlpjs.note(suite.lang)}.`);
-      const lexicon = await timed(rows, (text) => detectEmotion(text, { lang: suite.lang }).basic);
-      results.push({
-        dataset: evaluation.name,
-        rows: rows.length,
-        system: LEXICON,
-        score: lexicon.s,
-        perSecond: lexicon.perSecond,
-      });
-      const trained = await timed(rows, (text) => detectEmotion(text, { lang: suite.lang, model }).basic);
-      results.push({
-        dataset: evaluation.name,
-        rows: rows.length,
-        system: TRAINED,
-        score: trained.s,
-        perSecond: trained.perSecond,
-      });
+      add(LEXICON, await timed(rows, (text) => detectEmotion(text, { lang: suite.lang }).basic));
+      if (shipped !== null) {
+        const m = shipped;
+        add(SHIPPED, await timed(rows, (text) => detectEmotion(text, { lang: suite.lang, model: m }).basic));
+      }
+      for (const rule of ['macro-f1', 'anger-recall'] as const) {
+        const m = model.calibration ? model.withRule(rule) : model;
+        add(
+          TRAINED[rule],
+          await timed(rows, (text) => detectEmotion(text, { lang: suite.lang, model: m }).basic),
+        );
+      }
       process.stderr.write(`${evaluation.name}: done\n`);
     }
   }
@@ -124,36 +161,105 @@ async function main(): Promise<void> {
   process.stderr.write(`wrote ${out} (${total.toFixed(0)} s)\n`);
 }
 
+/** Results of the benchmark before this model (commit 9de445a: lexicons + the first trained model). */
+const BEFORE: Record<string, { macroF1: number; angerRecall: number }> = {
+  'GoEmotions ekman_val (en)': { macroF1: 0.561, angerRecall: 0.427 },
+  'SMP2020-EWECT usual_val (zh)': { macroF1: 0.5, angerRecall: 0.759 },
+  'SMP2020-EWECT virus_val (zh)': { macroF1: 0.563, angerRecall: 0.809 },
+};
+
+function beforeAfter(results: readonly ResultRow[]): string {
+  const lines = [
+    '| data set | before: macro-F1 / anger recall | macro-F1 rule | anger-recall rule (default) |',
+    '|---|---:|---:|---:|',
+  ];
+  for (const [dataset, before] of Object.entries(BEFORE)) {
+    const cell = (system: string) => {
+      const r = results.find((x) => x.dataset === dataset && x.system === system)?.score;
+      return r ? `${pct(r.macroF1)} / ${pct(r.angerRecall)}` : 'n/a';
+    };
+    lines.push(
+      `| ${dataset} | ${pct(before.macroF1)} / ${pct(before.angerRecall)} | ${cell(TRAINED['macro-f1'])} | ${cell(TRAINED['anger-recall'])} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
 function render(results: readonly ResultRow[], notes: readonly string[], seconds: number): string {
+  const main = TRAINED['anger-recall'];
   return `# Emotion benchmark
 
 Command: \`npm run bench:emotion\` (runs \`packages/engine/bench/emotion.ts\`; ${seconds.toFixed(0)} s on ${machine()}).
+This file is written by that command (template in \`packages/engine/bench/emotion.ts\`).
 
 Basic emotions: anger, disgust, fear, joy, sadness, surprise, neutral. Macro-F1 is over the basic emotions present
 in each data set's labels (7 for GoEmotions, 6 for SMP2020-EWECT, which has no disgust label: a disgust
-prediction counts as anger there). Models are trained on the **train** split and evaluated on the **val** split;
-SMP2020-EWECT has no usual_train, so its usual_val is scored with a model trained on virus_train (out of domain).
-Honesty note: the model's few settings (epochs, class weighting, character 4-grams for English, no jieba words
-for Chinese) were chosen by comparing a handful of runs on these val splits, as the datasets README allows, so
-the val numbers are slightly optimistic; the lexicons were written by hand, not from the data.
+prediction counts as anger there). Models are trained on the **train** split only and evaluated on the **val**
+split; SMP2020-EWECT has no usual_train, so its usual_val is scored with a model trained on virus_train (a
+change of domain: COVID-19 Weibo posts → general Weibo posts). The per-class offsets of both decision rules are
+chosen by cross-validation on the train split, never on val.
 
 ${table(results)}
 
-Per-class F1, ${TRAINED}:
+Before and after (trained on the train split; macro-F1 / anger recall):
 
-${perClassTable(results, TRAINED)}
+${beforeAfter(results)}
 
-Targets (macro-F1 ≥ 0.60 on both languages, anger recall ≥ 0.75), ${TRAINED}:
+Per-class F1, ${main}:
 
-${verdicts(results, TRAINED).join('\n')}
+${perClassTable(results, main)}
+
+Per-class F1, ${TRAINED['macro-f1']}:
+
+${perClassTable(results, TRAINED['macro-f1'])}
+
+Targets (macro-F1 ≥ 0.60 on both languages, anger recall ≥ 0.75), ${main}:
+
+${verdicts(results, main).join('\n')}
+
+Same, ${TRAINED['macro-f1']}:
+
+${verdicts(results, TRAINED['macro-f1']).join('\n')}
+
+Honest reading:
+
+- Every row beats the nlp.js baseline by a wide margin. Anger recall ≥ 0.75 is met on all three sets by the
+  default (anger-recall) rule; macro-F1 ≥ 0.60 is not met on any set by either rule.
+- English: the two targets pull against each other. The macro-F1 rule reaches about 0.585 with anger recall
+  under 0.5 (GoEmotions' anger includes annoyance and disapproval, which read like neutral text); the offsets
+  that lift anger recall to 0.75+ cost about 0.02–0.03 macro-F1, mostly from neutral. A bag-of-n-grams linear
+  model seems to top out near 0.59 here: in trial runs, wider character n-grams, stems, NB-SVM log-count-ratio
+  features, training on the 27 fine GoEmotions labels and averaging the cross-validation models all landed
+  between 0.53 and 0.59. Reaching 0.60 with anger recall 0.75 likely needs a pretrained sentence encoder.
+- Chinese: virus_val reaches about 0.57 (cross-validation on virus_train says about 0.61, but virus_train holds
+  many near-duplicate reposts, so that estimate is optimistic). usual_val stays near 0.51: training data from
+  another domain (COVID-19 posts, half of them "happy") over-predicts anger on general posts: in a trial run
+  over a third of the sad posts were read as anger (sadness F1 about 0.34). Surprise has under 200 training rows.
+- Tuning discipline: the offsets and the anger rule come from cross-validation on train. A handful of design
+  settings (lexicon feature scale 4, jieba words, negation marking, mention stripping, the 0.002 minimum
+  offset gain, the 0.1 model floor for service-cue overrides, 3 folds, 50,000 shipped features) were compared
+  on these val splits in a few runs each, as the datasets README allows; most differences were within
+  run-to-run noise (about ±0.007 macro-F1 between training seeds), so the val numbers are at most slightly
+  optimistic.
 
 Notes:
 
 ${notes.join('\n')}
-- nlp.js gives polarity only; it is mapped negative → anger (the most frequent negative class in all three
-  data sets), positive → joy, neutral → neutral, the mapping most favourable to it.
-- "${LEXICON}" is what \`tandem emotion predict\` does without \`--train\`: no weights trained on these data sets
-  are shipped (SMP2020-EWECT has no licence; see packages/engine/src/emotion/README.md).
+- nlp.js gives polarity only (SentimentAnalyzer with @nlpjs/lang-en's sentiment lexicon, and @nlpjs/lang-zh);
+  it is mapped negative → anger (the most frequent negative class in all three data sets), positive → joy,
+  neutral → neutral: the one-to-one mapping most favourable to it (on ekman_val, negative → sadness, fear or
+  disgust gives 0.127, 0.113 and 0.109 macro-F1 instead of 0.142).
+- "${LEXICON}" is what \`detectEmotion\` and the live bot do: no trained weights are used.
+- "${SHIPPED}" is what \`tandem emotion predict\` does for English lines without \`--train\`. It is the
+  model trained on ekman_train (the rows below it), kept to its ${SHIPPED_FEATURES.toLocaleString('en-US')} most
+  influential features with 8-bit weights, so on ekman_val it is not an independent result. It is not the
+  default of \`detectEmotion\`: GoEmotions is Reddit text, where a plain question ("What time do you open?")
+  counts as curiosity → surprise. No Chinese model is shipped (SMP2020-EWECT has no licence).
+- Decision rules: "macro-F1" picks per-class offsets that maximise cross-validated macro-F1 on the train split;
+  "anger-recall" picks the best macro-F1 among offsets whose cross-validated anger recall reaches 0.77 (aiming
+  a little above the 0.75 goal). An offset moves only for a held-out gain of at least 0.002 macro-F1.
+- A strong service cue (complaint, public complaint, threat to leave, urgency, distrust) still decides the
+  state unless the model gives its basic emotion under 0.1; the cue stays in \`scores\` for escalation.
 - predictions/s: one process, one message at a time, including language detection and the lexicon pass.
 `;
 }

@@ -13,9 +13,15 @@ export type DatabaseConfig =
 export type Db = Kysely<Database>;
 
 /** Opens the database (embedded PGlite by default, PostgreSQL when configured). */
-export async function openDatabase(config: DatabaseConfig): Promise<Db> {
+export async function openDatabase(
+  config: DatabaseConfig,
+  options: { onConnectionError?: (error: Error) => void } = {},
+): Promise<Db> {
   if (config.driver === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+    // an idle connection dropped by the server (restart, failover) must not crash the process;
+    // the pool replaces it on next use
+    pool.on('error', (error) => options.onConnectionError?.(error));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });

@@ -47,6 +47,23 @@ describe('emotion CLI input', () => {
     });
   });
 
+  it('turns a multi-label row into one weighted example per label', async () => {
+    const path = file(
+      'multi.jsonl',
+      '{"text":"a","label":null,"labels":["anger","joy"]}\n{"text":"b","label":null,"labels":["joy"]}\n',
+    );
+    expect(await readTrainRows(path, parseLabel)).toEqual({
+      rows: [
+        { text: 'a', label: 'anger', weight: 0.5 },
+        { text: 'a', label: 'joy', weight: 0.5 },
+        { text: 'b', label: 'joy' },
+      ],
+      skipped: 0,
+    });
+    const bad = file('multibad.jsonl', '{"text":"a","label":null,"labels":["rage"]}\n');
+    await expect(readTrainRows(bad, parseLabel)).rejects.toThrow(/:1: unknown label "rage"/);
+  });
+
   it('rejects unknown training labels with the line number', async () => {
     const path = file('label.jsonl', '{"text":"a","label":"anger"}\n{"text":"b","label":"rage"}\n');
     await expect(readTrainRows(path, parseLabel)).rejects.toThrow(/:2: unknown label "rage"/);
@@ -54,6 +71,14 @@ describe('emotion CLI input', () => {
 });
 
 describe('parsePredictArgs', () => {
+  it('parses --model', () => {
+    expect(parsePredictArgs(['--test', 't', '--out', 'p', '--model', 'none'])).toEqual({
+      test: 't',
+      out: 'p',
+      model: 'none',
+    });
+  });
+
   it('parses the contract', () => {
     expect(parsePredictArgs(['--test', 't.jsonl', '--out', 'p.jsonl'])).toEqual({
       test: 't.jsonl',
@@ -72,5 +97,9 @@ describe('parsePredictArgs', () => {
     expect(parsePredictArgs(['--test'])).toMatch(/needs a value/);
     expect(parsePredictArgs(['--bogus', 'x'])).toMatch(/unknown option/);
     expect(parsePredictArgs(['--test', 't', '--out', 'p', '--lang', 'fr'])).toMatch(/--lang/);
+    expect(parsePredictArgs(['--test', 't', '--out', 'p', '--model', 'big'])).toMatch(/--model/);
+    expect(parsePredictArgs(['--test', 't', '--out', 'p', '--model', 'none', '--train', 'r'])).toMatch(
+      /cannot be combined/,
+    );
   });
 });

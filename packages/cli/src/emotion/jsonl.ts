@@ -45,11 +45,14 @@ export async function readTestRows(file: string): Promise<string[]> {
 export interface TrainRow {
   text: string;
   label: BasicEmotion;
+  /** Set for the examples made from a multi-label row: 1/n each. */
+  weight?: number;
 }
 
 /**
  * Training rows: `{"text", "label"}` with a basic emotion label (angry/happy/sad are accepted as aliases).
- * Rows whose label is null (multi-label rows of GoEmotions) are skipped and counted.
+ * A row whose label is null but that has `"labels": [...]` (GoEmotions' multi-label rows) becomes one example
+ * per label, each of weight 1/n; a null label without labels is skipped and counted.
  */
 export async function readTrainRows(
   file: string,
@@ -59,20 +62,27 @@ export async function readTrainRows(
   let skipped = 0;
   for (const { line, value } of await readRows(file)) {
     if (typeof value.text !== 'string') throw new InputLineError(file, line, '"text" must be a string');
+    const parse = (raw: unknown): BasicEmotion => {
+      if (typeof raw !== 'string') throw new InputLineError(file, line, '"label" must be a string');
+      const label = parseLabel(raw);
+      if (label === undefined) {
+        throw new InputLineError(
+          file,
+          line,
+          `unknown label "${raw}" (expected anger, disgust, fear, joy, sadness, surprise or neutral)`,
+        );
+      }
+      return label;
+    };
     if (value.label === null) {
-      skipped++;
+      const labels = Array.isArray(value.labels) ? [...new Set(value.labels.map(parse))] : [];
+      if (labels.length === 0) skipped++;
+      for (const label of labels) {
+        rows.push({ text: value.text, label, ...(labels.length > 1 ? { weight: 1 / labels.length } : {}) });
+      }
       continue;
     }
-    if (typeof value.label !== 'string') throw new InputLineError(file, line, '"label" must be a string');
-    const label = parseLabel(value.label);
-    if (label === undefined) {
-      throw new InputLineError(
-        file,
-        line,
-        `unknown label "${value.label}" (expected anger, disgust, fear, joy, sadness, surprise or neutral)`,
-      );
-    }
-    rows.push({ text: value.text, label });
+    rows.push({ text: value.text, label: parse(value.label) });
   }
   return { rows, skipped };
 }

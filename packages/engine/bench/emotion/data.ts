@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type BasicEmotion, toBasicEmotion } from '../../src/emotion/index.ts';
+import { type BasicEmotion, type EmotionExample, toBasicEmotion } from '../../src/emotion/index.ts';
 
 export interface Row {
   text: string;
@@ -15,16 +15,59 @@ export function datasetsDir(): string {
   return dir;
 }
 
-/** Rows with a single label; GoEmotions' multi-label rows (label null) are left out and counted. */
+interface Line {
+  text: string;
+  label: string | null;
+  labels?: string[];
+}
+
+function lines(path: string): Line[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as Line);
+}
+
+function basic(label: string): BasicEmotion {
+  const b = toBasicEmotion(label);
+  if (b === undefined) throw new Error(`unknown label ${label}`);
+  return b;
+}
+
+/** Rows with a single label, for evaluation; GoEmotions' multi-label rows (label null) are left out and counted. */
 export function loadRows(path: string): { rows: Row[]; skipped: number } {
   const rows: Row[] = [];
   let skipped = 0;
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (line.trim() === '') continue;
-    const value = JSON.parse(line) as { text: string; label: string | null };
-    const label = value.label === null ? undefined : toBasicEmotion(value.label);
-    if (label === undefined) skipped++;
-    else rows.push({ text: value.text, label });
+  for (const value of lines(path)) {
+    if (value.label === null) skipped++;
+    else rows.push({ text: value.text, label: basic(value.label) });
   }
   return { rows, skipped };
+}
+
+/**
+ * Training examples: single-label rows as they are; a row with n labels (GoEmotions) as n examples of
+ * weight 1/n, so it counts as much as any other row and teaches each of its emotions a little.
+ */
+export function loadTrainingExamples(path: string): {
+  examples: EmotionExample[];
+  rows: number;
+  multi: number;
+} {
+  const examples: EmotionExample[] = [];
+  let rows = 0;
+  let multi = 0;
+  for (const value of lines(path)) {
+    rows++;
+    const labels = value.label !== null ? [value.label] : [...new Set(value.labels ?? [])];
+    if (labels.length > 1) multi++;
+    for (const label of labels) {
+      examples.push({
+        text: value.text,
+        label: basic(label),
+        ...(labels.length > 1 ? { weight: 1 / labels.length } : {}),
+      });
+    }
+  }
+  return { examples, rows, multi };
 }

@@ -2,5 +2,5 @@ export * from './conversationEngine.ts';
 export * from './flows/index.ts';
 export * from './humanFirst.ts';
 export * from './settings.ts';
-export * from './types.ts';
 export * from './transcripts/index.ts';
+export * from './types.ts';

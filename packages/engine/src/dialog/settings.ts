@@ -53,7 +53,10 @@ export function parseBotSettings(
     try {
       raw = format === 'yaml' ? parseYaml(source) : JSON.parse(source);
     } catch (error) {
-      return { ok: false, errors: [{ path: '', message: `not valid ${format}: ${(error as Error).message}` }] };
+      return {
+        ok: false,
+        errors: [{ path: '', message: `not valid ${format}: ${(error as Error).message}` }],
+      };
     }
   }
   const result = botSettingsSchema.safeParse(raw ?? {});

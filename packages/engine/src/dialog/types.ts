@@ -1,7 +1,13 @@
-import type { BotState, HandoffReason as BotHandoffReason, KnowledgeEntry, Lang, QuickReply } from '../bot/types.ts';
+import type {
+  HandoffReason as BotHandoffReason,
+  BotState,
+  KnowledgeEntry,
+  Lang,
+  QuickReply,
+} from '../bot/types.ts';
 import type { EmotionPoint, EmotionResult } from '../emotion/index.ts';
-import type { FlowContext, FlowDefinition, FlowState } from './flows/index.ts';
 import type { RuleDefinition } from '../rules/index.ts';
+import type { FlowContext, FlowDefinition, FlowState } from './flows/index.ts';
 import type { BotSettings } from './settings.ts';
 
 /** Everything that makes up a workspace's bot: knowledge, flows, rules, policy. */

@@ -2,12 +2,21 @@ import { analyzeLexicon, globalBoost, type LexiconAnalysis } from './lexicon/ana
 import { EmotionModel } from './model/emotionModel.ts';
 import { prepareText } from './prepare.ts';
 import { basicOf, DEFAULT_STATE, polarityOf } from './states.ts';
-import type { BasicEmotion, EmotionLang, EmotionResult, EmotionState } from './types.ts';
+import {
+  BASIC_EMOTIONS,
+  type BasicEmotion,
+  type EmotionLang,
+  type EmotionResult,
+  type EmotionState,
+} from './types.ts';
 
 export interface DetectEmotionOptions {
   /** Force the language instead of detecting it. */
   lang?: EmotionLang;
-  /** A trained statistical layer (`trainEmotionModel`); without it the shipped lexicons decide alone. */
+  /**
+   * A trained statistical layer (`trainEmotionModel`, or `shippedEmotionModel('en')`); without it the
+   * shipped lexicons decide alone.
+   */
   model?: EmotionModel | null;
 }
 
@@ -20,8 +29,13 @@ const SERVICE_PRIORITY: Partial<Record<EmotionState, number>> = {
   urgency: 0.05,
 };
 
-/** A service cue this strong decides the state whatever the statistical model says. */
+/**
+ * A service cue this strong decides the state, unless a statistical model gives the cue's basic emotion
+ * less than `DECISIVE_MODEL_FLOOR` (on general text, e.g. news that mentions 律师 or 报警, such overrides were
+ * mostly wrong). The cue still shows in `scores`, which is what escalation reads.
+ */
 const DECISIVE = 0.6;
+const DECISIVE_MODEL_FLOOR = 0.1;
 const DECISIVE_STATES: ReadonlySet<EmotionState> = new Set([
   'public_complaint',
   'threat_to_leave',
@@ -49,7 +63,12 @@ function choose(
   probs: Float64Array | null,
 ): { state: EmotionState; strength: number } {
   const top = topState(lexicon.scores);
-  if (top !== null && DECISIVE_STATES.has(top[0]) && top[1] >= DECISIVE)
+  if (
+    top !== null &&
+    DECISIVE_STATES.has(top[0]) &&
+    top[1] >= DECISIVE &&
+    (probs === null || probs[BASIC_EMOTIONS.indexOf(basicOf(top[0]))]! >= DECISIVE_MODEL_FLOOR)
+  )
     return { state: top[0], strength: top[1] };
   if (probs === null)
     return top === null ? { state: 'neutral', strength: 0 } : { state: top[0], strength: top[1] };

@@ -6,8 +6,16 @@ export {
   escalationAdvice,
   type QueuePriority,
 } from './escalation.ts';
-export { EmotionModel } from './model/emotionModel.ts';
+export {
+  type DecisionRule,
+  EmotionModel,
+  type ModelCalibration,
+  type RuleCalibration,
+  type SaveOptions,
+} from './model/emotionModel.ts';
+export { SHIPPED_MODEL_FILE, shippedEmotionModel, shippedModelError } from './model/shipped.ts';
 export { type EmotionExample, type TrainEmotionOptions, trainEmotionModel } from './model/train.ts';
+export { emotionLanguage } from './prepare.ts';
 export { basicOf, polarityOf, STATE_INFO, toBasicEmotion } from './states.ts';
 export {
   type EmotionPoint,

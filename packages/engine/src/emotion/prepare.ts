@@ -19,3 +19,8 @@ export function prepareText(input: unknown, lang?: EmotionLang): PreparedText {
   }
   return { text, lang: lang ?? detectEmotionLang(text) };
 }
+
+/** The language `detectEmotion` would read a message in (after cleaning and Traditional → Simplified). */
+export function emotionLanguage(input: unknown): EmotionLang {
+  return prepareText(input).lang;
+}

@@ -18,14 +18,20 @@ function problems(what: string, errors: Array<{ path: string; message: string }>
 export function loadWorkspace(file: string): { brain: WorkspaceBrain; apiModule: string | null } {
   const raw = parseYaml(readFileSync(file, 'utf8')) as unknown;
   const parsed = workspaceFileSchema.safeParse(raw);
-  if (!parsed.success) throw problems(file, parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  if (!parsed.success)
+    throw problems(
+      file,
+      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
   const spec: WorkspaceFile = parsed.data;
   const at = (p: string) => resolve(dirname(file), p);
 
   const knowledge = JSON.parse(readFileSync(at(spec.knowledge), 'utf8')) as KnowledgeEntry[];
   const flows: FlowDefinition[] = [];
   if (spec.flows) {
-    for (const name of readdirSync(at(spec.flows)).filter((n) => /\.(ya?ml|json)$/.test(n)).sort()) {
+    for (const name of readdirSync(at(spec.flows))
+      .filter((n) => /\.(ya?ml|json)$/.test(n))
+      .sort()) {
       const path = resolve(at(spec.flows), name);
       const flow = parseFlow(readFileSync(path, 'utf8'), formatOf(path));
       if (!flow.ok) throw problems(path, flow.errors);

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { createConversationEngine } from '../conversationEngine.ts';
+import { type ConversationEngine, createConversationEngine } from '../conversationEngine.ts';
 import { createFetchHttp } from '../flows/index.ts';
 import type { ConversationBotState } from '../types.ts';
 import { checkTurn, type Mismatch } from './check.ts';
@@ -42,9 +42,14 @@ async function startApi(module: string): Promise<BusinessApi> {
  * Runs transcript tests: each file is a conversation of `customer:` turns and what the `bot:` must do,
  * played against the workspace it names (knowledge, flows, rules, settings and the business API flows call).
  */
-export async function runTranscripts(dir: string, now = new Date('2026-11-23T10:00:00+08:00')): Promise<TranscriptResult[]> {
+export async function runTranscripts(
+  dir: string,
+  now = new Date('2026-11-23T10:00:00+08:00'),
+): Promise<TranscriptResult[]> {
   const results: TranscriptResult[] = [];
   const apis = new Map<string, BusinessApi>();
+  // one engine per workspace file: training the bot is the slow part, a conversation's state is per transcript
+  const engines = new Map<string, ConversationEngine>();
   try {
     for (const file of findTranscripts(resolve(dir))) {
       const result: TranscriptResult = { file: relative(process.cwd(), file), name: file, failures: [] };
@@ -56,16 +61,21 @@ export async function runTranscripts(dir: string, now = new Date('2026-11-23T10:
         }
         const transcript = parsed.data;
         result.name = transcript.name;
-        const workspace = loadWorkspace(resolve(dirname(file), transcript.workspace ?? 'workspace.yml'));
-        let api: BusinessApi | undefined;
-        if (workspace.apiModule) {
-          api = apis.get(workspace.apiModule) ?? (await startApi(workspace.apiModule));
-          apis.set(workspace.apiModule, api);
+        const workspaceFile = resolve(dirname(file), transcript.workspace ?? 'workspace.yml');
+        let engine = engines.get(workspaceFile);
+        if (!engine) {
+          const workspace = loadWorkspace(workspaceFile);
+          let api: BusinessApi | undefined;
+          if (workspace.apiModule) {
+            api = apis.get(workspace.apiModule) ?? (await startApi(workspace.apiModule));
+            apis.set(workspace.apiModule, api);
+          }
+          engine = createConversationEngine(workspace.brain, {
+            http: createFetchHttp({ allowOrigins: api ? [new URL(api.url).origin] : [] }),
+            ...(api ? { baseUrl: api.url } : {}),
+          });
+          engines.set(workspaceFile, engine);
         }
-        const engine = createConversationEngine(workspace.brain, {
-          http: createFetchHttp({ allowOrigins: api ? [new URL(api.url).origin] : [] }),
-          ...(api ? { baseUrl: api.url } : {}),
-        });
         let state: ConversationBotState | null = null;
         for (const [index, turn] of transcript.turns.entries()) {
           const out = await engine.turn(state, {
@@ -77,7 +87,12 @@ export async function runTranscripts(dir: string, now = new Date('2026-11-23T10:
           state = out.state;
           const mismatches = checkTurn(turn.bot, out);
           if (mismatches.length > 0) {
-            result.failures.push({ turn: index + 1, customer: turn.customer, replies: out.replies.map((r) => r.text), mismatches });
+            result.failures.push({
+              turn: index + 1,
+              customer: turn.customer,
+              replies: out.replies.map((r) => r.text),
+              mismatches,
+            });
           }
         }
       } catch (error) {

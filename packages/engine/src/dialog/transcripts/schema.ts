@@ -5,7 +5,9 @@ const oneOrMany = z.union([z.string(), z.array(z.string())]).transform((v) => (A
 /** What a `bot:` turn may expect; every key is optional, each given key must hold. */
 export const botExpectationSchema = z
   .object({
-    kind: z.enum(['answer', 'clarify', 'unknown', 'flow', 'rule', 'blocked', 'handoff', 'greeting']).optional(),
+    kind: z
+      .enum(['answer', 'clarify', 'unknown', 'flow', 'rule', 'blocked', 'handoff', 'greeting'])
+      .optional(),
     intent: z.string().nullable().optional(),
     contains: oneOrMany.optional(),
     not_contains: oneOrMany.optional(),
@@ -35,11 +37,7 @@ export const transcriptSchema = z
     lang: z.enum(['zh', 'en']).optional(),
     attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
     turns: z
-      .array(
-        z
-          .object({ customer: z.string().min(1), bot: botExpectationSchema.default({}) })
-          .strict(),
-      )
+      .array(z.object({ customer: z.string().min(1), bot: botExpectationSchema.default({}) }).strict())
       .min(1),
   })
   .strict();

@@ -3,7 +3,7 @@ import { basicOf } from '../states.ts';
 import type { BasicEmotion } from '../types.ts';
 
 /** Scale of lexicon features next to the binary n-grams: the lexicon is a few strong, curated cues. */
-const LEXICON_SCALE = 2;
+const LEXICON_SCALE = 4;
 
 /** Turns what the lexicon found into named features, so a trained model learns how far to trust it. */
 export function lexiconFeatures(lexicon: LexiconAnalysis): Map<string, number> {
