@@ -1,6 +1,6 @@
 import {
+  buildConversationEngine,
   type ConversationEngine,
-  createConversationEngine,
   defaultBotSettings,
   type EnginePorts,
   type FlowDefinition,
@@ -62,7 +62,8 @@ export function createBrainRegistry(
     const parsedSettings = settingsDef ? parseBotSettings(settingsDef.source, settingsDef.format) : null;
     const settings = parsedSettings?.ok ? parsedSettings.settings : defaultBotSettings;
     const rules = await loadRules(store, workspaceId, log);
-    return createConversationEngine({ knowledge, flows, rules, settings }, ports);
+    // trained in a worker thread: other conversations keep being answered meanwhile
+    return buildConversationEngine({ knowledge, flows, rules, settings }, ports);
   }
 
   return {

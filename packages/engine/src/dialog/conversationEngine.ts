@@ -21,7 +21,7 @@ import {
   toEmotionPoint,
 } from '../emotion/index.ts';
 import { detectLanguage, hasHan } from '../lang/index.ts';
-import { type FaqEngine, trainFaqEngine } from '../retrieval/faqEngine.ts';
+import { type FaqEngine, trainFaqEngine, trainFaqEngineInWorker } from '../retrieval/faqEngine.ts';
 import { compileRules, evaluateRules, type RuleDefinition } from '../rules/index.ts';
 import { continueFlow, type FlowContext, type FlowTurnResult, startFlow } from './flows/index.ts';
 import { wantsHumanFirst } from './humanFirst.ts';
@@ -128,17 +128,13 @@ const uniqueLabels = (buttons: QuickReply[]) =>
 const trained = new Map<string, FaqEngine>();
 const TRAINED_KEEP = 4;
 
-function trainCached(entries: KnowledgeEntry[]): FaqEngine {
-  const key = createHash('sha256')
+const trainingKey = (entries: KnowledgeEntry[]) =>
+  createHash('sha256')
     .update(JSON.stringify(entries.map((e) => [e.id, e.questions.zh ?? [], e.questions.en ?? []])))
     .digest('hex');
-  const hit = trained.get(key);
-  if (hit) {
-    trained.delete(key);
-    trained.set(key, hit);
-    return hit;
-  }
-  const engine = trainFaqEngine(entries);
+
+function remember(key: string, engine: FaqEngine): FaqEngine {
+  trained.delete(key);
   trained.set(key, engine);
   for (const old of trained.keys()) {
     if (trained.size <= TRAINED_KEEP) break;
@@ -146,6 +142,17 @@ function trainCached(entries: KnowledgeEntry[]): FaqEngine {
   }
   return engine;
 }
+
+function trainCached(entries: KnowledgeEntry[]): FaqEngine {
+  const key = trainingKey(entries);
+  return remember(key, trained.get(key) ?? trainFaqEngine(entries));
+}
+
+/** What the engine's matcher is trained on: knowledge entries and flow triggers. */
+const matcherEntries = (brain: WorkspaceBrain) => {
+  const flows = flowEntries(brain);
+  return [...withoutFlowTriggers(brain.knowledge, flows), ...flows];
+};
 
 const SMALL_TALK_ORDER: SmallTalk[] = ['bye', 'thanks', 'hello', 'ack'];
 const smallTalkEntries = [
@@ -192,7 +199,7 @@ interface FaqReply {
 function createEngineFaq(brain: WorkspaceBrain) {
   const flows = flowEntries(brain);
   const entries = [...brain.knowledge, ...flows];
-  const matcher = engineMatcher(trainCached([...withoutFlowTriggers(brain.knowledge, flows), ...flows]));
+  const matcher = engineMatcher(trainCached(matcherEntries(brain)));
   let lastMatch: FaqMatch | null = null;
   const bot = createFaqBotWith(entries, {
     match(text) {
@@ -280,6 +287,20 @@ function createEngineFaq(brain: WorkspaceBrain) {
       return { decision, state: next };
     },
   };
+}
+
+/**
+ * Builds the engine with its matcher trained in a worker thread, so a server keeps answering other
+ * conversations while a workspace's bot is (re)trained.
+ */
+export async function buildConversationEngine(
+  brain: WorkspaceBrain,
+  ports: EnginePorts,
+): Promise<ConversationEngine> {
+  const entries = matcherEntries(brain);
+  const key = trainingKey(entries);
+  if (!trained.has(key)) remember(key, await trainFaqEngineInWorker(entries));
+  return createConversationEngine(brain, ports);
 }
 
 /**
