@@ -212,4 +212,17 @@ describe('bot administration and the conversation engine in the server', () => {
     });
     expect(session.body.messages.every((m) => m.emotion === undefined)).toBe(true);
   });
+
+  it('sends a complaint threat to the expert tier, with the team and rule for the expert', async () => {
+    const cookie = await loginCookie(t.url, 'expert@tandem.demo');
+    const expert = await connect(t, '/agent', { cookie });
+    const customer = await newCustomer(t, 'zh');
+    const queued = waitFor<AgentConversation>(expert, 'conversation:updated', (c) => c.status === 'queued');
+    await botReply(customer, '你们再不处理我就打12315投诉你们！');
+    const row = await queued;
+    expect(row.handoffReason).toBe('rule');
+    expect(row.handoff?.tier).toBe('expert');
+    expect(row.priority).toBeGreaterThanOrEqual(50);
+    expect(row.tags).toContain('complaint-risk');
+  });
 });

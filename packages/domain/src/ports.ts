@@ -1,6 +1,7 @@
 import type {
   ConversationStatus,
   HandoffReason,
+  HandoffTarget,
   Lang,
   Presence,
   QuickReply,
@@ -59,6 +60,7 @@ export interface ConversationPatch {
   status: ConversationStatus;
   assigneeId?: string | null;
   handoffReason?: HandoffReason | null;
+  handoff?: HandoffTarget | null;
   priority?: number;
   queuedAt?: Date | null;
   resolvedAt?: Date | null;

@@ -3,6 +3,7 @@ import type {
   AuthorKind,
   ConversationStatus,
   HandoffReason,
+  HandoffTarget,
   Lang,
   Presence,
   QuickReply,
@@ -47,6 +48,8 @@ export interface Conversation {
   assigneeId: string | null;
   priority: number;
   handoffReason: HandoffReason | null;
+  /** tier, team and detail of the last hand-over request */
+  handoff: HandoffTarget | null;
   botState: Record<string, unknown>;
   /** the customer's emotion trajectory, as staff see it */
   emotion: AgentConversation['emotion'];

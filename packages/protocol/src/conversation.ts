@@ -42,6 +42,14 @@ export const messageEmotionSchema = z.object({
 });
 export type MessageEmotion = z.infer<typeof messageEmotionSchema>;
 
+/** Where a hand-over asked to go (bot → agent → expert), and why in the staff's words. */
+export const handoffTargetSchema = z.object({
+  tier: z.enum(['agent', 'expert']),
+  team: z.string().nullable(),
+  detail: z.string().nullable(),
+});
+export type HandoffTarget = z.infer<typeof handoffTargetSchema>;
+
 export const messageViewSchema = z.object({
   id: idSchema,
   conversationId: idSchema,
@@ -71,6 +79,7 @@ export const agentConversationSchema = z.object({
   status: conversationStatusSchema,
   priority: z.number().int(),
   handoffReason: handoffReasonSchema.nullable(),
+  handoff: handoffTargetSchema.nullable(),
   assignee: z.object({ id: idSchema, name: z.string() }).nullable(),
   contact: z.object({
     id: idSchema,

@@ -56,6 +56,7 @@ export interface ConversationTable {
   bot_state: Json<Record<string, unknown>>;
   last_seq: Default<number>;
   emotion: ColumnType<unknown, string | null | undefined, string | null>;
+  handoff: ColumnType<unknown, string | null | undefined, string | null>;
   tags: JsonDefault<string[]>;
   queued_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   resolved_at: ColumnType<Date | null, Date | null | undefined, Date | null>;

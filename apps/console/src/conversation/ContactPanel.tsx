@@ -65,6 +65,15 @@ export function ContactPanel({ conversation, name, now, overlay, onClose }: Prop
           <Row label={t('details.handoffReason')}>
             {conversation.handoffReason ? <ReasonChip reason={conversation.handoffReason} /> : none}
           </Row>
+          {conversation.handoff && (
+            <Row label={t('details.handoffTarget')}>
+              <span className={`chip${conversation.handoff.tier === 'expert' ? ' chip-expert' : ''}`}>
+                {t(conversation.handoff.tier === 'expert' ? 'tier.expert' : 'tier.agent')}
+              </span>
+              {conversation.handoff.team && <span className="muted"> · {conversation.handoff.team}</span>}
+              {conversation.handoff.detail && <div className="muted">{conversation.handoff.detail}</div>}
+            </Row>
+          )}
           <Row label={t('details.queuedAt')}>
             {conversation.queuedAt ? (
               <>

@@ -13,6 +13,7 @@ export function conversation(overrides: Partial<AgentConversation> = {}): AgentC
     status: 'bot',
     priority: 0,
     handoffReason: null,
+    handoff: null,
     assignee: null,
     contact: { id: uuid(), name: null, lang: 'zh', attributes: {} },
     lastMessage: null,

@@ -53,6 +53,11 @@ async function botTurn(ctx: AppContext, conversationId: string, message: Message
       reason: turn.handover.reason,
       actor: { kind: 'bot' },
       priority: turn.handover.priority,
+      target: {
+        tier: turn.handover.tier,
+        team: turn.handover.team ?? null,
+        detail: turn.handover.detail ?? null,
+      },
     });
   }
 }

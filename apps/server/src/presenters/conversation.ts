@@ -22,6 +22,7 @@ export function presentAgentConversation(row: InboxRow): AgentConversation {
     status: c.status,
     priority: c.priority,
     handoffReason: c.handoffReason,
+    handoff: c.handoff,
     assignee: row.assignee,
     contact: row.contact,
     lastMessage: row.lastMessage

@@ -1,4 +1,4 @@
-import type { HandoffReason } from '@tandem/protocol';
+import type { HandoffReason, HandoffTarget } from '@tandem/protocol';
 import type { Deps } from '../events.ts';
 import type { Actor, Conversation } from '../records.ts';
 import { applyTransition } from './transition.ts';
@@ -9,6 +9,8 @@ export interface RequestHumanInput {
   actor: Actor;
   /** queue priority; higher is served first */
   priority?: number;
+  /** the tier and team asked for (default: an agent, any team) */
+  target?: HandoffTarget;
 }
 
 /**
@@ -24,10 +26,11 @@ export async function requestHuman(deps: Deps, input: RequestHumanInput): Promis
     actor: input.actor,
     patch: {
       handoffReason: input.reason,
+      handoff: input.target ?? { tier: 'agent', team: null, detail: null },
       queuedAt: new Date(),
       priority: Math.max(conversation.priority, input.priority ?? 0),
     },
     notice: { code: 'queued' },
-    data: { reason: input.reason },
+    data: { reason: input.reason, ...(input.target ? { target: input.target } : {}) },
   });
 }

@@ -1,11 +1,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './001_initial.ts';
 import * as botDefinitions from './002_bot_definitions.ts';
+import * as handoffTarget from './003_handoff_target.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
 export const migrations: Record<string, Migration> = {
   '001_initial': initial,
   '002_bot_definitions': botDefinitions,
+  '003_handoff_target': handoffTarget,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -41,6 +41,7 @@ export function conversationRepository(db: Db): ConversationRepository {
           updated_at: new Date(),
           ...(patch.assigneeId !== undefined ? { assignee_id: patch.assigneeId } : {}),
           ...(patch.handoffReason !== undefined ? { handoff_reason: patch.handoffReason } : {}),
+          ...(patch.handoff !== undefined ? { handoff: JSON.stringify(patch.handoff) } : {}),
           ...(patch.priority !== undefined ? { priority: patch.priority } : {}),
           ...(patch.queuedAt !== undefined ? { queued_at: patch.queuedAt } : {}),
           ...(patch.resolvedAt !== undefined ? { resolved_at: patch.resolvedAt } : {}),

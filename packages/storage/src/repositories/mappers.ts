@@ -43,6 +43,7 @@ export const toConversation = (row: ConversationRow): Conversation => ({
   handoffReason: row.handoff_reason,
   botState: json(row.bot_state),
   emotion: (json(row.emotion) ?? null) as Conversation['emotion'],
+  handoff: (json(row.handoff) ?? null) as Conversation['handoff'],
   tags: json(row.tags) ?? [],
   lastSeq: row.last_seq,
   queuedAt: row.queued_at,
