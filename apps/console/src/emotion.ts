@@ -1,34 +1,7 @@
-import type { MessageEmotion } from '@tandem/protocol';
+import { emotionStates, type MessageEmotion } from '@tandem/protocol';
 import type { MessageKey, Translate } from './i18n.ts';
 
-/** The fine-grained states the bot's emotion engine reports (the protocol types `state` as a string). */
-const knownStates = [
-  'anger',
-  'frustration',
-  'impatience',
-  'urgency',
-  'complaint',
-  'threat_to_leave',
-  'public_complaint',
-  'distrust',
-  'sarcasm',
-  'disgust',
-  'anxiety',
-  'worry',
-  'fear',
-  'sadness',
-  'disappointment',
-  'helplessness',
-  'confusion',
-  'shock',
-  'surprise',
-  'gratitude',
-  'satisfaction',
-  'relief',
-  'praise',
-  'joy',
-  'neutral',
-] as const;
+const knownStates = emotionStates;
 type KnownState = (typeof knownStates)[number];
 
 function isKnownState(state: string): state is KnownState {

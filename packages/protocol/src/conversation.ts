@@ -33,6 +33,36 @@ export const systemNoticeSchema = z.object({
 });
 export type SystemNotice = z.infer<typeof systemNoticeSchema>;
 
+/** The engine's fine-grained emotional states, as staff see them (kept equal to the engine's list by a test). */
+export const emotionStates = [
+  'anger',
+  'frustration',
+  'impatience',
+  'urgency',
+  'complaint',
+  'threat_to_leave',
+  'public_complaint',
+  'distrust',
+  'sarcasm',
+  'disgust',
+  'anxiety',
+  'worry',
+  'fear',
+  'sadness',
+  'disappointment',
+  'helplessness',
+  'confusion',
+  'shock',
+  'surprise',
+  'gratitude',
+  'satisfaction',
+  'relief',
+  'praise',
+  'joy',
+  'neutral',
+] as const;
+export type EmotionStateName = (typeof emotionStates)[number];
+
 /** The emotion read from a customer message (staff only). */
 export const messageEmotionSchema = z.object({
   state: z.string(),
