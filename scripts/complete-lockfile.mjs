@@ -12,7 +12,10 @@ const packages = lock.packages;
 
 /** os, cpu and libc from a platform package's name suffix, e.g. "linux-arm64-musl" or "win32-x64-msvc". */
 function platformOf(name) {
-  const match = /-(android|darwin|linux|freebsd|win32)-(arm64|x64|ia32|arm)(?:-(gnu|musl|gnueabihf|eabi|msvc))?$/.exec(name);
+  const match =
+    /-(android|darwin|linux|freebsd|win32)-(arm64|x64|ia32|arm)(?:-(gnu|musl|gnueabihf|eabi|msvc))?$/.exec(
+      name,
+    );
   if (!match) return null;
   const [, os, cpu, abi] = match;
   const entry = { os: [os], cpu: [cpu] };
@@ -32,6 +35,8 @@ for (const [path, pkg] of Object.entries(packages)) {
     added += 1;
   }
 }
-lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1)));
+lock.packages = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1)),
+);
 writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
 process.stdout.write(`complete-lockfile: added ${added} platform entries\n`);
