@@ -14,3 +14,7 @@ declare module '@nlpjs/nlp' {
 declare module '@nlpjs/lang-zh' {
   export const LangZh: unknown;
 }
+
+declare module '@nlpjs/lang-en' {
+  export const LangEn: unknown;
+}

@@ -38,9 +38,9 @@ interface NlpJs {
 
 /**
  * nlp.js 4 (@nlpjs/nlp) with its defaults: its neural classifier and its "None" answer below its
- * threshold. Chinese uses @nlpjs/lang-zh; English uses nlp.js's built-in tokenizer (@nlpjs/lang-en is
- * not installed in this repository). Out-of-scope training rows are given to it as an ordinary intent
- * "oos"; "None" or "oos" counts as out of scope.
+ * threshold. Each language gets its nlp.js language package: @nlpjs/lang-zh for Chinese, @nlpjs/lang-en
+ * (its English tokenizer, stemmer and stop words) for English. Out-of-scope training rows are given to it as
+ * an ordinary intent "oos"; "None" or "oos" counts as out of scope.
  */
 export function nlpjs(): System {
   let nlp: NlpJs | null = null;
@@ -52,7 +52,9 @@ export function nlpjs(): System {
       const { Nlp } = await import('@nlpjs/nlp');
       const container = await containerBootstrap();
       container.use(Nlp);
-      if (lang === 'zh') container.use((await import('@nlpjs/lang-zh')).LangZh);
+      container.use(
+        lang === 'zh' ? (await import('@nlpjs/lang-zh')).LangZh : (await import('@nlpjs/lang-en')).LangEn,
+      );
       nlp = container.get('nlp') as NlpJs;
       nlp.settings.autoSave = false;
       nlp.settings.nlu = { log: false };

@@ -52,7 +52,7 @@ function calibrate(
   const temperature = fitTemperature(
     seen.map(({ item, evidence }) => ({ logits: evidence.logits, label: classIndex.get(item.label)! })),
   );
-  const labelled = labelledOosWeight(seen, options.expectedOosShare ?? 0.05);
+  const labelled = labelledOosWeight(seen, options.expectedOosShare ?? DEFAULT_EXPECTED_OOS_SHARE);
   const samples: OosSample[] = seen.map(({ item, evidence }) => {
     const { ranking, signals } = judge.judge(evidence, temperature);
     const ownOos = item.label === OOS_INTENT && item.weight === 1;
@@ -65,6 +65,9 @@ function calibrate(
   });
   return { temperature, detector: fitOosDetector(samples, { refusalCost: options.refusalCost }) };
 }
+
+/** Default of IntentTrainOptions.expectedOosShare (chosen by cross-validation on training data only). */
+const DEFAULT_EXPECTED_OOS_SHARE = 0.03;
 
 /**
  * Weight of each workspace-labelled out-of-scope sample when placing the threshold. Workspaces label few

@@ -31,7 +31,9 @@ export interface IntentTrainOptions extends AnalyzerOptions {
   refusalCost?: number;
   /**
    * share of real traffic assumed to be out of scope when placing the refusal threshold, if the labelled
-   * "oos" examples are a smaller share of the training data (default 0.05: one message in twenty)
+   * "oos" examples are a smaller share of the training data (default 0.03, about one message in thirty:
+   * the least-refusing prior whose cross-validated out-of-scope recall on CLINC150's training data stays
+   * above 60% with 90% confidence; see docs/bench-nlu.md)
    */
   expectedOosShare?: number;
   decision?: Partial<DecisionSettings>;
