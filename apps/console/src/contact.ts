@@ -32,6 +32,8 @@ const knownAttributes = [
   'orderId',
   'plan',
   'city',
+  'prefersHuman',
+  'humanFirst',
 ] as const;
 type KnownAttribute = (typeof knownAttributes)[number];
 

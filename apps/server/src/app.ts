@@ -75,6 +75,9 @@ export async function startApp(config: Config): Promise<App> {
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');
+    // no page of Tandem may be framed by another site (clickjacking of Accept/Resolve)
+    reply.header('x-frame-options', 'DENY');
+    reply.header('content-security-policy', "frame-ancestors 'none'");
   });
 
   const routes: RegisteredRoute[] = [];
@@ -93,7 +96,7 @@ export async function startApp(config: Config): Promise<App> {
   const io = new Server(app.server, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
-    cors: { origin: true, credentials: true },
+    cors: { origin: true, credentials: false },
   });
   const widget = setupWidgetNamespace(io, ctx);
   const agent = setupAgentNamespace(io, ctx);

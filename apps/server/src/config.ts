@@ -6,7 +6,7 @@ const boolean = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true
 /** Every setting Tandem reads from the environment. Documented in docs/configuration.md. */
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()
@@ -35,7 +35,7 @@ const envSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.url({ message: 'each entry must be an origin such as https://erp.example.com' }))),
-  DEMO_BUSINESS_API: boolean.default(true),
+  DEMO_BUSINESS_API: boolean.optional(),
 });
 
 export type Config = {
@@ -60,7 +60,11 @@ export class ConfigError extends Error {}
 
 /** Reads and validates the environment; throws a ConfigError that names each bad variable and how to fix it. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  // an empty variable (PORT=) means "not set", not an empty value
+  const set = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
+  const parsed = envSchema.safeParse(set);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}\nSee docs/configuration.md.`);
@@ -80,6 +84,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     flowHttpAllow: e.FLOW_HTTP_ALLOW.map((u) => new URL(u).origin),
-    demoBusinessApi: e.DEMO_BUSINESS_API,
+    demoBusinessApi: e.DEMO_BUSINESS_API ?? e.SEED_DEMO,
   };
 }

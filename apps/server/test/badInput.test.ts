@@ -1,4 +1,5 @@
 import type { MessageView } from '@tandem/protocol';
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   api,
@@ -146,5 +147,52 @@ describe('bad input and access control', () => {
     expect(Object.keys(openapi.body.paths)).toEqual(
       expect.arrayContaining(['/api/widget/session', '/api/conversations/{id}/accept', '/api/auth/login']),
     );
+  });
+
+  it('closes a staff socket when its session signs out, and refuses one from another site', async () => {
+    const cookie = await loginCookie(t.url, 'agent1@tandem.demo');
+    const socket = await connect(t, '/agent', { cookie });
+    const closed = new Promise((resolve) => socket.once('disconnect', resolve));
+    await api(t.url, '/api/auth/logout', { method: 'POST', cookie, body: {} });
+    await closed;
+    expect(socket.connected).toBe(false);
+
+    const fresh = await loginCookie(t.url, 'agent1@tandem.demo');
+    const foreign = io(`${t.url}/agent`, {
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      extraHeaders: { cookie: fresh, origin: 'https://evil.example' },
+    });
+    t.track(foreign);
+    const refused = await new Promise<{ data?: { code?: string } }>((resolve) =>
+      foreign.once('connect_error', resolve),
+    );
+    expect(refused.data?.code).toBe('forbidden');
+  });
+
+  it('keeps a customer to at most 30 stored attributes however often the page resends them', async () => {
+    const { token, contactId } = await newCustomer(t);
+    for (let round = 0; round < 3; round++) {
+      const attributes = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`k${round}_${i}`, i]));
+      const res = await api(t.url, '/api/widget/session', {
+        body: { workspace: 'demo', visitorToken: token, attributes },
+      });
+      expect(res.status).toBe(200);
+    }
+    const contact = await t.app.ctx.store.contacts.findById(contactId);
+    expect(Object.keys(contact?.attributes ?? {})).toHaveLength(30);
+    expect(contact?.attributes.k2_0).toBe(0);
+  });
+
+  it('lets only admins and supervisors read the bot definitions', async () => {
+    const cookie = await loginCookie(t.url, 'agent2@tandem.demo');
+    const res = await api<{ error: { code: string } }>(t.url, '/api/admin/bot/flow', { cookie });
+    expect([res.status, res.body.error.code]).toEqual([403, 'forbidden']);
+  });
+
+  it('forbids framing of its pages', async () => {
+    const res = await fetch(`${t.url}/console/`);
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
   });
 });

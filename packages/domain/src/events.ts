@@ -6,6 +6,8 @@ export interface DomainEventMap {
   'conversation.changed': { conversation: Conversation; command: string };
   'message.created': { message: Message; conversation: Conversation };
   'presence.changed': { workspaceId: string; userId: string; presence: Presence };
+  /** a staff session ended (sign-out): its live connections must close */
+  'session.ended': { userId: string; sessionHash: string };
 }
 
 export type DomainEventName = keyof DomainEventMap;

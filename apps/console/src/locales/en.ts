@@ -155,6 +155,8 @@ export const en: Record<keyof typeof zh, string> = {
   'attr.orderId': 'Order',
   'attr.plan': 'Plan',
   'attr.city': 'City',
+  'attr.prefersHuman': 'Prefers a person',
+  'attr.humanFirst': 'Person first (page)',
 
   'emotion.anger': 'Angry',
   'emotion.frustration': 'Frustrated',

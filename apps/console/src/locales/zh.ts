@@ -152,6 +152,8 @@ export const zh = {
   'attr.orderId': '订单号',
   'attr.plan': '套餐',
   'attr.city': '城市',
+  'attr.prefersHuman': '偏好人工服务',
+  'attr.humanFirst': '页面设置人工优先',
 
   'emotion.anger': '愤怒',
   'emotion.frustration': '烦躁',

@@ -1,4 +1,4 @@
-import type { User } from '@tandem/domain';
+import { DomainError, type User } from '@tandem/domain';
 import {
   type AgentClientEvents,
   type AgentServerEvents,
@@ -11,6 +11,7 @@ import type { Namespace, Server } from 'socket.io';
 import type { AppContext } from '../context.ts';
 import { SESSION_COOKIE, userForSessionToken } from '../http/session.ts';
 import * as actions from '../services/agentActions.ts';
+import { hashToken } from '../services/tokens.ts';
 import { createHandler } from './handle.ts';
 import { rooms } from './rooms.ts';
 
@@ -32,6 +33,19 @@ export function setupAgentNamespace(io: Server, ctx: AppContext): AgentNamespace
   const nsp: AgentNamespace = io.of('/agent');
   const openSockets = new Map<string, number>();
 
+  // the console is served by Tandem itself: a staff socket from another site is refused
+  nsp.use((socket, next) => {
+    const origin = socket.handshake.headers.origin;
+    if (!origin) return next();
+    const allowed = [
+      ctx.config.publicUrl,
+      `http://${socket.handshake.headers.host}`,
+      `https://${socket.handshake.headers.host}`,
+    ];
+    if (allowed.some((a) => a && new URL(a).origin === origin)) return next();
+    next(socketError('forbidden', 'the console must be opened from this server'));
+  });
+
   nsp.use(async (socket, next) => {
     const token = cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE);
     let user: User | null;
@@ -43,6 +57,7 @@ export function setupAgentNamespace(io: Server, ctx: AppContext): AgentNamespace
     }
     if (!user) return next(socketError('unauthenticated', 'sign in to continue'));
     socket.data.user = user;
+    socket.data.sessionHash = hashToken(token as string);
     next();
   });
 
@@ -50,7 +65,14 @@ export function setupAgentNamespace(io: Server, ctx: AppContext): AgentNamespace
     const user = socket.data.user as User;
     const count = (openSockets.get(user.id) ?? 0) + 1;
     openSockets.set(user.id, count);
-    const on = createHandler(ctx, socket);
+    // every event re-checks the session, so a signed-out or expired session stops acting at once
+    const on = createHandler(ctx, socket, async () => {
+      const current = await ctx.store.auth.findSessionUser(socket.data.sessionHash as string, new Date());
+      if (!current) {
+        socket.disconnect(true);
+        throw new DomainError('unauthenticated', 'your session has ended; sign in again');
+      }
+    });
     const joinConversation = (id: string) => nsp.in(rooms.user(user.id)).socketsJoin(rooms.conversation(id));
 
     on('conversation:accept', conversationRefSchema, async ({ conversationId }) => {
@@ -103,6 +125,12 @@ export function setupAgentNamespace(io: Server, ctx: AppContext): AgentNamespace
       await socket.join(rooms.conversation(conversation.id));
     }
     if (count === 1 && user.presence === 'offline') await actions.setPresence(ctx, user, 'online');
+  });
+  // a sign-out closes that session's live connections at once
+  ctx.events.subscribe('session.ended', ({ sessionHash }) => {
+    for (const socket of nsp.sockets.values()) {
+      if (socket.data.sessionHash === sessionHash) socket.disconnect(true);
+    }
   });
   return nsp;
 }

@@ -13,7 +13,11 @@ type AckFn = (result: Ack<unknown>) => void;
  * Registers a socket event handler behind the same edge as REST: rate limit → validate → handler → ack.
  * Every event with a callback gets exactly one ack; nothing a client sends can crash the process.
  */
-export function createHandler(ctx: AppContext, socket: Socket) {
+export function createHandler(
+  ctx: AppContext,
+  socket: Socket,
+  authorize: () => Promise<void> = async () => {},
+) {
   const bucket = createTokenBucket({ capacity: 20, refillPerSecond: 2 });
   return function on<S extends z.ZodType, T>(
     event: string,
@@ -25,6 +29,7 @@ export function createHandler(ctx: AppContext, socket: Socket) {
       const ack: AckFn = typeof last === 'function' ? (last as AckFn) : () => undefined;
       try {
         if (!bucket.take()) throw new DomainError('rate_limited', 'too many events; slow down and retry');
+        await authorize();
         const payload = parseInput(
           schema,
           typeof args[0] === 'function' ? undefined : args[0],

@@ -84,10 +84,12 @@ const present = (d: DefinitionVersion) => ({
 });
 
 export async function listDefinitions(ctx: AppContext, user: User, kind: DefinitionKind) {
+  assertMayEdit(user); // flow sources can hold business-system credentials
   return { definitions: (await ctx.store.definitions.listActive(user.workspaceId, kind)).map(present) };
 }
 
 export async function definitionHistory(ctx: AppContext, user: User, kind: DefinitionKind, key: string) {
+  assertMayEdit(user);
   const versions = await ctx.store.definitions.history(user.workspaceId, kind, key);
   if (versions.length === 0) throw new DomainError('not_found', `no ${kind} ${key}`);
   return { definitions: versions.map(present) };

@@ -23,7 +23,10 @@ export async function login(
 }
 
 export async function logout(ctx: AppContext, token: string | undefined): Promise<void> {
-  if (token) await ctx.store.auth.deleteSession(hashToken(token));
+  if (!token || token.length > 200) return;
+  const user = await ctx.store.auth.findSessionUser(hashToken(token), new Date());
+  await ctx.store.auth.deleteSession(hashToken(token));
+  if (user) await ctx.events.publish('session.ended', { userId: user.id, sessionHash: hashToken(token) });
 }
 
 /** Staff as the actor of a domain command. */

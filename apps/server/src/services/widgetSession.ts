@@ -5,6 +5,8 @@ import { presentWidgetConversation } from '../presenters/conversation.ts';
 import { presentMessages } from '../presenters/message.ts';
 import { hashToken, newToken } from './tokens.ts';
 
+const MAX_ATTRIBUTES = 30;
+
 /**
  * Starts or resumes a customer's session. A known visitor token resumes the same contact, conversation and
  * history; an unknown one (or one of another workspace) starts a new contact with a fresh token.
@@ -25,7 +27,16 @@ export async function startWidgetSession(ctx: AppContext, body: WidgetSessionBod
       attributes: body.attributes ?? {},
     });
   } else {
-    const attributes = body.attributes ? { ...contact.attributes, ...body.attributes } : undefined;
+    // the page's attributes win; the stored set never grows past the protocol's limit of 30 keys
+    const fresh = body.attributes;
+    const attributes = fresh
+      ? Object.fromEntries(
+          [
+            ...Object.entries(fresh),
+            ...Object.entries(contact.attributes).filter(([key]) => !(key in fresh)),
+          ].slice(0, MAX_ATTRIBUTES),
+        )
+      : undefined;
     await ctx.store.contacts.touch(contact.id, {
       ...(body.locale ? { lang: body.locale } : {}),
       ...(body.name ? { name: body.name } : {}),

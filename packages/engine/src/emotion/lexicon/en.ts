@@ -124,13 +124,11 @@ export const EN_CUES: readonly Cue[] = [
   ...cues('impatience', 0.6, [
     "still haven't",
     "still hasn't",
-    'where is my',
-    "where's my",
     'for ages',
     'answer me',
   ]),
+  // "where is my order" and "how long does a refund take" are ordinary questions, not impatience
   ...cues('impatience', 0.45, [
-    'how long',
     'any update',
     'anyone there',
     'so slow',
