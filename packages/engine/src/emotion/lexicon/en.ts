@@ -121,21 +121,9 @@ export const EN_CUES: readonly Cue[] = [
     "haven't received",
     'on hold for',
   ]),
-  ...cues('impatience', 0.6, [
-    "still haven't",
-    "still hasn't",
-    'for ages',
-    'answer me',
-  ]),
+  ...cues('impatience', 0.6, ["still haven't", "still hasn't", 'for ages', 'answer me']),
   // "where is my order" and "how long does a refund take" are ordinary questions, not impatience
-  ...cues('impatience', 0.45, [
-    'any update',
-    'anyone there',
-    'so slow',
-    'too slow',
-    'weeks later',
-    'slow',
-  ]),
+  ...cues('impatience', 0.45, ['any update', 'anyone there', 'so slow', 'too slow', 'weeks later', 'slow']),
   ...cues('urgency', 0.8, ['emergency', 'sos', 'urgent', 'urgently']),
   ...cues('urgency', 0.6, [
     'asap',
