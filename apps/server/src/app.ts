@@ -21,6 +21,7 @@ import { authRoutes } from './routes/auth.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { definitionRoutes } from './routes/definitions.ts';
 import { healthRoutes } from './routes/health.ts';
+import { knowledgeRoutes } from './routes/knowledge.ts';
 import { staticRoutes } from './routes/static.ts';
 import { teamRoutes } from './routes/team.ts';
 import { widgetRoutes } from './routes/widget.ts';
@@ -87,6 +88,7 @@ export async function startApp(config: Config): Promise<App> {
   conversationRoutes(app, ctx, routes);
   teamRoutes(app, ctx, routes);
   definitionRoutes(app, ctx, routes);
+  knowledgeRoutes(app, ctx, routes);
   if (config.demoBusinessApi) demoBusinessApi(app, createDemoBusinessState());
   const openapi = buildOpenApi(routes);
   app.get('/api/openapi.json', async () => openapi);

@@ -225,4 +225,48 @@ describe('bot administration and the conversation engine in the server', () => {
     expect(row.priority).toBeGreaterThanOrEqual(50);
     expect(row.tags).toContain('complaint-risk');
   });
+
+  it('learns a new FAQ entry within seconds, without a restart', async () => {
+    const entry = {
+      id: 'stores.gift_wrap',
+      category: 'orders',
+      questions: {
+        zh: ['可以礼品包装吗', '能帮忙包成礼物吗'],
+        en: ['do you offer gift wrapping', 'can you wrap it as a gift'],
+      },
+      answer: {
+        zh: '可以，下单时勾选「礼品包装」即可，每单 5 元。',
+        en: 'Yes: tick "Gift wrap" at checkout, ¥5 per order.',
+      },
+      related: [],
+    };
+    const saved = await api(t.url, `/api/admin/knowledge/${entry.id}`, {
+      method: 'PUT',
+      cookie: admin,
+      body: entry,
+    });
+    expect(saved.status).toBe(200);
+    // the bot is retrained in the background; the old one answers until the new one is swapped in
+    // (a fresh customer each try: a conversation the bot cannot answer twice goes to a person)
+    await expect
+      .poll(async () => (await botReply(await newCustomer(t, 'en'), 'do you offer gift wrapping?')).text, {
+        timeout: 20_000,
+        interval: 500,
+      })
+      .toContain('Gift wrap');
+    const agent = await loginCookie(t.url, 'agent1@tandem.demo');
+    const denied = await api(t.url, `/api/admin/knowledge/${entry.id}`, { method: 'DELETE', cookie: agent });
+    expect(denied.status).toBe(403);
+    const bad = await api<{ error: { details: Array<{ path: string }> } }>(
+      t.url,
+      '/api/admin/knowledge/bad.entry',
+      {
+        method: 'PUT',
+        cookie: admin,
+        body: { ...entry, id: 'bad.entry', answer: { zh: '' } },
+      },
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.map((d) => d.path)).toContain('answer.zh');
+  });
 });

@@ -37,3 +37,23 @@ export const activateBodySchema = z.object({
   /** the version to run from now on; null switches the definition off */
   version: z.number().int().positive().nullable(),
 });
+
+const bilingualQuestions = z.object({
+  zh: z.array(z.string().trim().min(1).max(200)).max(50),
+  en: z.array(z.string().trim().min(1).max(200)).max(50),
+});
+
+/** One FAQ entry of the knowledge base: several phrasings per language, an answer per language, related entries. */
+export const knowledgeEntrySchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9_.-]{1,64}$/, 'ids are lowercase letters, digits, ".", "_" and "-"'),
+    category: z.string().trim().min(1).max(40),
+    questions: bilingualQuestions.refine((q) => q.zh.length + q.en.length > 0, 'at least one phrasing'),
+    answer: z.object({ zh: z.string().trim().min(1).max(2000), en: z.string().trim().min(1).max(2000) }),
+    related: z.array(z.string().max(64)).max(10).default([]),
+  })
+  .strict();
+export type KnowledgeEntryBody = z.infer<typeof knowledgeEntrySchema>;
+
+export const knowledgeParamsSchema = z.object({ id: z.string().regex(/^[a-z0-9_.-]{1,64}$/) });
+export const knowledgeListSchema = z.object({ entries: z.array(knowledgeEntrySchema) });

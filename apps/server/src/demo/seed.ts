@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseFlow } from '@tandem/engine';
+import { knowledgeEntrySchema } from '@tandem/protocol';
 import type { SqlStore } from '@tandem/storage';
 import { z } from 'zod';
 import { hashPassword } from '../services/tokens.ts';
@@ -14,18 +15,7 @@ export const demoUsers = [
   { email: 'expert@tandem.demo', name: '张专家 Zhang', role: 'expert', locale: 'zh' },
 ] as const;
 
-const bilingual = <T extends z.ZodType>(schema: T) => z.object({ zh: schema, en: schema });
-export const knowledgeFileSchema = z
-  .array(
-    z.object({
-      id: z.string().regex(/^[a-z0-9_.-]+$/),
-      category: z.string().min(1),
-      questions: bilingual(z.array(z.string().min(1)).min(1)),
-      answer: bilingual(z.string().min(1)),
-      related: z.array(z.string()),
-    }),
-  )
-  .min(1);
+export const knowledgeFileSchema = z.array(knowledgeEntrySchema).min(1);
 
 export function loadDemoKnowledge() {
   const raw = JSON.parse(readFileSync(new URL('./knowledge.json', import.meta.url), 'utf8')) as unknown;

@@ -27,6 +27,14 @@ export function knowledgeRepository(db: Db) {
         related: json(row.related),
       }));
     },
+    async remove(workspaceId: string, id: string): Promise<boolean> {
+      const result = await db
+        .deleteFrom('knowledge_entries')
+        .where('workspace_id', '=', workspaceId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
     async upsertMany(workspaceId: string, entries: KnowledgeEntryRecord[]): Promise<void> {
       for (const entry of entries) {
         const values = {
