@@ -1,0 +1,124 @@
+import { engineMatcher } from '../bot/engineMatcher.ts';
+import { createFaqBotWith } from '../bot/faqBot.ts';
+import type { FaqMatch } from '../bot/matcher.ts';
+import { CLARIFY_TEXT, EMPTY_REPLIES, HANDOFF_TEXT, UNKNOWN_REPLIES } from '../bot/messages.ts';
+import type { BotDecision, BotState, KnowledgeEntry, Lang, QuickReply } from '../bot/types.ts';
+import { flowEntries, matcherEntries } from './matcherEntries.ts';
+import type { BotSettings } from './settings.ts';
+import { humanButton } from './texts.ts';
+import { trainCached } from './trainedMatchers.ts';
+import type { WorkspaceBrain } from './types.ts';
+
+export interface FaqReply {
+  decision: BotDecision;
+  state: BotState;
+}
+
+export type EngineFaq = ReturnType<typeof createEngineFaq>;
+
+/** First phrasing of an entry in a language (falling back to the other language), as the FAQ bot titles it. */
+const titleOf = (entry: KnowledgeEntry, lang: Lang) =>
+  entry.questions[lang]?.[0] ?? entry.questions[lang === 'zh' ? 'en' : 'zh']?.[0] ?? entry.id;
+const answerOf = (entry: KnowledgeEntry, lang: Lang) =>
+  entry.answer[lang] || entry.answer[lang === 'zh' ? 'en' : 'zh'] || '';
+
+const uniqueLabels = (buttons: QuickReply[]) =>
+  buttons.filter((b, i) => buttons.findIndex((other) => other.label === b.label) === i);
+
+/** a miss the bot itself would not count: an unsure guess when the workspace turned clarification off */
+function miss(state: BotState, lang: Lang, misses: number, policy: BotSettings['fallback']): FaqReply {
+  if (misses + 1 >= policy.maxMisses) {
+    return {
+      decision: { kind: 'handoff', lang, text: HANDOFF_TEXT.repeated_miss[lang], reason: 'repeated_miss' },
+      state: { ...state, lang, misses: 0 },
+    };
+  }
+  const list = UNKNOWN_REPLIES[lang];
+  const index = ((state.lastUnknownReply ?? -1) + 1) % list.length;
+  return {
+    // like the bot's own "don't know": no button, the widget keeps one to a person on screen
+    decision: { kind: 'unknown', lang, text: list[index] ?? list[0] ?? '', buttons: [] },
+    state: { ...state, lang, misses: misses + 1, lastUnknownReply: index },
+  };
+}
+
+/**
+ * The FAQ bot as the engine uses it. The bot picks its reply language from the text alone ("<img src=x>"
+ * reads as English); here every reply is in the language the engine chose for the turn, and the
+ * workspace's fallback policy (misses before a person, clarification on or off) is applied.
+ */
+export function createEngineFaq(brain: WorkspaceBrain) {
+  const flows = flowEntries(brain);
+  const entries = [...brain.knowledge, ...flows];
+  const matcher = engineMatcher(trainCached(matcherEntries(brain)));
+  let lastMatch: FaqMatch | null = null;
+  const bot = createFaqBotWith(entries, {
+    match(text) {
+      lastMatch = matcher.match(text);
+      return lastMatch;
+    },
+  });
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const buttons = (ids: string[], lang: Lang): QuickReply[] =>
+    uniqueLabels(
+      ids.flatMap((id) => {
+        const entry = byId.get(id);
+        return entry ? [{ label: titleOf(entry, lang), payload: titleOf(entry, lang) }] : [];
+      }),
+    ).slice(0, 3);
+
+  /** the same decision, worded in `lang` */
+  const localize = (d: BotDecision, next: BotState, match: FaqMatch | null, lang: Lang): BotDecision => {
+    switch (d.kind) {
+      case 'answer': {
+        const entry = byId.get(d.entryId);
+        return entry ? { ...d, lang, text: answerOf(entry, lang), buttons: buttons(entry.related, lang) } : d;
+      }
+      case 'clarify':
+        return {
+          ...d,
+          lang,
+          text: CLARIFY_TEXT[lang],
+          buttons: buttons(match?.candidates.map((c) => c.entryId) ?? [], lang),
+        };
+      case 'unknown': {
+        const list = (match?.empty ? EMPTY_REPLIES : UNKNOWN_REPLIES)[lang];
+        return {
+          ...d,
+          lang,
+          text: list[(next.lastUnknownReply ?? 0) % list.length] ?? d.text,
+          // the only button the bot puts under "don't know" is one to a person
+          buttons: d.buttons.length > 0 ? [humanButton(lang)] : [],
+        };
+      }
+      case 'handoff':
+        return { ...d, lang, text: HANDOFF_TEXT[d.reason][lang] };
+    }
+  };
+
+  return {
+    reply(state: BotState, text: string, lang: Lang, policy: BotSettings['fallback']): FaqReply {
+      const misses = state.misses;
+      // the bot hands over on a miss once it has missed before: tell it so exactly when this miss is the last allowed
+      const bridged = misses + 1 >= policy.maxMisses ? 1 : 0;
+      lastMatch = null;
+      const r = bot.reply({ ...state, lang, misses: bridged }, text);
+      const match = lastMatch as FaqMatch | null;
+      if (r.decision.kind === 'clarify' && !policy.clarify) return miss(state, lang, misses, policy);
+      const decision = r.decision.lang === lang ? r.decision : localize(r.decision, r.state, match, lang);
+      const counted =
+        decision.kind === 'unknown'
+          ? match?.empty
+            ? misses
+            : misses + 1
+          : decision.kind === 'clarify'
+            ? misses
+            : 0;
+      const next = { ...r.state, lang, misses: counted };
+      if (decision.kind === 'clarify' || decision.kind === 'answer') {
+        return { decision: { ...decision, buttons: uniqueLabels(decision.buttons) }, state: next };
+      }
+      return { decision, state: next };
+    },
+  };
+}
