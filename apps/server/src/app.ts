@@ -31,7 +31,21 @@ export interface App {
   /** the bound address, after listen */
   url: string;
   seeded: boolean;
+  /** settles once the bots of existing workspaces are trained (they train in the background after listen) */
+  botsReady: Promise<void>;
   close(): Promise<void>;
+}
+
+/** Workspaces whose bots are trained at start, newest first; others train on their first message. */
+const WARM_WORKSPACES = 50;
+
+/** Trains existing workspaces' bots one at a time, in worker threads, so the first customer need not wait. */
+async function warmUpBots(ctx: AppContext): Promise<void> {
+  for (const workspace of await ctx.store.workspaces.listRecent(WARM_WORKSPACES)) {
+    await ctx.bots.forWorkspace(workspace.id).catch((error: unknown) => {
+      ctx.log.error({ err: error, workspaceId: workspace.id }, 'could not train the bot at start');
+    });
+  }
 }
 
 /** Opens the database, migrates, seeds on first run, wires HTTP + realtime + listeners, and listens. */
@@ -111,10 +125,15 @@ export async function startApp(config: Config): Promise<App> {
   ports.baseUrl = self;
   http = createFetchHttp({ allowOrigins: [...allowOrigins, self] });
 
+  const botsReady = warmUpBots(ctx).catch((error: unknown) => {
+    log.error({ err: error }, 'could not list workspaces to train their bots');
+  });
+
   return {
     ctx,
     url,
     seeded,
+    botsReady,
     async close() {
       for (const off of unsubscribe) off();
       await io.close();

@@ -29,6 +29,8 @@ export async function startTestApp(driver: TestDriver = 'pglite', overrides: Par
     demoBusinessApi: true,
     ...overrides,
   });
+  // the demo bot trains in a worker after listen; tests start once it can answer, as a customer would later
+  await app.botsReady;
   const sockets: Socket[] = [];
   return {
     app,

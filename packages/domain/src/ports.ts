@@ -32,6 +32,8 @@ export interface Store {
 export interface WorkspaceRepository {
   findBySlug(slug: string): Promise<Workspace | null>;
   findById(id: string): Promise<Workspace | null>;
+  /** the most recently created first, at most `limit` */
+  listRecent(limit: number): Promise<Workspace[]>;
 }
 
 export interface UserRepository {

@@ -72,7 +72,7 @@ describe('createFaqBot', () => {
   });
 
   it('asks which one when unsure between entries', () => {
-    const { decision, state } = ask('shipping');
+    const { decision, state } = ask('shipping fee');
     expect(decision.kind).toBe('clarify');
     if (decision.kind !== 'clarify') return;
     expect(decision.text).toBe('Did you mean one of these?');

@@ -21,7 +21,7 @@ import {
 } from './handover.ts';
 import { wantsHumanFirst } from './humanFirst.ts';
 import { chooseLanguage } from './language.ts';
-import { FLOW_PREFIX, matcherEntries } from './matcherEntries.ts';
+import { FLOW_PREFIX, matcherTraining } from './matcherEntries.ts';
 import { detectSmallTalk, smallTalkText } from './smallTalk.ts';
 import { humanButton, texts } from './texts.ts';
 import { trainInWorkerOnce } from './trainedMatchers.ts';
@@ -60,7 +60,7 @@ export async function buildConversationEngine(
   brain: WorkspaceBrain,
   ports: EnginePorts,
 ): Promise<ConversationEngine> {
-  await trainInWorkerOnce(matcherEntries(brain));
+  await trainInWorkerOnce(matcherTraining(brain));
   return createConversationEngine(brain, ports);
 }
 

@@ -3,7 +3,7 @@ import { createFaqBotWith } from '../bot/faqBot.ts';
 import type { FaqMatch } from '../bot/matcher.ts';
 import { CLARIFY_TEXT, EMPTY_REPLIES, HANDOFF_TEXT, UNKNOWN_REPLIES } from '../bot/messages.ts';
 import type { BotDecision, BotState, KnowledgeEntry, Lang, QuickReply } from '../bot/types.ts';
-import { flowEntries, matcherEntries } from './matcherEntries.ts';
+import { flowEntries, matcherTraining } from './matcherEntries.ts';
 import type { BotSettings } from './settings.ts';
 import { humanButton } from './texts.ts';
 import { trainCached } from './trainedMatchers.ts';
@@ -50,7 +50,7 @@ function miss(state: BotState, lang: Lang, misses: number, policy: BotSettings['
 export function createEngineFaq(brain: WorkspaceBrain) {
   const flows = flowEntries(brain);
   const entries = [...brain.knowledge, ...flows];
-  const matcher = engineMatcher(trainCached(matcherEntries(brain)));
+  const matcher = engineMatcher(trainCached(matcherTraining(brain)));
   let lastMatch: FaqMatch | null = null;
   const bot = createFaqBotWith(entries, {
     match(text) {

@@ -1,5 +1,6 @@
 import type { KnowledgeEntry } from '../bot/types.ts';
 import { phrasingKey } from './phrasing.ts';
+import type { MatcherTraining } from './trainedMatchers.ts';
 import type { WorkspaceBrain } from './types.ts';
 
 /** A matched entry id with this prefix is a flow to start, not an FAQ answer. */
@@ -37,3 +38,12 @@ export const matcherEntries = (brain: WorkspaceBrain) => {
   const flows = flowEntries(brain);
   return [...withoutFlowTriggers(brain.knowledge, flows), ...flows];
 };
+
+/** The entries and the workspace's own words and synonyms: everything the matcher learns from. */
+export const matcherTraining = (brain: WorkspaceBrain): MatcherTraining => ({
+  entries: matcherEntries(brain),
+  options: {
+    userDictionary: brain.settings.vocabulary.words,
+    synonyms: brain.settings.vocabulary.synonyms,
+  },
+});

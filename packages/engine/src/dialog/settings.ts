@@ -35,6 +35,18 @@ export const botSettingsSchema = z
       })
       .prefault({}),
     greeting: bilingual.optional(),
+    vocabulary: z
+      .object({
+        /** words the Chinese segmenter must keep whole: product names, jargon (同行卡, 以旧换新) */
+        words: z.array(z.string().trim().min(1).max(50)).max(5000).default([]),
+        /** groups of words that mean the same here; the first is the one the bot learns (退款 = 退钱 = refund) */
+        synonyms: z
+          .array(z.array(z.string().trim().min(1).max(50)).min(2).max(30))
+          .max(2000)
+          .default([]),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 

@@ -147,6 +147,27 @@ export class Bm25Index<K> {
       .slice(0, limit);
   }
 
+  /**
+   * Best document per key by the share of the query's weight it contains (0..1), ignoring how much else
+   * the document says: for long documents such as answers, where the two-sided similarity would be tiny.
+   */
+  searchCoverage(queryTerms: readonly string[], limit = 10): Bm25Hit<K>[] {
+    const { touched, queryWeight } = this.accumulate(queryTerms);
+    const best = new Map<K, Bm25Hit<K>>();
+    for (let i = 0; i < touched; i++) {
+      const doc = this.touched[i]!;
+      const similarity = Math.min(1, this.overlaps[doc]! / queryWeight);
+      const key = this.keys[doc]!;
+      const previous = best.get(key);
+      if (!previous || similarity > previous.similarity)
+        best.set(key, { key, score: this.scores[doc]!, similarity });
+    }
+    this.reset(touched);
+    return [...best.values()]
+      .sort((a, b) => b.similarity - a.similarity || b.score - a.score)
+      .slice(0, limit);
+  }
+
   /** Similarity of the closest document (0 when nothing overlaps), without ranking the rest. */
   bestSimilarity(queryTerms: readonly string[]): number {
     const { touched, queryWeight } = this.accumulate(queryTerms);

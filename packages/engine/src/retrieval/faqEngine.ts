@@ -1,27 +1,38 @@
 import type { KnowledgeEntry, Lang } from '../bot/types.ts';
-import type { TrainingExample } from '../nlu/clean.ts';
+import type { Analysis } from '../lang/index.ts';
+import { OrganizationGuard } from '../lang/organizations.ts';
 import type { IntentModel, IntentPrediction, Outcome } from '../nlu/model.ts';
-import { OOS_INTENT } from '../nlu/model.ts';
 import { type IntentTrainOptions, trainIntentModel } from '../nlu/train.ts';
 import { trainInWorker, type WorkerOptions } from '../nlu/trainInWorker.ts';
+import { faqExamples } from './faqExamples.ts';
 import { FaqIndex } from './faqIndex.ts';
 
 export interface FaqFusionOptions {
-  /** share of the fused score that comes from lexical similarity; the rest is the classifier (default 0.35) */
+  /** share of the fused score from lexical similarity to the closest phrasing (default 0.15) */
   lexicalWeight?: number;
-  /** fused score from which the best entry is answered (default 0.5) */
+  /** fused score from which the best entry is answered (default 0.38) */
   answerAt?: number;
-  /** lead over the second entry needed to answer without asking (default 0.2) */
+  /** lead over the second entry needed to answer without asking (default 0.15) */
   margin?: number;
-  /** fused score from which entries are offered as "did you mean" (default 0.2) */
+  /** fused score from which entries are offered as "did you mean" (default 0.15) */
   clarifyAt?: number;
   /** lexical similarity at which a question counts as one of the entry's own phrasings (default 0.8) */
   verbatimAt?: number;
+  /**
+   * share of the fused score from how much of the question the entry's answer contains (default 0.23); the
+   * rest is the classifier's probability
+   */
+  answerWeight?: number;
 }
 
 export interface FaqEngineOptions extends IntentTrainOptions, FaqFusionOptions {
   /** questions the workspace marked "not ours": examples of the out-of-scope class */
   outOfScope?: string[];
+  /**
+   * also learn from the first sentences of each answer (this many per language) as examples of its entry:
+   * customers often ask in the answer's words (default 8; 0 for none)
+   */
+  answerExamples?: number;
 }
 
 export interface FaqScore {
@@ -32,6 +43,8 @@ export interface FaqScore {
   classifier: number;
   /** lexical similarity to the entry's closest phrasing */
   lexical: number;
+  /** 0..1 share of the question found in the entry's answer */
+  answer: number;
 }
 
 export interface FaqSearchResult {
@@ -49,6 +62,7 @@ export interface FaqSearchResult {
  */
 export class FaqEngine {
   private readonly index: FaqIndex;
+  private readonly others: OrganizationGuard;
   private readonly settings: Required<FaqFusionOptions>;
 
   constructor(
@@ -57,12 +71,23 @@ export class FaqEngine {
     options: FaqFusionOptions = {},
   ) {
     this.index = new FaqIndex(entries, model.analyzer);
+    this.others = new OrganizationGuard(
+      entries
+        .flatMap((e) => [
+          ...(e.questions.zh ?? []),
+          ...(e.questions.en ?? []),
+          e.answer.zh ?? '',
+          e.answer.en ?? '',
+        ])
+        .join('\n'),
+    );
     this.settings = {
-      lexicalWeight: options.lexicalWeight ?? 0.35,
-      answerAt: options.answerAt ?? 0.5,
-      margin: options.margin ?? 0.2,
-      clarifyAt: options.clarifyAt ?? 0.2,
+      lexicalWeight: options.lexicalWeight ?? 0.15,
+      answerAt: options.answerAt ?? 0.38,
+      margin: options.margin ?? 0.15,
+      clarifyAt: options.clarifyAt ?? 0.15,
       verbatimAt: options.verbatimAt ?? 0.8,
+      answerWeight: options.answerWeight ?? 0.23,
     };
   }
 
@@ -71,47 +96,64 @@ export class FaqEngine {
     const prediction = this.model.predictAnalysis(analysis);
     const hits = prediction.ranking.length > 0 ? this.index.search(analysis, limit) : [];
     const scores = new Map<string, FaqScore>();
-    const { lexicalWeight, answerAt, margin, clarifyAt, verbatimAt } = this.settings;
+    const { lexicalWeight, answerAt, margin, clarifyAt, verbatimAt, answerWeight } = this.settings;
     for (const r of prediction.ranking) {
-      scores.set(r.intent, { entryId: r.intent, score: 0, classifier: r.confidence, lexical: 0 });
+      scores.set(r.intent, { entryId: r.intent, score: 0, classifier: r.confidence, lexical: 0, answer: 0 });
     }
     for (const h of hits) {
-      const s = scores.get(h.entryId) ?? { entryId: h.entryId, score: 0, classifier: 0, lexical: 0 };
+      const s = scores.get(h.entryId) ?? {
+        entryId: h.entryId,
+        score: 0,
+        classifier: 0,
+        lexical: 0,
+        answer: 0,
+      };
       s.lexical = h.similarity;
       scores.set(h.entryId, s);
     }
-    for (const s of scores.values()) s.score = (1 - lexicalWeight) * s.classifier + lexicalWeight * s.lexical;
+    const answers = hits.length > 0 && answerWeight > 0 ? this.index.answerCoverage(analysis) : null;
+    for (const s of scores.values()) {
+      s.answer = answers?.get(s.entryId) ?? 0;
+      s.score =
+        (1 - lexicalWeight - answerWeight) * s.classifier +
+        lexicalWeight * s.lexical +
+        answerWeight * s.answer;
+    }
     const candidates = [...scores.values()].sort((a, b) => b.score - a.score).slice(0, limit);
     const [top, second] = candidates;
     let outcome: Outcome;
     if (!top || (prediction.outcome === 'unknown' && top.lexical < verbatimAt)) outcome = 'unknown';
-    else if (top.score >= answerAt && top.score - (second?.score ?? 0) >= margin) outcome = 'answer';
+    else if (
+      top.score >= answerAt &&
+      top.score - (second?.score ?? 0) >= margin &&
+      !(isBare(analysis) && top.lexical < verbatimAt && (second?.score ?? 0) >= clarifyAt) &&
+      !(top.lexical < verbatimAt && this.others.othersIn(text).length > 0)
+    )
+      outcome = 'answer';
     else if (top.score >= clarifyAt) outcome = 'clarify';
     else outcome = 'unknown';
     return { outcome, candidates, lang: analysis.lang, prediction };
   }
 }
 
-/** Training examples of a knowledge base: every phrasing of every entry (both languages), intent = entry id. */
-export function faqExamples(
-  entries: readonly KnowledgeEntry[],
-  outOfScope: readonly string[] = [],
-): TrainingExample[] {
-  const examples = entries.flatMap((entry) =>
-    (['zh', 'en'] as const).flatMap((lang) =>
-      (entry.questions[lang] ?? []).map((text) => ({ text, intent: entry.id })),
-    ),
-  );
-  for (const text of outOfScope) examples.push({ text, intent: OOS_INTENT });
-  return examples;
-}
+const WORDLIKE = /[\p{L}\p{N}]/u;
+
+/**
+ * A message of one word ("invoice", "会员") names a topic, not a question: when several entries share
+ * the topic, the customer picks rather than gets the likeliest article.
+ */
+const isBare = (analysis: Analysis) => analysis.tokens.filter((t) => WORDLIKE.test(t)).length <= 1;
 
 /** Trains the engine in this thread on the entries plus the workspace's "not ours" examples. */
 export function trainFaqEngine(
   entries: readonly KnowledgeEntry[],
   options: FaqEngineOptions = {},
 ): FaqEngine {
-  return new FaqEngine(entries, trainIntentModel(faqExamples(entries, options.outOfScope), options), options);
+  return new FaqEngine(
+    entries,
+    trainIntentModel(faqExamples(entries, options.outOfScope, options.answerExamples), options),
+    options,
+  );
 }
 
 /** The same, trained in a worker thread: the caller's thread stays free to answer meanwhile. */
@@ -120,6 +162,10 @@ export async function trainFaqEngineInWorker(
   options: FaqEngineOptions = {},
   workerOptions: WorkerOptions = {},
 ): Promise<FaqEngine> {
-  const model = await trainInWorker(faqExamples(entries, options.outOfScope), options, workerOptions);
+  const model = await trainInWorker(
+    faqExamples(entries, options.outOfScope, options.answerExamples),
+    options,
+    workerOptions,
+  );
   return new FaqEngine(entries, model, options);
 }

@@ -11,34 +11,54 @@ export interface FaqHit {
   similarity: number;
 }
 
-/** Lexical index over every phrasing of every FAQ entry, in both languages. */
+const LANGS: Lang[] = ['zh', 'en'];
+
+/**
+ * Lexical index over every phrasing of every FAQ entry, in both languages; and over the answers, for
+ * wording customers take from the answer's world rather than from the questions staff wrote.
+ */
 export class FaqIndex {
   private readonly index: Bm25Index<string>;
+  private readonly answers: Bm25Index<string>;
 
   constructor(
     entries: readonly KnowledgeEntry[],
     private readonly analyzer: Analyzer,
   ) {
     const docs: { key: string; terms: string[] }[] = [];
+    const answers: { key: string; terms: string[] }[] = [];
     for (const entry of entries) {
-      for (const lang of ['zh', 'en'] as Lang[]) {
+      for (const lang of LANGS) {
         for (const question of entry.questions[lang] ?? []) {
           const terms = lexicalTerms(analyzer.analyze(question));
           if (terms.length > 0) docs.push({ key: entry.id, terms });
         }
+        const answer = entry.answer[lang];
+        if (answer) answers.push({ key: entry.id, terms: lexicalTerms(analyzer.analyze(answer)) });
       }
     }
     this.index = new Bm25Index(docs);
+    this.answers = new Bm25Index(answers);
+  }
+
+  private terms(query: string | Analysis): string[] {
+    return lexicalTerms(typeof query === 'string' ? this.analyzer.analyze(query) : query);
   }
 
   search(query: string | Analysis, limit = 5): FaqHit[] {
-    const analysis = typeof query === 'string' ? this.analyzer.analyze(query) : query;
-    const terms = lexicalTerms(analysis);
+    const terms = this.terms(query);
     if (terms.length === 0) return [];
     return this.index.search(terms, limit).map((hit) => ({
       entryId: hit.key,
       score: hit.score,
       similarity: hit.similarity,
     }));
+  }
+
+  /** 0..1 share of the query's weight found in each entry's answer, for entries sharing a term with it. */
+  answerCoverage(query: string | Analysis, limit = 20): Map<string, number> {
+    const terms = this.terms(query);
+    if (terms.length === 0) return new Map();
+    return new Map(this.answers.searchCoverage(terms, limit).map((hit) => [hit.key, hit.similarity]));
   }
 }

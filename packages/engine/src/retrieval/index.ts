@@ -5,9 +5,9 @@ export {
   type FaqFusionOptions,
   type FaqScore,
   type FaqSearchResult,
-  faqExamples,
   trainFaqEngine,
   trainFaqEngineInWorker,
 } from './faqEngine.ts';
+export { answerSentences, faqExamples } from './faqExamples.ts';
 export { type FaqHit, FaqIndex } from './faqIndex.ts';
 export { lexicalTerms } from './terms.ts';

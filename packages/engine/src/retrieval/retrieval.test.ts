@@ -3,6 +3,7 @@ import { testKnowledge } from '../bot/testKnowledge.ts';
 import { Analyzer } from '../lang/analyzer.ts';
 import { Bm25Index } from './bm25.ts';
 import { trainFaqEngine } from './faqEngine.ts';
+import { answerSentences, faqExamples } from './faqExamples.ts';
 import { FaqIndex } from './faqIndex.ts';
 import { lexicalTerms } from './terms.ts';
 
@@ -58,19 +59,61 @@ describe('FaqIndex', () => {
 describe('FaqEngine', () => {
   const engine = trainFaqEngine(testKnowledge);
 
-  it('fuses classifier and lexical scores into a ranked top-k', () => {
+  it('fuses classifier, phrasing and answer similarity into a ranked top-k', () => {
     const result = engine.search('I want my money back please', 3);
     expect(result.outcome).toBe('answer');
     expect(result.candidates[0]?.entryId).toBe('refund');
     expect(result.candidates.length).toBeLessThanOrEqual(3);
     const top = result.candidates[0]!;
-    expect(top.score).toBeCloseTo(0.65 * top.classifier + 0.35 * top.lexical);
+    expect(top.score).toBeCloseTo(0.62 * top.classifier + 0.15 * top.lexical + 0.23 * top.answer);
     for (let i = 1; i < result.candidates.length; i++) {
       expect(result.candidates[i - 1]!.score).toBeGreaterThanOrEqual(result.candidates[i]!.score);
     }
   });
 
+  it('learns from the answers: a question in the words of an answer finds its entry', () => {
+    // "faulty" is in no phrasing, only in the return-shipping answer
+    expect(engine.search('the item is faulty, who pays to send it back?').candidates[0]?.entryId).toBe(
+      'return-shipping',
+    );
+  });
+
   it('says it does not know for text with no words', () => {
     expect(engine.search('!!! 👍').outcome).toBe('unknown');
+  });
+});
+
+describe('faqExamples', () => {
+  it('adds answer sentences as examples, never one that is also a phrasing', () => {
+    const examples = faqExamples([
+      {
+        id: 'a',
+        category: 'x',
+        questions: { zh: ['怎么退货'], en: ['How do I return an item?'] },
+        answer: {
+          zh: '在订单页申请退货。七天内免费。',
+          en: 'Open the order. How do I return an item? Tap Return.',
+        },
+        related: [],
+      },
+    ]);
+    expect(examples.map((e) => e.text)).toEqual([
+      '怎么退货',
+      'How do I return an item?',
+      '在订单页申请退货。',
+      '七天内免费。',
+      'Open the order.',
+      'Tap Return.',
+    ]);
+    expect(faqExamples([], [], 0)).toEqual([]);
+  });
+
+  it('splits answers into sentences in both languages', () => {
+    expect(answerSentences('第一句。第二句！Third one. Fourth? ok')).toEqual([
+      '第一句。',
+      '第二句！',
+      'Third one.',
+      'Fourth?',
+    ]);
   });
 });

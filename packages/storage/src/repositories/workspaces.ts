@@ -12,5 +12,14 @@ export function workspaceRepository(db: Db): WorkspaceRepository {
       const row = await db.selectFrom('workspaces').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? toWorkspace(row) : null;
     },
+    async listRecent(limit) {
+      const rows = await db
+        .selectFrom('workspaces')
+        .selectAll()
+        .orderBy('created_at', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(toWorkspace);
+    },
   };
 }

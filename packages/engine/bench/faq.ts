@@ -1,0 +1,118 @@
+/**
+ * How the demo shop's bot meets questions phrased in ways its knowledge base does not list:
+ * `npm run bench:faq`. Every row of `apps/server/src/demo/knowledge-eval.json` (hand-written paraphrases
+ * and off-topic questions, never used for training) is the first message of a new conversation with the
+ * demo workspace's conversation engine, exactly as the server builds it. Writes docs/bench-faq.md.
+ *
+ * Options: `-- --show` prints every row that was not answered right.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { KnowledgeEntry, Lang } from '../src/bot/types.ts';
+import { createConversationEngine } from '../src/dialog/conversationEngine.ts';
+import { flowEntries } from '../src/dialog/matcherEntries.ts';
+import { phrasingKey } from '../src/dialog/phrasing.ts';
+import { loadWorkspace } from '../src/dialog/transcripts/loadWorkspace.ts';
+import type { TurnOutput, WorkspaceBrain } from '../src/dialog/types.ts';
+import { type Outcome, outcomeTable, scoreRow } from './faq/score.ts';
+
+interface EvalRow {
+  text: string;
+  lang: Lang;
+  expected: string | null;
+}
+
+const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
+const WORKSPACE = 'apps/server/src/demo/transcripts/workspace.yml';
+const EVAL = 'apps/server/src/demo/knowledge-eval.json';
+const OUT = 'docs/bench-faq.md';
+
+/**
+ * A flow whose triggers share a phrasing with an entry does that entry's job (the order-status flow
+ * answers "where is my parcel" better than the article does), so starting it counts as right.
+ */
+function flowsByEntry(brain: WorkspaceBrain): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const flow of flowEntries(brain)) {
+    const triggers = new Set([...(flow.questions.zh ?? []), ...(flow.questions.en ?? [])].map(phrasingKey));
+    for (const entry of brain.knowledge) {
+      const phrasings = [...(entry.questions.zh ?? []), ...(entry.questions.en ?? [])];
+      if (!phrasings.some((q) => triggers.has(phrasingKey(q)))) continue;
+      const set = out.get(entry.id) ?? new Set<string>();
+      set.add(flow.id);
+      out.set(entry.id, set);
+    }
+  }
+  return out;
+}
+
+/** The labels a clarification would show for an entry: any of its phrasings in either language. */
+function labelsOf(entry: KnowledgeEntry | undefined): Set<string> {
+  if (!entry) return new Set();
+  return new Set([...(entry.questions.zh ?? []), ...(entry.questions.en ?? [])]);
+}
+
+async function main(): Promise<void> {
+  const show = process.argv.includes('--show');
+  const { brain } = loadWorkspace(root(WORKSPACE));
+  const rows = JSON.parse(readFileSync(root(EVAL), 'utf8')) as EvalRow[];
+  const byId = new Map(brain.knowledge.map((e) => [e.id, e]));
+  const flows = flowsByEntry(brain);
+  // flows are not run here: only the decision of the first turn counts, so HTTP is never called
+  const engine = createConversationEngine(brain, {
+    http: async () => {
+      throw new Error('the FAQ bench does not call business systems');
+    },
+  });
+
+  const started = performance.now();
+  const outcomes: Array<{ row: EvalRow; outcome: Outcome; out: TurnOutput }> = [];
+  for (const row of rows) {
+    const out = await engine.turn(null, { text: row.text, attributes: {}, now: new Date(), lang: row.lang });
+    const expectedLabels = row.expected ? labelsOf(byId.get(row.expected)) : new Set<string>();
+    const outcome = scoreRow(out, row.expected, flows.get(row.expected ?? '') ?? new Set(), expectedLabels);
+    outcomes.push({ row, outcome, out });
+  }
+  const ms = performance.now() - started;
+
+  const table = outcomeTable(
+    outcomes.map((o) => ({ lang: o.row.lang, inScope: o.row.expected !== null, outcome: o.outcome })),
+  );
+  console.log(table);
+  console.log(`${rows.length} first turns in ${Math.round(ms)} ms`);
+  if (show) {
+    for (const { row, outcome, out } of outcomes) {
+      if (outcome === 'right' || outcome === 'declined') continue;
+      const buttons = out.replies.flatMap((r) => r.buttons.map((b) => b.label)).join(' | ');
+      console.log(
+        `${outcome}\t${row.expected ?? 'off-topic'}\t${out.intent ?? '-'}\t${row.text}\t[${buttons}]`,
+      );
+    }
+  }
+  writeFileSync(
+    root(OUT),
+    `# FAQ benchmark: the demo shop's bot on unseen phrasings
+
+Command: \`npm run bench:faq\` (runs \`packages/engine/bench/faq.ts\`; \`-- --show\` lists every row not answered
+right). This file is written by that command.
+
+\`${EVAL}\` holds ${rows.length} questions written by hand for this purpose, never used to train the bot:
+${rows.filter((r) => r.expected).length} ask something the demo knowledge base answers, in words its phrasings do not
+use, and ${rows.filter((r) => !r.expected).length} are off-topic (weather, jokes, other shops' orders). Each is the
+first message of a new conversation with the demo workspace's conversation engine, built as the server builds
+it (knowledge, flows, rules, settings of \`${WORKSPACE}\`).
+
+- **right**: answered with the expected entry, or started a flow that does that entry's job
+  (a flow whose triggers share a phrasing with the entry);
+- **offered**: "did you mean" with the expected entry among the buttons (one tap away);
+- **unsure**: "did you mean" without it, or "don't know" (the customer rephrases or asks for a person);
+- **wrong**: a confident answer or flow for something else;
+- off-topic rows: **declined** (don't know, or a hand-over), **offered** (did-you-mean buttons), **wrong** (an answer).
+
+${table}
+`,
+  );
+  console.log(`wrote ${OUT}`);
+}
+
+await main();
