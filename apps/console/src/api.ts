@@ -2,10 +2,16 @@ import {
   type AgentConversation,
   agentConversationSchema,
   conversationResponseSchema,
+  type DefinitionKind,
+  definitionListSchema,
+  definitionSavedSchema,
   type ErrorCode,
   errorBodySchema,
   errorCodes,
   inboxResponseSchema,
+  type KnowledgeEntryBody,
+  knowledgeEntrySchema,
+  knowledgeListSchema,
   type Me,
   type MessageView,
   meResponseSchema,
@@ -19,13 +25,25 @@ import { z } from 'zod';
 /** What can go wrong talking to the server: its error codes plus the two the network adds. */
 export type ClientErrorCode = ErrorCode | 'network' | 'timeout';
 
+/** One problem of a rejected input: where (`answer.zh`, `rules.0.when.any.0.regex`) and what. */
+export interface ProblemDetail {
+  path: string;
+  message: string;
+}
+
 export class ApiError extends Error {
   readonly code: ClientErrorCode;
-  constructor(code: ClientErrorCode, message: string) {
+  readonly details: ProblemDetail[];
+  constructor(code: ClientErrorCode, message: string, details: ProblemDetail[] = []) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
+    this.details = details;
   }
+}
+
+export function detailsOf(error: unknown): ProblemDetail[] {
+  return error instanceof ApiError ? error.details : [];
 }
 
 export function errorCodeOf(error: unknown): ClientErrorCode {
@@ -72,7 +90,10 @@ async function request<T>(method: string, path: string, parser: Parser<T>, body?
   const json: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
     const parsed = errorBodySchema.safeParse(json);
-    if (parsed.success) throw new ApiError(parsed.data.error.code, parsed.data.error.message);
+    if (parsed.success) {
+      const { code, message, details } = parsed.data.error;
+      throw new ApiError(code, message, details ?? []);
+    }
     throw new ApiError(codeForStatus(response.status), `HTTP ${response.status}`);
   }
   const parsed = parser.safeParse(json);
@@ -87,6 +108,15 @@ const anything: Parser<unknown> = { safeParse: (data) => ({ success: true, data 
 const conversationEnvelope = z.object({ conversation: agentConversationSchema });
 
 export type ApiView = 'queued' | 'mine' | 'bot' | 'resolved' | 'all';
+export type KnowledgeEntry = KnowledgeEntryBody;
+export type DefinitionVersion = z.infer<typeof definitionListSchema>['definitions'][number];
+export type DefinitionFormat = DefinitionVersion['format'];
+export type DefinitionSaved = z.infer<typeof definitionSavedSchema>;
+
+const entryEnvelope = z.object({ entry: knowledgeEntrySchema });
+const removedEnvelope = z.object({ removed: z.string() });
+const adminBot = (kind: DefinitionKind, key?: string) =>
+  `/api/admin/bot/${encodeURIComponent(kind)}${key === undefined ? '' : `/${encodeURIComponent(key)}`}`;
 
 export const api = {
   async login(email: string, password: string): Promise<Me> {
@@ -123,5 +153,39 @@ export const api = {
   },
   async team(): Promise<Teammate[]> {
     return (await request('GET', '/api/team', teamResponseSchema)).teammates;
+  },
+
+  // ---- administration (admins and supervisors) ----
+  async knowledge(): Promise<KnowledgeEntry[]> {
+    return (await request('GET', '/api/admin/knowledge', knowledgeListSchema)).entries;
+  },
+  async saveKnowledge(entry: KnowledgeEntry): Promise<KnowledgeEntry> {
+    const path = `/api/admin/knowledge/${encodeURIComponent(entry.id)}`;
+    return (await request('PUT', path, entryEnvelope, entry)).entry;
+  },
+  async removeKnowledge(id: string): Promise<string> {
+    const path = `/api/admin/knowledge/${encodeURIComponent(id)}`;
+    return (await request('DELETE', path, removedEnvelope)).removed;
+  },
+  async definitions(kind: DefinitionKind): Promise<DefinitionVersion[]> {
+    return (await request('GET', adminBot(kind), definitionListSchema)).definitions;
+  },
+  async definitionVersions(kind: DefinitionKind, key: string): Promise<DefinitionVersion[]> {
+    return (await request('GET', `${adminBot(kind, key)}/versions`, definitionListSchema)).definitions;
+  },
+  async saveDefinition(
+    kind: DefinitionKind,
+    format: DefinitionFormat,
+    source: string,
+  ): Promise<DefinitionSaved> {
+    return request('POST', adminBot(kind), definitionSavedSchema, { format, source });
+  },
+  /** `null` switches the definition off. */
+  async activateDefinition(
+    kind: DefinitionKind,
+    key: string,
+    version: number | null,
+  ): Promise<DefinitionSaved> {
+    return request('POST', `${adminBot(kind, key)}/activate`, definitionSavedSchema, { version });
   },
 };

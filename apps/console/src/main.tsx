@@ -8,6 +8,7 @@ import './styles/layout.css';
 import './styles/inbox.css';
 import './styles/conversation.css';
 import './styles/details.css';
+import './styles/admin.css';
 import './styles/responsive.css';
 
 const root = document.getElementById('root');

@@ -2,16 +2,21 @@ import type { Me } from '@tandem/protocol';
 import { initialOf } from '../contact.ts';
 import { useI18n } from '../I18nProvider.tsx';
 import { LangSwitch } from '../LangSwitch.tsx';
+import type { Route } from '../route.ts';
 import type { Connection } from '../store/useAgentSocket.ts';
+import { MainNav } from './MainNav.tsx';
 
 interface Props {
   me: Me;
   connection: Connection;
   onPresence: (presence: 'online' | 'away') => void;
   onSignOut: () => void;
+  route: Route;
+  routes: Route[];
+  onNavigate: (route: Route) => void;
 }
 
-export function Header({ me, connection, onPresence, onSignOut }: Props) {
+export function Header({ me, connection, onPresence, onSignOut, route, routes, onNavigate }: Props) {
   const { t } = useI18n();
   const presences = ['online', 'away'] as const;
   return (
@@ -23,6 +28,7 @@ export function Header({ me, connection, onPresence, onSignOut }: Props) {
         <span className="brand-name">{me.workspace.name}</span>
         <span className="brand-product">{t('app.name')}</span>
       </div>
+      <MainNav routes={routes} current={route} onNavigate={onNavigate} />
       {connection === 'offline' && (
         <div className="connection-banner" role="status">
           <span className="spinner spinner-sm" aria-hidden="true" />

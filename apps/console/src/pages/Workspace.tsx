@@ -1,15 +1,20 @@
 import type { AgentConversation, Me, Teammate } from '@tandem/protocol';
 import { agentConversationSchema, messageViewSchema } from '@tandem/protocol';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { canAdminister, routesFor } from '../admin/access.ts';
+import { NotAllowed } from '../admin/NotAllowed.tsx';
 import { api } from '../api.ts';
+import { BotPage } from '../bot/BotPage.tsx';
 import { ConversationView } from '../conversation/ConversationView.tsx';
 import { useI18n } from '../I18nProvider.tsx';
 import { InboxList } from '../inbox/InboxList.tsx';
+import { KnowledgePage } from '../knowledge/KnowledgePage.tsx';
 import { Header } from '../layout/Header.tsx';
 import { commands } from '../socket.ts';
 import { countByView, type InboxView, selectView } from '../store/inbox.ts';
 import { useAgentSocket } from '../store/useAgentSocket.ts';
 import { useInbox } from '../store/useInbox.ts';
+import { useRoute } from '../useRoute.ts';
 import { Home } from './Home.tsx';
 
 interface Props {
@@ -23,6 +28,7 @@ export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
   const { t } = useI18n();
   const { socket, connection } = useAgentSocket(onSessionLost);
   const inbox = useInbox(onSessionLost);
+  const { route, navigate } = useRoute();
   const [view, setView] = useState<InboxView>('queued');
   const [openId, setOpenId] = useState<string | null>(null);
   const [team, setTeam] = useState<Teammate[]>([]);
@@ -95,9 +101,38 @@ export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
     }
   };
 
+  const header = (
+    <Header
+      me={me}
+      connection={connection}
+      onPresence={setPresence}
+      onSignOut={onSignOut}
+      route={route}
+      routes={routesFor(me.role)}
+      onNavigate={navigate}
+    />
+  );
+
+  if (route !== 'inbox') {
+    return (
+      <div className="workspace">
+        {header}
+        <div className="workspace-body">
+          {!canAdminister(me.role) ? (
+            <NotAllowed onBack={() => navigate('inbox')} />
+          ) : route === 'knowledge' ? (
+            <KnowledgePage onSessionLost={onSessionLost} />
+          ) : (
+            <BotPage team={team} onSessionLost={onSessionLost} />
+          )}
+        </div>
+      </div>
+    );
+  }
+
   return (
     <div className={`workspace${openId ? ' has-open' : ''}`}>
-      <Header me={me} connection={connection} onPresence={setPresence} onSignOut={onSignOut} />
+      {header}
       <div className="workspace-body">
         <InboxList
           view={view}

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { canAdminister, routesFor } from './access.ts';
+
+describe('admin access', () => {
+  it('matches the admin API: admins and supervisors only', () => {
+    expect(canAdminister('admin')).toBe(true);
+    expect(canAdminister('supervisor')).toBe(true);
+    expect(canAdminister('agent')).toBe(false);
+    expect(canAdminister('expert')).toBe(false);
+  });
+
+  it('gives agents and experts only the inbox', () => {
+    expect(routesFor('agent')).toEqual(['inbox']);
+    expect(routesFor('expert')).toEqual(['inbox']);
+    expect(routesFor('supervisor')).toEqual(['inbox', 'knowledge', 'bot']);
+  });
+});

@@ -1,0 +1,126 @@
+import type { DefinitionKind } from '@tandem/protocol';
+import type { DefinitionFormat, DefinitionVersion } from '../api.ts';
+
+/** The bot page's logic: kinds, templates for new documents, and the definitions switched off. */
+
+export const kinds: readonly DefinitionKind[] = ['rules', 'flow', 'settings'];
+
+/** The one key the rules and the settings are stored under; flows are keyed by their `id`. */
+export const singleKey: Partial<Record<DefinitionKind, string>> = { rules: 'rules', settings: 'settings' };
+
+/** A flow id that is not taken yet: new_flow, new_flow_2, … */
+export function newFlowId(taken: readonly string[]): string {
+  if (!taken.includes('new_flow')) return 'new_flow';
+  let n = 2;
+  while (taken.includes(`new_flow_${n}`)) n += 1;
+  return `new_flow_${n}`;
+}
+
+/** A small valid document to start from; the flow answers one question and ends. */
+export function templateOf(
+  kind: DefinitionKind,
+  taken: readonly string[] = [],
+): {
+  format: DefinitionFormat;
+  source: string;
+} {
+  if (kind === 'flow') {
+    return {
+      format: 'yaml',
+      source: `id: ${newFlowId(taken)}
+name: { zh: 新流程, en: New flow }
+trigger:
+  examples:
+    zh: [请改成客户会说的话]
+    en: [replace with what customers say]
+start: answer
+nodes:
+  answer:
+    type: end
+    text:
+      zh: 请改成机器人的回答。
+      en: Replace with the bot's answer.
+`,
+    };
+  }
+  if (kind === 'rules') {
+    return {
+      format: 'yaml',
+      source: `rules:
+  - id: example
+    name: 示例规则 / Example rule
+    enabled: false
+    priority: 50
+    when:
+      any:
+        - keywords: [示例关键词, example keyword]
+    then:
+      - tag: example
+`,
+    };
+  }
+  return {
+    format: 'json',
+    source: `{
+  "fallback": { "maxMisses": 2, "clarify": true },
+  "emotion": { "empathy": true, "escalate": true, "handOverWhenUrgent": true },
+  "humanFirst": { "enabled": false, "attributes": {}, "honourPreference": true },
+  "greeting": { "zh": "您好！", "en": "Hello!" }
+}
+`,
+  };
+}
+
+/** A row of the list: the running version, or none when the definition is switched off. */
+export interface DefinitionItem {
+  key: string;
+  active: DefinitionVersion | null;
+}
+
+/** Active definitions first (by key), then the ones known to be switched off. */
+export function itemsOf(active: DefinitionVersion[], offKeys: readonly string[]): DefinitionItem[] {
+  const on = [...active].sort((a, b) => a.key.localeCompare(b.key)).map((d) => ({ key: d.key, active: d }));
+  const onKeys = new Set(on.map((d) => d.key));
+  const off = [...new Set(offKeys)]
+    .filter((key) => !onKeys.has(key))
+    .sort()
+    .map((key) => ({ key, active: null }));
+  return [...on, ...off];
+}
+
+/**
+ * The API lists only running definitions, so a definition switched off from this browser is remembered
+ * here (per kind) to keep it in the list and let it be switched on again.
+ */
+type KeyStore = Pick<Storage, 'getItem' | 'setItem'>;
+const storageKey = 'tandem.console.definitionsOff';
+
+function readAll(storage: KeyStore): Partial<Record<DefinitionKind, string[]>> {
+  try {
+    const value: unknown = JSON.parse(storage.getItem(storageKey) ?? '{}');
+    return value && typeof value === 'object' ? (value as Partial<Record<DefinitionKind, string[]>>) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function offKeysOf(storage: KeyStore, kind: DefinitionKind): string[] {
+  const keys = readAll(storage)[kind];
+  return Array.isArray(keys) ? keys.filter((k): k is string => typeof k === 'string') : [];
+}
+
+export function setOff(storage: KeyStore, kind: DefinitionKind, key: string, off: boolean): void {
+  const all = readAll(storage);
+  const rest = offKeysOf(storage, kind).filter((k) => k !== key);
+  all[kind] = off ? [...rest, key] : rest;
+  try {
+    storage.setItem(storageKey, JSON.stringify(all));
+  } catch {
+    // not remembering is acceptable: the definition can still be found by saving it again
+  }
+}
+
+/** "v3 · yaml"-like facts about a version, and whether the editor differs from what was loaded. */
+export function isEdited(source: string, loaded: string): boolean {
+  return source.replace(/\s+$/, '') !== loaded.replace(/\s+$/, '');
+}
