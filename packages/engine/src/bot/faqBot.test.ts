@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createFaqBot } from './createFaqBot.ts';
+import { detectHandoffRequest } from './handoff.ts';
 import { testKnowledge } from './testKnowledge.ts';
 import { type BotState, initialBotState } from './types.ts';
 
@@ -135,5 +136,19 @@ describe('createFaqBot', () => {
   it('handles a 10k-character message without failing', () => {
     const { decision } = ask('退款'.repeat(5000));
     expect(['answer', 'clarify', 'unknown']).toContain(decision.kind);
+  });
+});
+
+describe('detectHandoffRequest', () => {
+  it('reads a bare "where is the person" as a request for one, however punctuated or repeated', () => {
+    for (const text of ['人呢?', '客服呢', '人呢 人呢', '有人吗？？', '人工', '转人工吧']) {
+      expect(detectHandoffRequest(text), text).toBe('explicit');
+    }
+  });
+
+  it('does not read a question about something else as one', () => {
+    expect(detectHandoffRequest('我的快递人呢')).toBeNull();
+    expect(detectHandoffRequest('在吗')).toBeNull();
+    expect(detectHandoffRequest('客服电话是多少')).toBe('mention');
   });
 });

@@ -11,7 +11,9 @@ export type HandoffRequest = 'explicit' | 'mention' | null;
 const ZH_EXPLICIT =
   /转人工|转接人工|人工客服|人工服务|人工坐席|真人|活人|(找|要|叫|转|接|换|联系|呼叫)(个|一下|一个)?(人工|客服|专员)(?!电话|热线|邮箱|时间|工作时间)/;
 const ZH_MENTION = /人工(?!智能|费|成本)|客服/;
-const ZH_STANDALONE = /^(人工|客服|真人|人工客服|客服在吗|有人吗|有没有人|在吗客服)$/;
+// a whole message (punctuation aside, possibly repeated: "人呢人呢") that can only mean "a person, please"
+const ZH_STANDALONE =
+  /^(?:(?:人工|客服|真人|人工客服|客服在吗|有人吗|有人在吗|有没有人|在吗客服|人呢|客服呢|人工呢|客服人呢)[啊呀吧]?)+$/;
 
 const WHO =
   '(?:a |an |the |some |your |one of your )?(?:human(?!\\s+resources?)s?|agents?|person|people|representatives?|reps?|operators?|someone|somebody|staff|customer service|customer support|support team)';
@@ -39,7 +41,9 @@ function stripNoise(text: string): string {
 export function detectHandoffRequest(message: string): HandoffRequest {
   const text = toSimplified(normalizeText(message));
   const bare = stripNoise(text);
-  if (ZH_STANDALONE.test(bare.replace(/\s/g, '')) || EN_STANDALONE.test(bare)) return 'explicit';
+  const plain = text.replace(/[\p{P}\p{S}\s]+/gu, '');
+  if (ZH_STANDALONE.test(plain) || ZH_STANDALONE.test(bare.replace(/\s/g, '')) || EN_STANDALONE.test(bare))
+    return 'explicit';
   if (ZH_EXPLICIT.test(text) || EN_EXPLICIT.test(text)) return 'explicit';
   if (ZH_MENTION.test(text) || EN_MENTION.test(text)) return 'mention';
   return null;

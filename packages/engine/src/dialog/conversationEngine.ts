@@ -3,6 +3,7 @@ import { type BotState, initialBotState, type Lang } from '../bot/types.ts';
 import {
   detectEmotion,
   type EmotionResult,
+  type EmpathyMode,
   empathyOpening,
   escalationAdvice,
   summarizeTrajectory,
@@ -174,11 +175,15 @@ export function createConversationEngine(brain: WorkspaceBrain, ports: EnginePor
         }),
       });
     }
-    const opening = settings.emotion.empathy
-      ? empathyOpening(emotion, lang, { used: state.empathyUsed })
-      : null;
-    if (opening) state = { ...state, empathyUsed: [...state.empathyUsed, opening].slice(-6) };
-    const withEmpathy = (replies: TurnReply[]) => withOpening(opening, lang, replies);
+    // an opening that promises help ("I'm checking on it now") only in front of help; before "did you
+    // mean", "I don't know" or a hand-over the bot only acknowledges the feeling
+    const withEmpathy = (replies: TurnReply[], mode: EmpathyMode = 'act') => {
+      const opening = settings.emotion.empathy
+        ? empathyOpening(emotion, lang, { used: state.empathyUsed, mode })
+        : null;
+      if (opening) state = { ...state, empathyUsed: [...state.empathyUsed, opening].slice(-6) };
+      return withOpening(opening, lang, replies);
+    };
     const offer = (replies: TurnReply[]) => offerPerson(advice, lang, replies);
 
     // 5. a flow in progress continues (digressions, corrections and cancelling are the flow's business)
@@ -233,13 +238,13 @@ export function createConversationEngine(brain: WorkspaceBrain, ports: EnginePor
           confidence: d.confidence,
         });
       case 'clarify':
-        return out('clarify', withEmpathy(offer([{ text: d.text, buttons: d.buttons }])), {
+        return out('clarify', withEmpathy(offer([{ text: d.text, buttons: d.buttons }]), 'acknowledge'), {
           confidence: d.confidence,
         });
       case 'unknown':
-        return out('unknown', withEmpathy([{ text: d.text, buttons: d.buttons }]));
+        return out('unknown', withEmpathy([{ text: d.text, buttons: d.buttons }], 'acknowledge'));
       case 'handoff':
-        return out('handoff', withEmpathy([{ text: d.text, buttons: [] }]), {
+        return out('handoff', withEmpathy([{ text: d.text, buttons: [] }], 'acknowledge'), {
           handover: handover({
             reason: d.reason === 'customer_request' ? 'keyword' : d.reason,
             tier: 'agent',

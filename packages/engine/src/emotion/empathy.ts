@@ -1,7 +1,15 @@
-import { EMPATHY_GROUP, EMPATHY_PHRASES } from './empathyPhrases.ts';
+import { EMPATHY_ACKNOWLEDGEMENTS, EMPATHY_GROUP, EMPATHY_PHRASES } from './empathyPhrases.ts';
 import type { EmotionLang, EmotionResult } from './types.ts';
 
+/**
+ * `act`: the reply that follows helps (an answer, a task), so the opening may say so ("I'm on it");
+ * `acknowledge`: it does not (did you mean, don't know, hand-over), so the opening only names the feeling.
+ */
+export type EmpathyMode = 'act' | 'acknowledge';
+
 export interface EmpathyOptions {
+  /** what the reply after the opening does (default act) */
+  mode?: EmpathyMode;
   /** Openings already used in this conversation, oldest first; the latest one is never repeated. */
   used?: readonly string[];
   /** Picks among the fitting variants; default: rotates with the number of openings used. */
@@ -22,7 +30,8 @@ export function empathyOpening(
   const group = EMPATHY_GROUP[result.emotion];
   if (group === undefined) return null;
   const intensity = Number.isFinite(result.intensity) ? result.intensity : 0;
-  const phrases = (EMPATHY_PHRASES[lang] ?? EMPATHY_PHRASES.en)[group]
+  const table = options.mode === 'acknowledge' ? EMPATHY_ACKNOWLEDGEMENTS : EMPATHY_PHRASES;
+  const phrases = (table[lang] ?? table.en)[group]
     .filter(
       (p) => intensity >= (p.minIntensity ?? 0) && intensity < (p.maxIntensity ?? Number.POSITIVE_INFINITY),
     )

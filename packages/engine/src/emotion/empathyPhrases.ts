@@ -83,10 +83,10 @@ export const EMPATHY_PHRASES: Record<EmotionLang, Record<EmpathyGroup, Phrase[]>
       { text: '谢谢您直接告诉我们，抱歉让您失望，我们这就改进处理。' },
     ],
     confusion: [
-      { text: '抱歉让您困惑了，我换个方式说明一下。' },
+      { text: '抱歉让您困惑了，我来说明一下。' },
       { text: '这部分确实容易让人看不明白，我来一步步解释。' },
       { text: '没关系，我们一点点来，我帮您理清楚。' },
-      { text: '是我们没说清楚，我重新给您讲一下。' },
+      { text: '这部分规则不太好懂，我给您理一理。' },
     ],
     distrust: [
       { text: '理解您的顾虑，我把情况如实跟您说清楚。' },
@@ -141,10 +141,10 @@ export const EMPATHY_PHRASES: Record<EmotionLang, Record<EmpathyGroup, Phrase[]>
       { text: "Thanks for telling us straight. Sorry we let you down; let's put it right." },
     ],
     confusion: [
-      { text: 'Sorry for the confusion — let me explain it another way.' },
+      { text: 'Sorry for the confusion — let me explain.' },
       { text: "That part can be confusing. I'll walk you through it." },
       { text: "No problem, let's go through it step by step." },
-      { text: "That's on us for not being clearer. Here's how it works." },
+      { text: "Fair question — here's how it works." },
     ],
     distrust: [
       { text: 'I understand your concern — let me be completely transparent about this.' },
@@ -152,5 +152,48 @@ export const EMPATHY_PHRASES: Record<EmotionLang, Record<EmpathyGroup, Phrase[]>
       { text: "I'm sorry it feels that way. I'll show you exactly what happened." },
       { text: 'Your concern matters to us. Let me go through the details with you.' },
     ],
+  },
+};
+
+/**
+ * Openings that only acknowledge the feeling, promising nothing: for replies that do not help yet ("did
+ * you mean", "I don't know", a hand-over), where "I'm checking on it now" would be a promise not kept.
+ */
+export const EMPATHY_ACKNOWLEDGEMENTS: Record<EmotionLang, Record<EmpathyGroup, Phrase[]>> = {
+  zh: {
+    anger: [
+      { text: '非常抱歉给您带来这么糟糕的体验。', minIntensity: STRONG },
+      { text: '您的不满我完全理解，真的很抱歉。', minIntensity: STRONG },
+      { text: '抱歉让您遇到这样的情况。', maxIntensity: STRONG },
+      { text: '理解您的心情，给您添麻烦了。', maxIntensity: STRONG },
+    ],
+    frustration: [{ text: '让您反复折腾，真的很抱歉。' }, { text: '理解您的无奈，辛苦您了。' }],
+    impatience: [{ text: '让您久等了，实在抱歉。' }, { text: '明白您很着急。' }],
+    anxiety: [{ text: '理解您的担心。' }, { text: '遇到这种事确实让人不安。' }],
+    sadness: [{ text: '听到这样的情况，真的很抱歉。' }, { text: '很遗憾您遇到这些。' }],
+    disappointment: [{ text: '很抱歉没能达到您的期待。' }, { text: '让您失望了，真的抱歉。' }],
+    confusion: [{ text: '这部分确实容易让人看不明白。' }, { text: '没关系，我们一点点来。' }],
+    distrust: [{ text: '理解您的顾虑。' }, { text: '您有疑问很正常。' }],
+  },
+  en: {
+    anger: [
+      { text: "I'm really sorry about this.", minIntensity: STRONG },
+      { text: "I completely understand why you're upset, and I'm sorry.", minIntensity: STRONG },
+      { text: 'Sorry about the trouble.', maxIntensity: STRONG },
+      { text: "I hear you, and I'm sorry for the hassle.", maxIntensity: STRONG },
+    ],
+    frustration: [
+      { text: "I'm sorry you've had to go back and forth on this." },
+      { text: 'That sounds really frustrating.' },
+    ],
+    impatience: [{ text: 'Sorry for the wait.' }, { text: 'I know you need this quickly.' }],
+    anxiety: [{ text: 'I understand the worry.' }, { text: 'I can see why that is worrying.' }],
+    sadness: [{ text: "I'm sorry to hear that." }, { text: "I'm sorry you're going through this." }],
+    disappointment: [
+      { text: "I'm sorry this didn't meet your expectations." },
+      { text: "That's disappointing, and I'm sorry." },
+    ],
+    confusion: [{ text: 'That part can be confusing.' }, { text: "No problem, let's take it step by step." }],
+    distrust: [{ text: 'I understand your concern.' }, { text: "It's fair to have questions." }],
   },
 };

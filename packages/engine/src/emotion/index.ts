@@ -1,5 +1,5 @@
 export { type DetectEmotionOptions, detectEmotion } from './detect.ts';
-export { type EmpathyOptions, empathyOpening } from './empathy.ts';
+export { type EmpathyMode, type EmpathyOptions, empathyOpening } from './empathy.ts';
 export {
   type EscalationAdvice,
   type EscalationReason,
