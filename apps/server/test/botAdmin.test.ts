@@ -75,6 +75,27 @@ describe('bot administration and the conversation engine in the server', () => {
     expect(again.text).not.toContain('新型诈骗话术');
   });
 
+  it('lists a flow switched off, with its newest version, and switches it back on', async () => {
+    type Listed = { definitions: Array<{ key: string; version: number; active: boolean }> };
+    const list = async () =>
+      (await api<Listed>(t.url, '/api/admin/bot/flow', { cookie: admin })).body.definitions.filter(
+        (d) => d.key === 'password_reset',
+      );
+    const [running] = await list();
+    expect(running?.active).toBe(true);
+    const off = await api(t.url, '/api/admin/bot/flow/password_reset/activate', {
+      cookie: admin,
+      body: { version: null },
+    });
+    expect(off.status).toBe(200);
+    expect(await list()).toEqual([expect.objectContaining({ version: running?.version, active: false })]);
+    await api(t.url, '/api/admin/bot/flow/password_reset/activate', {
+      cookie: admin,
+      body: { version: running?.version },
+    });
+    expect(await list()).toEqual([expect.objectContaining({ version: running?.version, active: true })]);
+  });
+
   it('rejects invalid definitions with the exact path and keeps the running version', async () => {
     const flows = await api<{ definitions: Array<{ key: string; version: number }> }>(
       t.url,

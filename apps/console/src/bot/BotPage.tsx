@@ -7,7 +7,7 @@ import { useI18n } from '../I18nProvider.tsx';
 import type { MessageKey, Vars } from '../i18n.ts';
 import { DefinitionEditor, type EditorBase } from './DefinitionEditor.tsx';
 import { DefinitionList } from './DefinitionList.tsx';
-import { setOff, templateOf } from './definitions.ts';
+import { templateOf } from './definitions.ts';
 import { useDefinitions } from './useDefinitions.ts';
 import { useVersions } from './useVersions.ts';
 import { VersionHistory } from './VersionHistory.tsx';
@@ -76,7 +76,6 @@ export function BotPage({ team, onSessionLost }: { team: Teammate[]; onSessionLo
 
   const save = async (format: DefinitionFormat, source: string) => {
     const saved = await api.saveDefinition(kind, format, source);
-    setOff(localStorage, kind, saved.key, false);
     const key = kind === 'rules' ? 'bot.saved.rules' : 'bot.saved.rebuild';
     setNotice({ tone: 'info', key, vars: { n: saved.version } });
     setOpen({ key: saved.key });
@@ -89,7 +88,6 @@ export function BotPage({ team, onSessionLost }: { team: Teammate[]; onSessionLo
     setBusy(true);
     try {
       await api.activateDefinition(kind, openKey, version);
-      setOff(localStorage, kind, openKey, version === null);
       setNotice(
         version === null
           ? { tone: 'info', key: 'bot.turnedOff', vars: { key: openKey } }

@@ -1,7 +1,7 @@
 import { parseBotSettings, parseFlow, parseRules } from '@tandem/engine';
 import { describe, expect, it } from 'vitest';
 import type { DefinitionVersion } from '../api.ts';
-import { isEdited, itemsOf, newFlowId, offKeysOf, setOff, templateOf } from './definitions.ts';
+import { isEdited, itemsOf, newFlowId, templateOf } from './definitions.ts';
 
 const version = (key: string): DefinitionVersion => ({
   key,
@@ -12,14 +12,6 @@ const version = (key: string): DefinitionVersion => ({
   createdAt: '2026-11-23T08:00:00.000Z',
   createdBy: null,
 });
-
-function memoryStorage() {
-  const map = new Map<string, string>();
-  return {
-    getItem: (key: string) => map.get(key) ?? null,
-    setItem: (key: string, value: string) => void map.set(key, value),
-  };
-}
 
 describe('templates', () => {
   it('are valid documents for the bot’s own parsers', () => {
@@ -39,34 +31,13 @@ describe('templates', () => {
 });
 
 describe('itemsOf', () => {
-  it('lists running definitions by key, then the switched-off ones once', () => {
-    const items = itemsOf([version('b'), version('a')], ['z', 'a', 'z']);
+  it('lists running definitions by key, then the switched-off ones', () => {
+    const items = itemsOf([version('b'), { ...version('z'), active: false }, version('a')]);
     expect(items.map((i) => [i.key, i.active !== null])).toEqual([
       ['a', true],
       ['b', true],
       ['z', false],
     ]);
-  });
-});
-
-describe('switched-off definitions', () => {
-  it('are remembered per kind and forgotten when switched on', () => {
-    const storage = memoryStorage();
-    setOff(storage, 'flow', 'order_status', true);
-    setOff(storage, 'flow', 'order_status', true);
-    setOff(storage, 'rules', 'rules', true);
-    expect(offKeysOf(storage, 'flow')).toEqual(['order_status']);
-    setOff(storage, 'flow', 'order_status', false);
-    expect(offKeysOf(storage, 'flow')).toEqual([]);
-    expect(offKeysOf(storage, 'rules')).toEqual(['rules']);
-  });
-
-  it('survive garbage in storage', () => {
-    const storage = memoryStorage();
-    storage.setItem('tandem.console.definitionsOff', '{not json');
-    expect(offKeysOf(storage, 'flow')).toEqual([]);
-    storage.setItem('tandem.console.definitionsOff', JSON.stringify({ flow: ['a', 3] }));
-    expect(offKeysOf(storage, 'flow')).toEqual(['a']);
   });
 });
 

@@ -77,47 +77,13 @@ export interface DefinitionItem {
   active: DefinitionVersion | null;
 }
 
-/** Active definitions first (by key), then the ones known to be switched off. */
-export function itemsOf(active: DefinitionVersion[], offKeys: readonly string[]): DefinitionItem[] {
-  const on = [...active].sort((a, b) => a.key.localeCompare(b.key)).map((d) => ({ key: d.key, active: d }));
+/** Running definitions first (by key), then the switched-off ones (the server lists their newest version). */
+export function itemsOf(definitions: readonly DefinitionVersion[]): DefinitionItem[] {
+  const byKey = (a: DefinitionVersion, b: DefinitionVersion) => a.key.localeCompare(b.key);
+  const on = definitions.filter((d) => d.active).sort(byKey);
   const onKeys = new Set(on.map((d) => d.key));
-  const off = [...new Set(offKeys)]
-    .filter((key) => !onKeys.has(key))
-    .sort()
-    .map((key) => ({ key, active: null }));
-  return [...on, ...off];
-}
-
-/**
- * The API lists only running definitions, so a definition switched off from this browser is remembered
- * here (per kind) to keep it in the list and let it be switched on again.
- */
-type KeyStore = Pick<Storage, 'getItem' | 'setItem'>;
-const storageKey = 'tandem.console.definitionsOff';
-
-function readAll(storage: KeyStore): Partial<Record<DefinitionKind, string[]>> {
-  try {
-    const value: unknown = JSON.parse(storage.getItem(storageKey) ?? '{}');
-    return value && typeof value === 'object' ? (value as Partial<Record<DefinitionKind, string[]>>) : {};
-  } catch {
-    return {};
-  }
-}
-
-export function offKeysOf(storage: KeyStore, kind: DefinitionKind): string[] {
-  const keys = readAll(storage)[kind];
-  return Array.isArray(keys) ? keys.filter((k): k is string => typeof k === 'string') : [];
-}
-
-export function setOff(storage: KeyStore, kind: DefinitionKind, key: string, off: boolean): void {
-  const all = readAll(storage);
-  const rest = offKeysOf(storage, kind).filter((k) => k !== key);
-  all[kind] = off ? [...rest, key] : rest;
-  try {
-    storage.setItem(storageKey, JSON.stringify(all));
-  } catch {
-    // not remembering is acceptable: the definition can still be found by saving it again
-  }
+  const off = definitions.filter((d) => !d.active && !onKeys.has(d.key)).sort(byKey);
+  return [...on.map((d) => ({ key: d.key, active: d })), ...off.map((d) => ({ key: d.key, active: null }))];
 }
 
 /** "v3 · yaml"-like facts about a version, and whether the editor differs from what was loaded. */

@@ -19,7 +19,7 @@ export function definitionRoutes(app: FastifyInstance, ctx: AppContext, routes: 
   defineRoute(app, ctx, routes, {
     method: 'GET',
     url: '/api/admin/bot/:kind',
-    summary: 'Active flows, rules or settings of my workspace',
+    summary: 'Flows, rules or settings of my workspace: the running version of each, then those switched off',
     tag: 'bot',
     staff: true,
     params: kindParams,

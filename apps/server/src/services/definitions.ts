@@ -85,7 +85,10 @@ const present = (d: DefinitionVersion) => ({
 
 export async function listDefinitions(ctx: AppContext, user: User, kind: DefinitionKind) {
   assertMayEdit(user); // flow sources can hold business-system credentials
-  return { definitions: (await ctx.store.definitions.listActive(user.workspaceId, kind)).map(present) };
+  // the running version of each definition, then the newest version of each one switched off (active: false)
+  const active = await ctx.store.definitions.listActive(user.workspaceId, kind);
+  const off = await ctx.store.definitions.listSwitchedOff(user.workspaceId, kind);
+  return { definitions: [...active, ...off].map(present) };
 }
 
 export async function definitionHistory(ctx: AppContext, user: User, kind: DefinitionKind, key: string) {

@@ -44,6 +44,43 @@ export function definitionRepository(db: Db, inTransaction: <T>(work: (db: Db) =
         active: true,
       }));
     },
+    /** the newest version of each key of a kind that is switched off (no active version) */
+    async listSwitchedOff(workspaceId: string, kind: DefinitionKind): Promise<DefinitionVersion[]> {
+      const rows = await db
+        .selectFrom('bot_definition_heads as h')
+        .innerJoin('bot_definitions as d', (join) =>
+          join
+            .onRef('d.workspace_id', '=', 'h.workspace_id')
+            .onRef('d.kind', '=', 'h.kind')
+            .onRef('d.key', '=', 'h.key'),
+        )
+        .select(['d.key', 'd.version', 'd.source', 'd.format', 'd.created_by', 'd.created_at'])
+        .where('h.workspace_id', '=', workspaceId)
+        .where('h.kind', '=', kind)
+        .where('h.active_version', 'is', null)
+        .where(({ eb, selectFrom }) =>
+          eb(
+            'd.version',
+            '=',
+            selectFrom('bot_definitions as n')
+              .select(({ fn }) => fn.max('n.version').as('latest'))
+              .whereRef('n.workspace_id', '=', 'd.workspace_id')
+              .whereRef('n.kind', '=', 'd.kind')
+              .whereRef('n.key', '=', 'd.key'),
+          ),
+        )
+        .orderBy('d.key')
+        .execute();
+      return rows.map((r) => ({
+        key: r.key,
+        version: r.version,
+        source: r.source,
+        format: r.format,
+        createdBy: r.created_by,
+        createdAt: r.created_at,
+        active: false,
+      }));
+    },
     async history(workspaceId: string, kind: DefinitionKind, key: string): Promise<DefinitionVersion[]> {
       const head = await db
         .selectFrom('bot_definition_heads')
