@@ -43,7 +43,8 @@ describe('empathyOpening', () => {
   });
 
   it('only acknowledges, promising nothing, before a reply that does not help yet', () => {
-    const promise = /跟进|处理|查|核实|解释|说明|理一理|理清|帮您|checking|on it|update|look|explain|walk|fix|help/i;
+    const promise =
+      /跟进|处理|查|核实|解释|说明|理一理|理清|帮您|checking|on it|update|look|explain|walk|fix|help/i;
     for (const emotion of ['impatience', 'anger', 'confusion', 'anxiety', 'frustration'] as const) {
       for (const lang of ['zh', 'en'] as const) {
         for (let seed = 0; seed < 4; seed++) {
