@@ -10,7 +10,7 @@ import { createBrainRegistry } from './bot/brainRegistry.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { createDemoBusinessState, demoBusinessApi } from './demo/businessApi.ts';
-import { seedDemoDefinitions, seedDemoWorkspace } from './demo/seed.ts';
+import { DEMO_WORKSPACE, seedDemoDefinitions, seedDemoWorkspace } from './demo/seed.ts';
 import { installErrorHandler } from './http/errors.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import type { RegisteredRoute } from './http/route.ts';
@@ -21,10 +21,12 @@ import { authRoutes } from './routes/auth.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { definitionRoutes } from './routes/definitions.ts';
 import { healthRoutes } from './routes/health.ts';
+import { identityRoutes } from './routes/identity.ts';
 import { knowledgeRoutes } from './routes/knowledge.ts';
 import { staticRoutes } from './routes/static.ts';
 import { teamRoutes } from './routes/team.ts';
 import { widgetRoutes } from './routes/widget.ts';
+import { signForWorkspace } from './services/identity.ts';
 
 export interface App {
   ctx: AppContext;
@@ -55,7 +57,15 @@ export async function startApp(config: Config): Promise<App> {
       level: config.logLevel,
       // secrets and personal data stay out of logs
       redact: {
-        paths: ['req.headers.cookie', 'req.headers.authorization', '*.password', '*.visitorToken', '*.text'],
+        paths: [
+          'req.headers.cookie',
+          'req.headers.authorization',
+          '*.password',
+          '*.visitorToken',
+          '*.text',
+          '*.secret',
+          '*.signature',
+        ],
         censor: '[redacted]',
       },
     },
@@ -103,7 +113,12 @@ export async function startApp(config: Config): Promise<App> {
   teamRoutes(app, ctx, routes);
   definitionRoutes(app, ctx, routes);
   knowledgeRoutes(app, ctx, routes);
-  if (config.demoBusinessApi) demoBusinessApi(app, createDemoBusinessState());
+  identityRoutes(app, ctx, routes);
+  if (config.demoBusinessApi) {
+    demoBusinessApi(app, createDemoBusinessState(), {
+      sign: (customerId) => signForWorkspace(ctx, DEMO_WORKSPACE, customerId),
+    });
+  }
   const openapi = buildOpenApi(routes);
   app.get('/api/openapi.json', async () => openapi);
   await staticRoutes(app);

@@ -5,6 +5,7 @@ import {
   isSenior,
   parseAttributes,
   parseFlag,
+  parseIdentity,
   parseName,
   parsePosition,
   readEmbedTag,
@@ -142,6 +143,7 @@ describe('embed tag', () => {
         attributes: { vipLevel: 'gold' },
         position: 'left',
         elder: null,
+        identity: null,
       },
     });
   });
@@ -260,5 +262,48 @@ describe('elder-friendly mode', () => {
     const unclear = readEmbedTag({ ...tag, elder: 'big', humanFirst: 'sure' }, 'http://a.example/');
     expect(unclear.ok && unclear.config.elder).toBeNull();
     expect(unclear.ok && unclear.warnings).toHaveLength(2);
+  });
+});
+
+describe('signed customer identity', () => {
+  const signature = `${'a'.repeat(40)}0123456789ABCDEFabcdef00`;
+  const tag = { src: '/widget.js', workspace: 'demo' };
+  const read = (extra: Record<string, string>) => readEmbedTag({ ...tag, ...extra }, 'http://shop.test/');
+
+  it('reads data-customer-id and data-customer-signature into the session identity', () => {
+    const result = read({ customerId: 'C1001', customerSignature: signature });
+    expect(result.ok && result.config.identity).toEqual({ customerId: 'C1001', signature });
+    expect(result.ok && result.warnings).toEqual([]);
+    for (const customerId of ['a', 'user@shop.example', 'org:42.x_y-z', 'x'.repeat(64)]) {
+      expect(parseIdentity(customerId, signature, []), customerId).toEqual({ customerId, signature });
+    }
+  });
+
+  it('is anonymous without either attribute, and says nothing', () => {
+    const result = read({});
+    expect(result.ok && result.config.identity).toBeNull();
+    expect(result.ok && result.warnings).toEqual([]);
+  });
+
+  it('warns and stays anonymous on a missing half or a bad value', () => {
+    for (const [customerId, customerSignature] of [
+      ['C1001', ''],
+      ['', signature],
+      ['C 1001', signature],
+      ['C1001<script>', signature],
+      ['x'.repeat(65), signature],
+      ['C1001', signature.slice(1)],
+      ['C1001', `${signature}0`],
+      ['C1001', 'g'.repeat(64)],
+    ] as const) {
+      const warnings: string[] = [];
+      expect(parseIdentity(customerId, customerSignature, warnings), customerId).toBeNull();
+      expect(warnings, `${customerId} ${customerSignature}`).toEqual([
+        'bad data-customer-id/signature, ignored',
+      ]);
+    }
+    const result = read({ customerId: 'C1001' });
+    expect(result.ok && result.config.identity).toBeNull();
+    expect(result.ok && result.warnings).toEqual(['bad data-customer-id/signature, ignored']);
   });
 });

@@ -1,4 +1,4 @@
-import type { Lang } from '@tandem/protocol';
+import type { Lang, WidgetIdentity } from '@tandem/protocol';
 
 export type Position = 'right' | 'left';
 export type AttributeValue = string | number | boolean;
@@ -17,6 +17,8 @@ export interface EmbedConfig {
   position: Position;
   /** `data-elder`: the page asks for (true) or against (false) the elder-friendly mode; null: not said. */
   elder: boolean | null;
+  /** `data-customer-id` + `data-customer-signature`, signed by the shop's backend; null: anonymous. */
+  identity: WidgetIdentity | null;
 }
 
 export interface ParsedAttributes {
@@ -30,6 +32,8 @@ const MAX_ATTRIBUTES = 30;
 const MAX_ATTRIBUTE_STRING = 500;
 const WORKSPACE_SLUG = /^[a-z0-9][a-z0-9-]{1,63}$/;
 const MAX_NAME = 80;
+// a customer id (1-64 of A-Z a-z 0-9 _ . : @ -), a space, its signature (64 hex digits)
+const IDENTITY = /^[\w.:@-]{1,64} [\da-f]{64}$/i;
 
 /** Reads a language tag ("zh", "zh-CN", "en-GB", "EN") as one of the widget's languages, or null. */
 export function toLang(tag: string | null | undefined): Lang | null {
@@ -151,16 +155,29 @@ export function parseName(raw: string | null | undefined): string | null {
   return name === '' ? null : name.slice(0, MAX_NAME);
 }
 
+/**
+ * Reads `data-customer-id` and `data-customer-signature` (the hex HMAC-SHA256 the shop's backend made):
+ * both or neither. Anything unusable is reported in `warnings` and the customer chats anonymously.
+ */
+export function parseIdentity(customerId = '', signature = '', warnings: string[]): WidgetIdentity | null {
+  if (IDENTITY.test(`${customerId} ${signature}`)) return { customerId, signature };
+  if (customerId || signature) warnings.push('bad data-customer-id/signature, ignored');
+  return null;
+}
+
 /** The data-* attributes of the embed tag, read without touching the DOM (testable). */
 export interface EmbedTag {
   src: string | null;
-  workspace: string | null;
-  lang: string | null;
-  name: string | null;
-  attributes: string | null;
-  position: string | null;
-  humanFirst: string | null;
-  elder: string | null;
+  // the script's dataset: data-human-first is humanFirst, data-customer-id customerId…
+  workspace?: string | null;
+  lang?: string | null;
+  name?: string | null;
+  attributes?: string | null;
+  position?: string | null;
+  humanFirst?: string | null;
+  elder?: string | null;
+  customerId?: string;
+  customerSignature?: string;
 }
 
 export type EmbedResult =
@@ -187,6 +204,7 @@ export function readEmbedTag(tag: EmbedTag, pageUrl: string): EmbedResult {
   if (tag.lang && !pageLang) warnings.push(`data-lang="${tag.lang}" is not zh or en, ignored`);
   const parsed = parseAttributes(tag.attributes);
   warnings.push(...parsed.warnings);
+  const identity = parseIdentity(tag.customerId, tag.customerSignature, warnings);
   const humanFirst = parseFlag(tag.humanFirst);
   const elder = parseFlag(tag.elder);
   for (const [name, raw] of [
@@ -207,6 +225,7 @@ export function readEmbedTag(tag: EmbedTag, pageUrl: string): EmbedResult {
       attributes: withHumanFirst(parsed.attributes, humanFirst),
       position: parsePosition(tag.position),
       elder,
+      identity,
     },
   };
 }

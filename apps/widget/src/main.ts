@@ -24,17 +24,8 @@ function findScript(): HTMLScriptElement | null {
 }
 
 function embedTag(script: HTMLScriptElement | null): EmbedTag {
-  const data = script?.dataset;
-  return {
-    src: script?.src ?? null,
-    workspace: data?.workspace ?? null,
-    lang: data?.lang ?? null,
-    name: data?.name ?? null,
-    attributes: data?.attributes ?? null,
-    position: data?.position ?? null,
-    humanFirst: data?.humanFirst ?? null,
-    elder: data?.elder ?? null,
-  };
+  // the data-* attributes by their dataset names, which are EmbedTag's
+  return { ...script?.dataset, src: script?.src ?? null };
 }
 
 function boot(script: HTMLScriptElement | null): void {

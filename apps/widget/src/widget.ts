@@ -232,6 +232,7 @@ export class Widget {
     if (withToken && token && token.length >= 20 && token.length <= 200) body.visitorToken = token;
     if (this.config.name) body.name = this.config.name;
     if (this.config.attributes) body.attributes = this.config.attributes;
+    if (this.config.identity) body.identity = this.config.identity;
     return body;
   }
 
@@ -243,10 +244,15 @@ export class Widget {
       session = await fetchSession(this.config.origin, this.sessionBody(true));
     } catch (error) {
       const code = error instanceof ApiError ? error.code : 'network';
-      if (code === 'validation_failed' && this.visitorToken) {
-        // A damaged stored token: start as a new visitor rather than not at all.
+      const refused = code === 'identity_invalid';
+      if (refused || (code === 'validation_failed' && this.visitorToken)) {
+        // A refused signature: chat anonymously. A damaged stored token: start as a new visitor.
+        if (refused) {
+          console.warn('[tandem] bad signature, chatting anonymously');
+          this.config.identity = null;
+        }
         try {
-          session = await fetchSession(this.config.origin, this.sessionBody(false));
+          session = await fetchSession(this.config.origin, this.sessionBody(refused));
         } catch (retryError) {
           this.fail(retryError);
           return false;

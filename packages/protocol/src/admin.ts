@@ -57,3 +57,7 @@ export type KnowledgeEntryBody = z.infer<typeof knowledgeEntrySchema>;
 
 export const knowledgeParamsSchema = z.object({ id: z.string().regex(/^[a-z0-9_.-]{1,64}$/) });
 export const knowledgeListSchema = z.object({ entries: z.array(knowledgeEntrySchema) });
+
+/** The workspace's identity-verification secret (admins only): the shop's backend signs customer ids with it. */
+export const identitySecretSchema = z.object({ secret: z.string() });
+export type IdentitySecret = z.infer<typeof identitySecretSchema>;

@@ -16,6 +16,7 @@ export const errorCodes = [
   'not_assignee',
   'rate_limited',
   'protocol_mismatch',
+  'identity_invalid',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

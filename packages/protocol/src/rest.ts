@@ -18,6 +18,17 @@ export const customerAttributesSchema = z
   )
   .refine((value) => Object.keys(value).length <= 30, 'at most 30 attributes');
 
+/**
+ * A customer id signed by the shop's backend: `signature` is the hex HMAC-SHA256 of `customerId` under the
+ * workspace's identity secret. Only a verified id reaches the contact's `customerId` attribute.
+ */
+export const customerIdSchema = z.string().regex(/^[A-Za-z0-9_.:@-]{1,64}$/, '1–64 of A-Z a-z 0-9 _ . : @ -');
+export const widgetIdentitySchema = z.object({
+  customerId: customerIdSchema,
+  signature: z.string().regex(/^[0-9a-fA-F]{64}$/, '64 hex characters (HMAC-SHA256)'),
+});
+export type WidgetIdentity = z.infer<typeof widgetIdentitySchema>;
+
 // ---- widget (customer) ----
 export const widgetSessionBodySchema = z.object({
   workspace: workspaceSlugSchema,
@@ -25,6 +36,7 @@ export const widgetSessionBodySchema = z.object({
   locale: langSchema.optional(),
   name: z.string().trim().min(1).max(80).optional(),
   attributes: customerAttributesSchema.optional(),
+  identity: widgetIdentitySchema.optional(),
 });
 export type WidgetSessionBody = z.infer<typeof widgetSessionBodySchema>;
 

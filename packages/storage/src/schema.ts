@@ -12,6 +12,8 @@ export interface WorkspaceTable {
   slug: string;
   name: string;
   settings: JsonDefault<Record<string, unknown>>;
+  /** HMAC key for identity verification (base64url, 32 random bytes); never leaves the admin API */
+  identity_secret: string | null;
   created_at: Timestamp;
 }
 

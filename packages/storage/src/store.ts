@@ -5,6 +5,7 @@ import { contactRepository } from './repositories/contacts.ts';
 import { conversationRepository } from './repositories/conversations.ts';
 import { definitionRepository } from './repositories/definitions.ts';
 import { eventRepository } from './repositories/events.ts';
+import { identityRepository } from './repositories/identity.ts';
 import { inboxRepository } from './repositories/inbox.ts';
 import { knowledgeRepository } from './repositories/knowledge.ts';
 import { messageRepository } from './repositories/messages.ts';
@@ -16,6 +17,7 @@ import { workspaceRepository } from './repositories/workspaces.ts';
 export interface SqlStore extends Store {
   auth: ReturnType<typeof authRepository>;
   definitions: ReturnType<typeof definitionRepository>;
+  identity: ReturnType<typeof identityRepository>;
   inbox: ReturnType<typeof inboxRepository>;
   knowledge: ReturnType<typeof knowledgeRepository>;
   setup: ReturnType<typeof setupRepository>;
@@ -38,6 +40,7 @@ export function createStore(db: Db, inTransaction = false): SqlStore {
     messages: messageRepository(db, atomically),
     definitions: definitionRepository(db, atomically),
     events: eventRepository(db),
+    identity: identityRepository(db),
     auth: authRepository(db),
     inbox: inboxRepository(db),
     knowledge: knowledgeRepository(db),

@@ -95,8 +95,35 @@ export function createDemoBusinessState(options: { fixedOtp?: string } = {}): De
 
 const newOtp = () => String(randomInt(100000, 1000000));
 
-export function demoBusinessApi(app: FastifyInstance, state: DemoBusinessState): void {
+/** How the demo shop's backend signs a customer id for the widget (null: no demo workspace to sign for). */
+export interface DemoIdentitySigner {
+  sign(customerId: string): Promise<string | null>;
+}
+
+/** The demo shop's known customers: those with orders or the card. */
+const knownCustomers = (state: DemoBusinessState): Set<string> =>
+  new Set([state.card.customerId, ...[...state.orders.values()].map((order) => order.customerId)]);
+
+export function demoBusinessApi(
+  app: FastifyInstance,
+  state: DemoBusinessState,
+  identity?: DemoIdentitySigner,
+): void {
   const bad = (message: string) => ({ error: message });
+
+  if (identity) {
+    // the shop's backend signing its signed-in customer for the widget (a real shop does this server-side
+    // for the logged-in user only; the demo page stands for "C1001 is signed in")
+    app.get('/demo-api/identity/:customerId', async (request, reply) => {
+      const params = z.object({ customerId: z.string().max(64) }).safeParse(request.params);
+      if (!params.success || !knownCustomers(state).has(params.data.customerId))
+        return reply.status(404).send(bad('customer not found'));
+      const signature = await identity.sign(params.data.customerId);
+      if (!signature) return reply.status(404).send(bad('no demo workspace'));
+      reply.header('cache-control', 'no-store');
+      return { customerId: params.data.customerId, signature };
+    });
+  }
 
   app.get('/demo-api/orders/:orderNo', async (request, reply) => {
     const params = orderNoSchema.safeParse(request.params);

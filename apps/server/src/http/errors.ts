@@ -8,6 +8,7 @@ export const statusOf: Record<ErrorCode, number> = {
   validation_failed: 400,
   message_too_long: 400,
   protocol_mismatch: 400,
+  identity_invalid: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,

@@ -1,22 +1,53 @@
-import { DomainError } from '@tandem/domain';
+import { type Attributes, DomainError } from '@tandem/domain';
 import type { WidgetSession, WidgetSessionBody } from '@tandem/protocol';
 import type { AppContext } from '../context.ts';
 import { presentWidgetConversation } from '../presenters/conversation.ts';
 import { presentMessages } from '../presenters/message.ts';
+import { verifyIdentity } from './identity.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 const MAX_ATTRIBUTES = 30;
 
+/** Set only from a verified identity: never taken from the page's plain attributes. */
+const IDENTITY_KEYS = new Set(['customerId', 'identityVerified']);
+
+const withoutIdentity = (attributes: Attributes): Array<[string, string | number | boolean]> =>
+  Object.entries(attributes).filter(([key]) => !IDENTITY_KEYS.has(key));
+
+/** The verified identity a contact already has (from an earlier signed session), or null. */
+function storedIdentity(attributes: Attributes): string | null {
+  const id = attributes.customerId;
+  return attributes.identityVerified === true && typeof id === 'string' ? id : null;
+}
+
 /**
  * Starts or resumes a customer's session. A known visitor token resumes the same contact, conversation and
  * history; an unknown one (or one of another workspace) starts a new contact with a fresh token.
+ *
+ * `customerId` reaches the contact only from a signed `identity` (see services/identity.ts): an invalid
+ * signature is refused with `identity_invalid` before anything is stored, and a `customerId` or
+ * `identityVerified` among the page's plain attributes is dropped. A verified id stays with the contact
+ * until another valid identity replaces it; a valid identity of a different customer starts a new contact,
+ * so one person never sees another's conversation on a shared browser.
  */
 export async function startWidgetSession(ctx: AppContext, body: WidgetSessionBody): Promise<WidgetSession> {
   const workspace = await ctx.store.workspaces.findBySlug(body.workspace);
   if (!workspace) throw new DomainError('workspace_not_found', `no workspace "${body.workspace}"`);
+  if (body.identity) await verifyIdentity(ctx, workspace.id, body.identity);
+  const verifiedId = body.identity?.customerId ?? null;
   let token = body.visitorToken;
   let contact = token ? await ctx.store.contacts.findByTokenHash(hashToken(token)) : null;
   if (contact && contact.workspaceId !== workspace.id) contact = null;
+  const previousId = contact ? storedIdentity(contact.attributes) : null;
+  if (contact && verifiedId && previousId && previousId !== verifiedId) contact = null;
+  const fresh = body.attributes ? withoutIdentity(body.attributes) : null;
+  const identityId = verifiedId ?? previousId;
+  const identity: Array<[string, string | boolean]> = identityId
+    ? [
+        ['customerId', identityId],
+        ['identityVerified', true],
+      ]
+    : [];
   if (!contact) {
     token = newToken();
     contact = await ctx.store.contacts.create({
@@ -24,19 +55,23 @@ export async function startWidgetSession(ctx: AppContext, body: WidgetSessionBod
       tokenHash: hashToken(token),
       name: body.name ?? null,
       lang: body.locale ?? null,
-      attributes: body.attributes ?? {},
+      attributes: Object.fromEntries([...identity, ...(fresh ?? [])].slice(0, MAX_ATTRIBUTES)),
     });
   } else {
-    // the page's attributes win; the stored set never grows past the protocol's limit of 30 keys
-    const fresh = body.attributes;
-    const attributes = fresh
-      ? Object.fromEntries(
-          [
-            ...Object.entries(fresh),
-            ...Object.entries(contact.attributes).filter(([key]) => !(key in fresh)),
-          ].slice(0, MAX_ATTRIBUTES),
-        )
-      : undefined;
+    // the verified identity first, then the page's attributes (they win over stored ones); the stored set
+    // never grows past the protocol's limit of 30 keys. An unverified stored customerId (older data) goes.
+    const stored = withoutIdentity(contact.attributes);
+    const unverified = stored.length + identity.length !== Object.keys(contact.attributes).length;
+    const freshKeys = new Set((fresh ?? []).map(([key]) => key));
+    const attributes =
+      fresh || verifiedId || unverified
+        ? Object.fromEntries(
+            [...identity, ...(fresh ?? []), ...stored.filter(([key]) => !freshKeys.has(key))].slice(
+              0,
+              MAX_ATTRIBUTES,
+            ),
+          )
+        : undefined;
     await ctx.store.contacts.touch(contact.id, {
       ...(body.locale ? { lang: body.locale } : {}),
       ...(body.name ? { name: body.name } : {}),

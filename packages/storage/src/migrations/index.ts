@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './001_initial.ts';
 import * as botDefinitions from './002_bot_definitions.ts';
 import * as handoffTarget from './003_handoff_target.ts';
+import * as identitySecret from './004_identity_secret.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
 export const migrations: Record<string, Migration> = {
   '001_initial': initial,
   '002_bot_definitions': botDefinitions,
   '003_handoff_target': handoffTarget,
+  '004_identity_secret': identitySecret,
 };
 
 export const migrationProvider: MigrationProvider = {

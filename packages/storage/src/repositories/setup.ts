@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../database.ts';
+import { newIdentitySecret } from './identity.ts';
 
 /** Creation of workspaces and staff accounts (first-run seeding, later the admin console). */
 export function setupRepository(db: Db) {
@@ -19,7 +20,13 @@ export function setupRepository(db: Db) {
       const id = randomUUID();
       await db
         .insertInto('workspaces')
-        .values({ id, slug: input.slug, name: input.name, settings: JSON.stringify(input.settings ?? {}) })
+        .values({
+          id,
+          slug: input.slug,
+          name: input.name,
+          settings: JSON.stringify(input.settings ?? {}),
+          identity_secret: newIdentitySecret(),
+        })
         .execute();
       return id;
     },
