@@ -8,6 +8,7 @@ import {
   type ErrorCode,
   errorBodySchema,
   errorCodes,
+  identitySecretSchema,
   inboxResponseSchema,
   type KnowledgeEntryBody,
   knowledgeEntrySchema,
@@ -166,6 +167,12 @@ export const api = {
   async removeKnowledge(id: string): Promise<string> {
     const path = `/api/admin/knowledge/${encodeURIComponent(id)}`;
     return (await request('DELETE', path, removedEnvelope)).removed;
+  },
+  async identitySecret(): Promise<string> {
+    return (await request('GET', '/api/admin/identity', identitySecretSchema)).secret;
+  },
+  async rotateIdentitySecret(): Promise<string> {
+    return (await request('POST', '/api/admin/identity/rotate', identitySecretSchema, {})).secret;
   },
   async definitions(kind: DefinitionKind): Promise<DefinitionVersion[]> {
     return (await request('GET', adminBot(kind), definitionListSchema)).definitions;

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from './harness.ts';
+import { api, loginCookie, startTestApp, type TestApp } from './harness.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = new URL('../../../test-artifacts/', import.meta.url).pathname;
@@ -271,6 +271,36 @@ describe('bot administration in the console', () => {
     await expect.poll(() => editor.inputValue()).toContain('"fallback"');
     expect(await page.getByRole('combobox', { name: 'Format' }).inputValue()).toBe('json');
     await page.context().close();
+  }, 120_000);
+
+  it('shows admins the identity secret only on request, and rotates it after a warning', async () => {
+    const cookie = await loginCookie(t.url, 'admin@tandem.demo');
+    const current = async () =>
+      (await api<{ secret: string }>(t.url, '/api/admin/identity', { cookie })).body.secret;
+    const before = await current();
+    const page = await staffPage('admin@tandem.demo');
+    await page.getByRole('link', { name: 'Bot' }).click();
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    const panel = page.getByRole('region', { name: 'Customer identity verification' });
+    await visible(panel);
+    expect(await panel.locator('.identity-secret').count()).toBe(0); // hidden until asked for
+    await panel.getByRole('button', { name: 'Show secret' }).click();
+    await expect.poll(() => panel.locator('.identity-secret').textContent()).toBe(before);
+    await panel.getByRole('button', { name: 'Rotate secret' }).click();
+    await panel.getByRole('alertdialog').getByRole('button', { name: 'Rotate secret' }).click();
+    await visible(panel.getByText(/The secret was rotated/));
+    const after = await current();
+    expect(after).not.toBe(before);
+    expect(await panel.locator('.identity-secret').textContent()).toBe(after);
+    await page.getByRole('button', { name: '中文' }).click();
+    await visible(page.getByRole('region', { name: '客户身份验证' }));
+    await shot(page, 'admin-identity-zh');
+    await page.context().close();
+
+    // a supervisor or agent never sees it: the panel says admins only
+    const agent = await staffPage('agent1@tandem.demo', { width: 1280, height: 800 }, '/console/bot');
+    expect(await agent.locator('.identity-secret').count()).toBe(0);
+    await agent.context().close();
   }, 120_000);
 
   it('gives agents no admin links and a clear refusal on a direct address', async () => {

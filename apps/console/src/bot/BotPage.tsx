@@ -8,6 +8,7 @@ import type { MessageKey, Vars } from '../i18n.ts';
 import { DefinitionEditor, type EditorBase } from './DefinitionEditor.tsx';
 import { DefinitionList } from './DefinitionList.tsx';
 import { templateOf } from './definitions.ts';
+import { IdentityPanel } from './IdentityPanel.tsx';
 import { useDefinitions } from './useDefinitions.ts';
 import { useVersions } from './useVersions.ts';
 import { VersionHistory } from './VersionHistory.tsx';
@@ -187,6 +188,7 @@ export function BotPage({ team, onSessionLost }: { team: Teammate[]; onSessionLo
         ) : (
           <main className="admin-empty">
             <p className="muted">{t('bot.choose')}</p>
+            {kind === 'settings' && <IdentityPanel onSessionLost={onSessionLost} />}
           </main>
         )}
       </div>

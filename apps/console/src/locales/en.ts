@@ -309,6 +309,21 @@ export const en: Record<keyof typeof zh, string> = {
   'bot.viewingOld':
     'The editor shows version {n}, which is not running. Saving makes it a new running version.',
 
+  'identity.title': 'Customer identity verification',
+  'identity.intro':
+    "A customer id the page passes to the widget is trusted only with a signature made with this secret; the bot and flows use verified ids only. Sign on your shop's backend and never put the secret in a web page.",
+  'identity.how':
+    'signature = hex HMAC-SHA256(secret, customer id); add data-customer-id and data-customer-signature to the embed tag.',
+  'identity.show': 'Show secret',
+  'identity.hide': 'Hide',
+  'identity.copy': 'Copy',
+  'identity.copied': 'Copied',
+  'identity.rotate': 'Rotate secret',
+  'identity.rotateConfirm':
+    "Rotate the secret? Pages signed with the old one lose verification at once: customers chat anonymously until your shop's backend uses the new secret.",
+  'identity.rotated': "The secret was rotated. Configure the new one on your shop's backend.",
+  'identity.adminOnly': 'Only admins can see and rotate the identity secret.',
+
   'error.bad_request': 'The request was not valid',
   'error.validation_failed': 'Some of the input is not valid',
   'error.message_too_long': 'The message is too long (4,000 characters at most)',

@@ -300,6 +300,21 @@ export const zh = {
   'bot.turnedOff': '“{key}”已停用。',
   'bot.viewingOld': '编辑器中是版本 {n}（未生效）。保存会把它作为新版本启用。',
 
+  'identity.title': '客户身份验证',
+  'identity.intro':
+    '网页传给客服组件的客户编号，只有带上用此密钥计算的签名才会被信任；机器人和流程只使用验证过的编号。请在店铺后端签名，不要把密钥放进网页。',
+  'identity.how':
+    '签名 = HMAC-SHA256(密钥, 客户编号) 的十六进制；嵌入代码加上 data-customer-id 和 data-customer-signature。',
+  'identity.show': '显示密钥',
+  'identity.hide': '隐藏',
+  'identity.copy': '复制',
+  'identity.copied': '已复制',
+  'identity.rotate': '更换密钥',
+  'identity.rotateConfirm':
+    '更换密钥？用旧密钥签名的网页会立刻失去验证，客户将以匿名身份咨询，直到店铺后端改用新密钥。',
+  'identity.rotated': '密钥已更换。请把新密钥配置到店铺后端。',
+  'identity.adminOnly': '只有管理员可以查看和更换身份验证密钥。',
+
   'error.bad_request': '请求无效',
   'error.validation_failed': '输入内容无效',
   'error.message_too_long': '消息太长，最多 4000 字',
