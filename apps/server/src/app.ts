@@ -38,12 +38,18 @@ export interface App {
   close(): Promise<void>;
 }
 
+const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
+
 /** Workspaces whose bots are trained at start, newest first; others train on their first message. */
 const WARM_WORKSPACES = 50;
 
-/** Trains existing workspaces' bots one at a time, in worker threads, so the first customer need not wait. */
-async function warmUpBots(ctx: AppContext): Promise<void> {
+/**
+ * Trains existing workspaces' bots one at a time, in worker threads, so the first customer need not wait;
+ * stops when the server closes.
+ */
+async function warmUpBots(ctx: AppContext, closing: () => boolean): Promise<void> {
   for (const workspace of await ctx.store.workspaces.listRecent(WARM_WORKSPACES)) {
+    if (closing()) return;
     await ctx.bots.forWorkspace(workspace.id).catch((error: unknown) => {
       ctx.log.error({ err: error, workspaceId: workspace.id }, 'could not train the bot at start');
     });
@@ -140,8 +146,16 @@ export async function startApp(config: Config): Promise<App> {
   ports.baseUrl = self;
   http = createFetchHttp({ allowOrigins: [...allowOrigins, self] });
 
-  const botsReady = warmUpBots(ctx).catch((error: unknown) => {
-    log.error({ err: error }, 'could not list workspaces to train their bots');
+  if (config.demoBusinessApi && !isLoopback(config.host)) {
+    log.warn(
+      { host: config.host },
+      "the demo business API is on and reachable from other machines: it signs the demo customers' ids with the demo workspace's identity secret; set DEMO_BUSINESS_API=false (or SEED_DEMO=false) outside a demo",
+    );
+  }
+
+  let closed = false;
+  const botsReady = warmUpBots(ctx, () => closed).catch((error: unknown) => {
+    if (!closed) log.error({ err: error }, 'could not list workspaces to train their bots');
   });
 
   return {
@@ -150,9 +164,11 @@ export async function startApp(config: Config): Promise<App> {
     seeded,
     botsReady,
     async close() {
+      closed = true;
       for (const off of unsubscribe) off();
       await io.close();
       await app.close().catch(() => undefined);
+      await botsReady; // the training in progress finishes; no new one starts
       await db.destroy();
     },
   };

@@ -13,6 +13,7 @@ const sign = (secret: string, customerId: string) =>
 interface Session {
   visitorToken: string;
   contactId: string;
+  conversation: unknown;
 }
 type ErrorReply = { error: { code: string; message: string } };
 
@@ -134,7 +135,7 @@ describe('signed customer identity', () => {
     }
   });
 
-  it('keeps a returning visitor verified; unsigned attributes cannot overwrite the id', async () => {
+  it('resumes a verified contact only with a fresh signature of the same customer', async () => {
     const first = await session({
       identity: { customerId: 'C1001', signature: sign(secret, 'C1001') },
       attributes: { vipLevel: 'gold' },
@@ -142,6 +143,7 @@ describe('signed customer identity', () => {
     const token = first.body.visitorToken;
     const back = await session({
       visitorToken: token,
+      identity: { customerId: 'C1001', signature: sign(secret, 'C1001') },
       attributes: { customerId: 'C2002', vipLevel: 'silver' },
     });
     expect(back.body.contactId).toBe(first.body.contactId);
@@ -150,8 +152,12 @@ describe('signed customer identity', () => {
       identityVerified: true,
       vipLevel: 'silver',
     });
-    const plain = await session({ visitorToken: token });
-    expect(plain.body.contactId).toBe(first.body.contactId);
+    // without a signature (signed out, shared browser, a rotated secret): a new anonymous contact
+    const plain = await session({ visitorToken: token, attributes: { customerId: 'C1001' } });
+    expect(plain.body.contactId).not.toBe(first.body.contactId);
+    expect(plain.body.visitorToken).not.toBe(token);
+    expect(plain.body.conversation).toBeNull();
+    expect((await attributesOf(plain.body.contactId))?.customerId).toBeUndefined();
     expect((await attributesOf(first.body.contactId))?.customerId).toBe('C1001');
 
     // an anonymous visitor who signs in later becomes verified on the same contact

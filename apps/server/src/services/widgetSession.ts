@@ -26,9 +26,10 @@ function storedIdentity(attributes: Attributes): string | null {
  *
  * `customerId` reaches the contact only from a signed `identity` (see services/identity.ts): an invalid
  * signature is refused with `identity_invalid` before anything is stored, and a `customerId` or
- * `identityVerified` among the page's plain attributes is dropped. A verified id stays with the contact
- * until another valid identity replaces it; a valid identity of a different customer starts a new contact,
- * so one person never sees another's conversation on a shared browser.
+ * `identityVerified` among the page's plain attributes is dropped. A verified contact is resumed only with a
+ * valid identity of the same customer; any other session (no identity, another customer's, or one signed
+ * with a rotated-out secret and retried anonymously) starts a new contact, so nobody sees a verified
+ * customer's conversation or acts under their id without a fresh signature.
  */
 export async function startWidgetSession(ctx: AppContext, body: WidgetSessionBody): Promise<WidgetSession> {
   const workspace = await ctx.store.workspaces.findBySlug(body.workspace);
@@ -39,9 +40,11 @@ export async function startWidgetSession(ctx: AppContext, body: WidgetSessionBod
   let contact = token ? await ctx.store.contacts.findByTokenHash(hashToken(token)) : null;
   if (contact && contact.workspaceId !== workspace.id) contact = null;
   const previousId = contact ? storedIdentity(contact.attributes) : null;
-  if (contact && verifiedId && previousId && previousId !== verifiedId) contact = null;
+  // a verified contact is resumed only by a valid identity of the same customer: without one (signed out,
+  // a shared browser, a secret rotated after a leak) the visitor starts afresh, anonymous or as the new id
+  if (contact && previousId && verifiedId !== previousId) contact = null;
   const fresh = body.attributes ? withoutIdentity(body.attributes) : null;
-  const identityId = verifiedId ?? previousId;
+  const identityId = verifiedId;
   const identity: Array<[string, string | boolean]> = identityId
     ? [
         ['customerId', identityId],

@@ -146,6 +146,12 @@ describe('detectHandoffRequest', () => {
     }
   });
 
+  // with catastrophic backtracking these would never return (the test times out): 30 repetitions took 39 s
+  it('answers at once on a long crafted repetition', () => {
+    expect(detectHandoffRequest(`${'人工客服'.repeat(1000)}？x`)).toBe('explicit');
+    expect(detectHandoffRequest(`${'客服人呢'.repeat(1000)}x`)).toBe('mention');
+  });
+
   it('does not read a question about something else as one', () => {
     expect(detectHandoffRequest('我的快递人呢')).toBeNull();
     expect(detectHandoffRequest('在吗')).toBeNull();

@@ -10,6 +10,7 @@ export type HandoffRequest = 'explicit' | 'mention' | null;
 
 const ZH_EXPLICIT =
   /转人工|转接人工|人工客服|人工服务|人工坐席|真人|活人|(找|要|叫|转|接|换|联系|呼叫)(个|一下|一个)?(人工|客服|专员)(?!电话|热线|邮箱|时间|工作时间)/;
+const STANDALONE_MAX = 24;
 const ZH_MENTION = /人工(?!智能|费|成本)|客服/;
 // a whole message (punctuation aside, possibly repeated: "人呢人呢") that can only mean "a person, please"
 const ZH_STANDALONE =
@@ -41,8 +42,16 @@ function stripNoise(text: string): string {
 export function detectHandoffRequest(message: string): HandoffRequest {
   const text = toSimplified(normalizeText(message));
   const bare = stripNoise(text);
+  // the standalone forms are short; the length cap also keeps the repeated alternation from backtracking
+  // exponentially on a long crafted message ("人工客服" × 30 + "x")
   const plain = text.replace(/[\p{P}\p{S}\s]+/gu, '');
-  if (ZH_STANDALONE.test(plain) || ZH_STANDALONE.test(bare.replace(/\s/g, '')) || EN_STANDALONE.test(bare))
+  const short = (value: string) => value.length <= STANDALONE_MAX;
+  const compact = bare.replace(/\s/g, '');
+  if (
+    (short(plain) && ZH_STANDALONE.test(plain)) ||
+    (short(compact) && ZH_STANDALONE.test(compact)) ||
+    EN_STANDALONE.test(bare)
+  )
     return 'explicit';
   if (ZH_EXPLICIT.test(text) || EN_EXPLICIT.test(text)) return 'explicit';
   if (ZH_MENTION.test(text) || EN_MENTION.test(text)) return 'mention';

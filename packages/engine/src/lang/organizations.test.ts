@@ -24,6 +24,24 @@ describe('OrganizationGuard', () => {
     expect(guard.othersIn('UPS tracking number')).toEqual(['ups']);
   });
 
+  it('does not find names inside everyday words', () => {
+    for (const text of [
+      '我觉得物流太慢了',
+      '适宜家用吗',
+      '创建行程',
+      '员工行为',
+      '尽快手动退款',
+      '在短信中通知我',
+      '小米粥',
+      'how do I redeem points for top-ups',
+      'follow-ups on my order',
+      'the best buy for a beginner',
+    ]) {
+      expect(guard.othersIn(text), text).toEqual([]);
+    }
+    expect(guard.othersIn("what's Amazon's customer service number")).toEqual(['amazon']);
+  });
+
   it('finds nothing in ordinary questions', () => {
     expect(guard.othersIn('我的订单到哪了')).toEqual([]);
     expect(guard.othersIn('where is my order')).toEqual([]);

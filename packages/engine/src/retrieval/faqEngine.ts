@@ -111,7 +111,8 @@ export class FaqEngine {
       s.lexical = h.similarity;
       scores.set(h.entryId, s);
     }
-    const answers = hits.length > 0 && answerWeight > 0 ? this.index.answerCoverage(analysis) : null;
+    const answers =
+      prediction.ranking.length > 0 && answerWeight > 0 ? this.index.answerCoverage(analysis) : null;
     for (const s of scores.values()) {
       s.answer = answers?.get(s.entryId) ?? 0;
       s.score =
