@@ -44,29 +44,17 @@ export interface UserRepository {
 
 export interface ContactRepository {
   findById(id: string): Promise<Contact | null>;
-  /** by any of the contact's visitor tokens (one per browser) */
   findByTokenHash(tokenHash: string): Promise<Contact | null>;
-  /** the contact of a signed-in customer of a workspace */
-  findByVerifiedCustomer(workspaceId: string, customerId: string): Promise<Contact | null>;
-  /** lets another browser's visitor token resume the contact */
-  addToken(contactId: string, tokenHash: string): Promise<void>;
-  /** creates a contact (rejects a second contact for the same verified customer of a workspace) */
   create(input: {
     workspaceId: string;
     tokenHash: string;
     name: string | null;
     lang: Lang | null;
     attributes: Attributes;
-    verifiedCustomerId?: string | null;
   }): Promise<Contact>;
   touch(
     id: string,
-    patch: {
-      lang?: Lang | null;
-      name?: string | null;
-      attributes?: Attributes;
-      verifiedCustomerId?: string;
-    },
+    patch: { lang?: Lang | null; name?: string | null; attributes?: Attributes },
   ): Promise<void>;
 }
 

@@ -45,13 +45,6 @@ export interface ContactTable {
   attributes: JsonDefault<Record<string, string | number | boolean>>;
   created_at: Timestamp;
   last_seen_at: Timestamp;
-  verified_customer_id: string | null;
-}
-
-export interface ContactTokenTable {
-  token_hash: string;
-  contact_id: string;
-  created_at: Timestamp;
 }
 
 export interface ConversationTable {
@@ -137,7 +130,6 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   contacts: ContactTable;
-  contact_tokens: ContactTokenTable;
   conversations: ConversationTable;
   messages: MessageTable;
   conversation_events: ConversationEventTable;

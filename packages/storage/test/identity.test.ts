@@ -28,36 +28,6 @@ describe.each<TestDriver>(['pglite', 'postgres'])('identity secrets on %s', (dri
     expect(JSON.stringify(await store.workspaces.findById(a))).not.toContain(secretA as string);
   });
 
-  it('keeps one contact per verified customer and workspace, reachable from several browsers', async () => {
-    const ws = await store.setup.createWorkspace({ slug: 'id-contacts', name: 'C' });
-    const other = await store.setup.createWorkspace({ slug: 'id-contacts-2', name: 'D' });
-    const base = { name: null, lang: null, attributes: {} };
-    const contact = await store.contacts.create({
-      ...base,
-      workspaceId: ws,
-      tokenHash: 'h-laptop',
-      verifiedCustomerId: 'C1',
-    });
-    expect((await store.contacts.findByVerifiedCustomer(ws, 'C1'))?.id).toBe(contact.id);
-    expect(await store.contacts.findByVerifiedCustomer(other, 'C1')).toBeNull();
-    await store.contacts.addToken(contact.id, 'h-phone');
-    await store.contacts.addToken(contact.id, 'h-phone'); // twice is fine
-    expect((await store.contacts.findByTokenHash('h-phone'))?.id).toBe(contact.id);
-    expect((await store.contacts.findByTokenHash('h-laptop'))?.id).toBe(contact.id);
-    expect(await store.contacts.findByTokenHash('h-unknown')).toBeNull();
-    await expect(
-      store.contacts.create({ ...base, workspaceId: ws, tokenHash: 'h-dup', verifiedCustomerId: 'C1' }),
-    ).rejects.toMatchObject({ code: '23505' });
-    // the same customer id in another workspace is another customer
-    const elsewhere = await store.contacts.create({
-      ...base,
-      workspaceId: other,
-      tokenHash: 'h-2',
-      verifiedCustomerId: 'C1',
-    });
-    expect(elsewhere.id).not.toBe(contact.id);
-  });
-
   it('creates a missing secret lazily, once, and rotates it', async () => {
     const id = await store.setup.createWorkspace({ slug: 'id-lazy', name: 'Lazy' });
     await db.updateTable('workspaces').set({ identity_secret: null }).where('id', '=', id).execute();

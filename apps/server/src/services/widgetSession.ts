@@ -32,19 +32,6 @@ function storedIdentity(attributes: Attributes): string | null {
  * customer's conversation or acts under their id without a fresh signature.
  */
 export async function startWidgetSession(ctx: AppContext, body: WidgetSessionBody): Promise<WidgetSession> {
-  try {
-    return await attemptSession(ctx, body);
-  } catch (error) {
-    // two browsers of one customer signing in at the same moment: the second finds the first's contact
-    if (isUniqueViolation(error)) return attemptSession(ctx, body);
-    throw error;
-  }
-}
-
-const isUniqueViolation = (error: unknown) =>
-  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
-
-async function attemptSession(ctx: AppContext, body: WidgetSessionBody): Promise<WidgetSession> {
   const workspace = await ctx.store.workspaces.findBySlug(body.workspace);
   if (!workspace) throw new DomainError('workspace_not_found', `no workspace "${body.workspace}"`);
   if (body.identity) await verifyIdentity(ctx, workspace.id, body.identity);
@@ -56,17 +43,6 @@ async function attemptSession(ctx: AppContext, body: WidgetSessionBody): Promise
   // a verified contact is resumed only by a valid identity of the same customer: without one (signed out,
   // a shared browser, a secret rotated after a leak) the visitor starts afresh, anonymous or as the new id
   if (contact && previousId && verifiedId !== previousId) contact = null;
-  // a signed-in customer is one contact whatever browser they write from: a browser new to them (or one
-  // that chatted anonymously before) joins their contact with a visitor token of its own, so the customer
-  // finds the same conversation on the phone and on the laptop and never repeats themselves
-  if (verifiedId && previousId !== verifiedId) {
-    const known = await ctx.store.contacts.findByVerifiedCustomer(workspace.id, verifiedId);
-    if (known) {
-      token = newToken();
-      await ctx.store.contacts.addToken(known.id, hashToken(token));
-      contact = known;
-    }
-  }
   const fresh = body.attributes ? withoutIdentity(body.attributes) : null;
   const identityId = verifiedId;
   const identity: Array<[string, string | boolean]> = identityId
@@ -83,7 +59,6 @@ async function attemptSession(ctx: AppContext, body: WidgetSessionBody): Promise
       name: body.name ?? null,
       lang: body.locale ?? null,
       attributes: Object.fromEntries([...identity, ...(fresh ?? [])].slice(0, MAX_ATTRIBUTES)),
-      verifiedCustomerId: verifiedId,
     });
   } else {
     // the verified identity first, then the page's attributes (they win over stored ones); the stored set
@@ -104,7 +79,6 @@ async function attemptSession(ctx: AppContext, body: WidgetSessionBody): Promise
       ...(body.locale ? { lang: body.locale } : {}),
       ...(body.name ? { name: body.name } : {}),
       ...(attributes ? { attributes } : {}),
-      ...(verifiedId ? { verifiedCustomerId: verifiedId } : {}),
     });
   }
   const conversation = await ctx.store.conversations.findLatestForContact(contact.id);

@@ -3,7 +3,6 @@ import * as initial from './001_initial.ts';
 import * as botDefinitions from './002_bot_definitions.ts';
 import * as handoffTarget from './003_handoff_target.ts';
 import * as identitySecret from './004_identity_secret.ts';
-import * as verifiedCustomers from './005_verified_customers.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -11,7 +10,6 @@ export const migrations: Record<string, Migration> = {
   '002_bot_definitions': botDefinitions,
   '003_handoff_target': handoffTarget,
   '004_identity_secret': identitySecret,
-  '005_verified_customers': verifiedCustomers,
 };
 
 export const migrationProvider: MigrationProvider = {
