@@ -1,10 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, shot, visible } from './browserHarness.ts';
 import { api, loginCookie, startTestApp, type TestApp } from './harness.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = new URL('../../../test-artifacts/', import.meta.url).pathname;
 
 /**
  * Staff change what the bot knows and does from the console, in a real browser, and a customer on the
@@ -15,29 +12,13 @@ describe('bot administration in the console', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (see DEVELOPERS.md)`);
-    mkdirSync(ARTIFACTS, { recursive: true });
     t = await startTestApp();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
     await t?.close();
   });
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS}${name}.png` });
-  const visible = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 10_000 });
 
   async function staffPage(email: string, viewport = { width: 1280, height: 800 }, path = '/console/') {
     const context = await browser.newContext({ locale: 'en-US', viewport });

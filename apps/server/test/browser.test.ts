@@ -1,10 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, shot, visible } from './browserHarness.ts';
 import { startTestApp, type TestApp } from './harness.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = new URL('../../../test-artifacts/', import.meta.url).pathname;
 
 /**
  * The whole journey in a real browser: a customer on the demo shop page (Chinese, phone-sized) and an agent
@@ -15,29 +12,14 @@ describe('customer and agent in the browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (see DEVELOPERS.md)`);
-    mkdirSync(ARTIFACTS, { recursive: true });
     t = await startTestApp();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
     await t?.close();
   });
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS}${name}.png` });
-  const visible = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 10_000 });
   const hasText = (locator: Locator, text: string) =>
     expect
       .poll(async () => (await locator.count()) > 0 && ((await locator.textContent()) ?? ''), {

@@ -1,11 +1,9 @@
 import { createHmac } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import type { AgentConversation, MessageView } from '@tandem/protocol';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browserHarness.ts';
 import { api, clientId, connect, emit, loginCookie, startTestApp, type TestApp, waitFor } from './harness.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
 
 const sign = (secret: string, customerId: string) =>
   createHmac('sha256', secret).update(customerId).digest('hex');
@@ -258,13 +256,8 @@ describe('the demo page signs its customer (browser)', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (see DEVELOPERS.md)`);
     t = await startTestApp();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

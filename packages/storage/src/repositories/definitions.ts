@@ -12,6 +12,25 @@ export interface DefinitionVersion {
   active: boolean;
 }
 
+interface VersionRow {
+  key: string;
+  version: number;
+  source: string;
+  format: 'json' | 'yaml';
+  created_by: string | null;
+  created_at: Date;
+}
+
+const toVersion = (r: VersionRow, active: boolean): DefinitionVersion => ({
+  key: r.key,
+  version: r.version,
+  source: r.source,
+  format: r.format,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  active,
+});
+
 /**
  * Versioned bot definitions of a workspace (flows, rules, settings). Saving adds a version and makes it
  * active; rolling back points the head at an earlier version. Nothing is ever overwritten.
@@ -34,15 +53,7 @@ export function definitionRepository(db: Db, inTransaction: <T>(work: (db: Db) =
         .where('h.kind', '=', kind)
         .orderBy('d.key')
         .execute();
-      return rows.map((r) => ({
-        key: r.key,
-        version: r.version,
-        source: r.source,
-        format: r.format,
-        createdBy: r.created_by,
-        createdAt: r.created_at,
-        active: true,
-      }));
+      return rows.map((r) => toVersion(r, true));
     },
     /** the newest version of each key of a kind that is switched off (no active version) */
     async listSwitchedOff(workspaceId: string, kind: DefinitionKind): Promise<DefinitionVersion[]> {
@@ -71,15 +82,7 @@ export function definitionRepository(db: Db, inTransaction: <T>(work: (db: Db) =
         )
         .orderBy('d.key')
         .execute();
-      return rows.map((r) => ({
-        key: r.key,
-        version: r.version,
-        source: r.source,
-        format: r.format,
-        createdBy: r.created_by,
-        createdAt: r.created_at,
-        active: false,
-      }));
+      return rows.map((r) => toVersion(r, false));
     },
     async history(workspaceId: string, kind: DefinitionKind, key: string): Promise<DefinitionVersion[]> {
       const head = await db
@@ -97,15 +100,7 @@ export function definitionRepository(db: Db, inTransaction: <T>(work: (db: Db) =
         .where('key', '=', key)
         .orderBy('version', 'desc')
         .execute();
-      return rows.map((r) => ({
-        key: r.key,
-        version: r.version,
-        source: r.source,
-        format: r.format,
-        createdBy: r.created_by,
-        createdAt: r.created_at,
-        active: head?.active_version === r.version,
-      }));
+      return rows.map((r) => toVersion(r, head?.active_version === r.version));
     },
     /** stores a new version and makes it the active one; returns its number */
     async save(input: {
