@@ -95,3 +95,40 @@ export const testKnowledge: KnowledgeEntry[] = [
     related: [],
   },
 ];
+
+/**
+ * Entries whose ids, categories, phrasings and answers use names of Object.prototype's members
+ * (constructor, __proto__, toString…): for tests that no lookup table keyed by text finds those members.
+ */
+export const prototypeWordKnowledge: KnowledgeEntry[] = [
+  {
+    id: 'constructor',
+    category: '__proto__',
+    questions: {
+      zh: ['constructor 是什么', '什么是构造函数 constructor'],
+      en: ['What is a constructor?', 'explain the constructor', 'how does a constructor work'],
+    },
+    answer: {
+      zh: 'constructor 是创建对象的构造函数。',
+      en: 'A constructor is the function that creates an object.',
+    },
+    related: ['toString', '__proto__'],
+  },
+  {
+    id: 'toString',
+    category: 'hasOwnProperty',
+    questions: {
+      zh: ['toString 和 valueOf 有什么区别', '__proto__ 是什么意思'],
+      en: [
+        'What is the __proto__ of toString?',
+        'difference between toString and valueOf',
+        'hasOwnProperty prototype',
+      ],
+    },
+    answer: {
+      zh: 'toString 返回文字，valueOf 返回原始值，__proto__ 指向原型。',
+      en: 'toString gives text, valueOf gives the primitive value, and __proto__ points to the prototype.',
+    },
+    related: ['constructor'],
+  },
+];

@@ -12,7 +12,8 @@ export function wantsHumanFirst(settings: BotSettings, attributes: Attributes): 
   const policy = settings.humanFirst;
   if (policy.enabled) return true;
   for (const [name, values] of Object.entries(policy.attributes)) {
-    const value = attributes[name];
+    // own properties only: a listed attribute such as "constructor" that the page did not send is absent
+    const value = Object.hasOwn(attributes, name) ? attributes[name] : undefined;
     if (value !== undefined && values.some((v) => String(v) === String(value))) return true;
   }
   return policy.honourPreference && (truthy(attributes.humanFirst) || truthy(attributes.prefersHuman));

@@ -11,7 +11,8 @@ export function chooseLanguage(text: string, known: Lang | null): Lang {
   const prose = text.replace(/\S*[@/]\S*|\S*\d\S*/g, ' ');
   const words = prose.match(/[A-Za-z]{2,}/g) ?? [];
   if (words.length >= 2 && !/[<>]/.test(text)) return 'en';
-  return known ?? detectLanguage(text) ?? 'zh';
+  // `known` comes from stored data; only a real language may index the reply tables
+  return (known === 'zh' || known === 'en' ? known : null) ?? detectLanguage(text) ?? 'zh';
 }
 
 /** Two sentences as one reply: Chinese runs them together, English needs a space. */

@@ -57,10 +57,9 @@ export function polarityOf(state: EmotionState): Polarity {
   return STATE_INFO[state].polarity;
 }
 
-/** Maps the label names of common data sets (SMP2020-EWECT: angry, happy, sad) onto basic emotions. */
-export function toBasicEmotion(label: string): BasicEmotion | undefined {
-  const key = label.trim().toLowerCase();
-  const aliases: Record<string, BasicEmotion> = {
+// A Map, not an object literal: a label such as "constructor" or "__proto__" must not find Object.prototype's members.
+const LABEL_ALIASES = new Map(
+  Object.entries<BasicEmotion>({
     angry: 'anger',
     happy: 'joy',
     happiness: 'joy',
@@ -68,7 +67,12 @@ export function toBasicEmotion(label: string): BasicEmotion | undefined {
     surprised: 'surprise',
     fearful: 'fear',
     disgusted: 'disgust',
-  };
+  }),
+);
+
+/** Maps the label names of common data sets (SMP2020-EWECT: angry, happy, sad) onto basic emotions. */
+export function toBasicEmotion(label: string): BasicEmotion | undefined {
+  const key = label.trim().toLowerCase();
   const basic = BASIC_EMOTIONS.find((name) => name === key);
-  return basic ?? aliases[key];
+  return basic ?? LABEL_ALIASES.get(key);
 }

@@ -2,70 +2,73 @@ import { type Candidate, PRIORITY } from './candidate.ts';
 import type { NumberSpan } from './numbers/find.ts';
 import { zhDigit } from './numbers/zh.ts';
 
-const PREFIXES: Record<string, string> = {
-  us$: 'USD',
-  hk$: 'HKD',
-  nt$: 'TWD',
-  a$: 'AUD',
-  c$: 'CAD',
-  s$: 'SGD',
-  rmb: 'CNY',
-  cny: 'CNY',
-  usd: 'USD',
-  eur: 'EUR',
-  gbp: 'GBP',
-  hkd: 'HKD',
-  jpy: 'JPY',
-  '¥': 'CNY',
-  $: 'USD',
-  '€': 'EUR',
-  '£': 'GBP',
-  '₩': 'KRW',
-  '₹': 'INR',
-};
+// Maps, not object literals: no text may find Object.prototype's members.
+const PREFIXES = new Map(
+  Object.entries<string>({
+    us$: 'USD',
+    hk$: 'HKD',
+    nt$: 'TWD',
+    a$: 'AUD',
+    c$: 'CAD',
+    s$: 'SGD',
+    rmb: 'CNY',
+    cny: 'CNY',
+    usd: 'USD',
+    eur: 'EUR',
+    gbp: 'GBP',
+    hkd: 'HKD',
+    jpy: 'JPY',
+    '¥': 'CNY',
+    $: 'USD',
+    '€': 'EUR',
+    '£': 'GBP',
+    '₩': 'KRW',
+    '₹': 'INR',
+  }),
+);
 
-const SUFFIXES: Record<string, string> = {
-  块钱: 'CNY',
-  块: 'CNY',
-  元钱: 'CNY',
-  元: 'CNY',
-  圆: 'CNY',
-  人民币: 'CNY',
-  rmb: 'CNY',
-  cny: 'CNY',
-  yuan: 'CNY',
-  美元: 'USD',
-  美金: 'USD',
-  usd: 'USD',
-  dollars: 'USD',
-  dollar: 'USD',
-  bucks: 'USD',
-  buck: 'USD',
-  欧元: 'EUR',
-  eur: 'EUR',
-  euros: 'EUR',
-  euro: 'EUR',
-  英镑: 'GBP',
-  gbp: 'GBP',
-  pounds: 'GBP',
-  pound: 'GBP',
-  港币: 'HKD',
-  港元: 'HKD',
-  hkd: 'HKD',
-  日元: 'JPY',
-  日币: 'JPY',
-  jpy: 'JPY',
-  yen: 'JPY',
-  韩元: 'KRW',
-  新台币: 'TWD',
-  台币: 'TWD',
-};
+const SUFFIXES = new Map(
+  Object.entries<string>({
+    块钱: 'CNY',
+    块: 'CNY',
+    元钱: 'CNY',
+    元: 'CNY',
+    圆: 'CNY',
+    人民币: 'CNY',
+    rmb: 'CNY',
+    cny: 'CNY',
+    yuan: 'CNY',
+    美元: 'USD',
+    美金: 'USD',
+    usd: 'USD',
+    dollars: 'USD',
+    dollar: 'USD',
+    bucks: 'USD',
+    buck: 'USD',
+    欧元: 'EUR',
+    eur: 'EUR',
+    euros: 'EUR',
+    euro: 'EUR',
+    英镑: 'GBP',
+    gbp: 'GBP',
+    pounds: 'GBP',
+    pound: 'GBP',
+    港币: 'HKD',
+    港元: 'HKD',
+    hkd: 'HKD',
+    日元: 'JPY',
+    日币: 'JPY',
+    jpy: 'JPY',
+    yen: 'JPY',
+    韩元: 'KRW',
+    新台币: 'TWD',
+    台币: 'TWD',
+  }),
+);
 
 const PREFIX = /(?:(?<![A-Za-z])(?:US\$|HK\$|NT\$|A\$|C\$|S\$|RMB|CNY|USD|EUR|GBP|HKD|JPY)|[¥$€£₩₹])\s?$/i;
 const SUFFIX = new RegExp(
-  `^\\s?(?:${Object.keys(SUFFIXES)
-    .sort((a, b) => b.length - a.length)
-    .join('|')})(?![A-Za-z])`,
+  `^\\s?(?:${[...SUFFIXES.keys()].sort((a, b) => b.length - a.length).join('|')})(?![A-Za-z])`,
   'i',
 );
 // After 块/元: 三块五, 3元5角, 十块八毛五分.
@@ -90,7 +93,7 @@ export function moneyCandidates(text: string, spans: NumberSpan[]): Candidate[] 
 function readMoney(text: string, span: NumberSpan): Omit<Candidate, 'priority'> | null {
   const prefix = PREFIX.exec(text.slice(Math.max(0, span.start - 6), span.start));
   const after = text.slice(span.end, span.end + 8);
-  const prefixCurrency = prefix ? PREFIXES[prefix[0].trim().toLowerCase()] : undefined;
+  const prefixCurrency = prefix ? PREFIXES.get(prefix[0].trim().toLowerCase()) : undefined;
   const start = prefix ? span.start - prefix[0].length : span.start;
   const cents = CENTS.exec(after);
   if (cents !== null && prefix === null) {
@@ -105,7 +108,7 @@ function readMoney(text: string, span: NumberSpan): Omit<Candidate, 'priority'> 
     const word = suffix[0].trim().toLowerCase();
     const rest = text.slice(span.end + suffix[0].length, span.end + suffix[0].length + 6);
     if (word === '块' && HAN.test(rest) && !AFTER_KUAI.test(rest)) return null;
-    const currency = SUFFIXES[word] ?? prefixCurrency ?? 'CNY';
+    const currency = SUFFIXES.get(word) ?? prefixCurrency ?? 'CNY';
     let end = span.end + suffix[0].length;
     let amount = span.value;
     if (currency === 'CNY' && /^(?:块|元|圆)$/.test(word)) {

@@ -1,18 +1,19 @@
 import { stemmer } from 'stemmer';
 
-const CONTRACTIONS: Record<string, string[]> = {
-  "can't": ['can', 'not'],
-  "won't": ['will', 'not'],
-  "i'm": ['i', 'am'],
-  "let's": ['let', 'us'],
-};
+// A Map, not an object literal: a word such as "constructor" must not find Object.prototype's members.
+const CONTRACTIONS = new Map<string, string[]>([
+  ["can't", ['can', 'not']],
+  ["won't", ['will', 'not']],
+  ["i'm", ['i', 'am']],
+  ["let's", ['let', 'us']],
+]);
 
 /** Splits a Latin run into lower-case words; "don't" → do, not; possessive 's is dropped. */
 export function splitEnglishWords(text: string): string[] {
   const words: string[] = [];
   for (const match of text.matchAll(/[\p{L}\p{M}]+(?:['’][\p{L}]+)?/gu)) {
     const word = match[0].replace('’', "'");
-    const known = CONTRACTIONS[word];
+    const known = CONTRACTIONS.get(word);
     if (known) {
       words.push(...known);
     } else if (word.endsWith("n't")) {

@@ -11,9 +11,9 @@ export function toSimplified(text: string): string {
 }
 
 // Variant pairs that are both Simplified but mean the same in customer service (帐号/账号).
-const VARIANTS: Record<string, string> = { 帐: '账' };
-const VARIANT_RE = new RegExp(`[${Object.keys(VARIANTS).join('')}]`, 'g');
+const VARIANTS = new Map([['帐', '账']]);
+const VARIANT_RE = new RegExp(`[${[...VARIANTS.keys()].join('')}]`, 'g');
 
 function foldVariants(text: string): string {
-  return text.replace(VARIANT_RE, (c) => VARIANTS[c] ?? c);
+  return text.replace(VARIANT_RE, (c) => VARIANTS.get(c) ?? c);
 }

@@ -55,7 +55,9 @@ function emotionTest({ emotion }: EmotionCondition): Test {
 function attributeTest({ attribute }: AttributeCondition): Test {
   const { name, op, value } = attribute;
   return ({ input }) => {
-    const actual = input.attributes?.[name];
+    // own properties only: an attribute named "constructor" or "toString" the page did not send is absent
+    const attributes = input.attributes;
+    const actual = attributes && Object.hasOwn(attributes, name) ? attributes[name] : undefined;
     if (actual === undefined || actual === null) return false;
     switch (op) {
       case 'eq':

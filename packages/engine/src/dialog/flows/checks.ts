@@ -1,5 +1,5 @@
 import { validateEntityOptions } from '../../entities/index.ts';
-import { busyLoops, reachable, targetsOf } from './graph.ts';
+import { busyLoops, nodeAt, reachable, targetsOf } from './graph.ts';
 import { checkNames } from './names.ts';
 import { templatesOf } from './nodeTemplates.ts';
 import type { FlowDefinition, FlowNode } from './schema.ts';
@@ -15,14 +15,14 @@ export interface FlowProblem {
 export function checkFlow(flow: FlowDefinition): { errors: FlowProblem[]; warnings: FlowProblem[] } {
   const errors: FlowProblem[] = [];
   const warnings: FlowProblem[] = [];
-  if (flow.nodes[flow.start] === undefined)
+  if (nodeAt(flow, flow.start) === undefined)
     errors.push({ path: 'start', message: `no node "${flow.start}"` });
   for (const [id, node] of Object.entries(flow.nodes)) {
     const at = `nodes.${id}`;
     if (!NODE_ID.test(id))
       errors.push({ path: at, message: 'node id must be a letter, then letters, digits, _ or -' });
     for (const { field, target } of targetsOf(node)) {
-      if (flow.nodes[target] === undefined)
+      if (nodeAt(flow, target) === undefined)
         errors.push({ path: `${at}.${field}`, message: `no node "${target}"` });
     }
     for (const [field, source] of templatesOf(node)) {

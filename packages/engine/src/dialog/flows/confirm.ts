@@ -3,7 +3,7 @@ import { message, yesNoButtons } from './messages.ts';
 import type { AskNode, ConfirmNode } from './schema.ts';
 import type { Slot } from './slotSchema.ts';
 import { readSlot, type SlotValue } from './slots.ts';
-import { fail, type Move, render, type Turn } from './turn.ts';
+import { fail, type Move, render, slotValue, type Turn } from './turn.ts';
 import type { FlowReply } from './types.ts';
 import { readCorrection, yesOrNo } from './words.ts';
 
@@ -23,7 +23,7 @@ export function answerConfirm(turn: Turn, id: string, node: ConfirmNode, text: s
   const { negated, rest } = readCorrection(text);
   const correction = findCorrection(turn, node, text, rest, negated);
   if (correction !== null) {
-    const current = turn.state.slots[correction.name];
+    const current = slotValue(turn, correction.name);
     if (current === correction.value && !negated) {
       turn.state.awaiting = null;
       return { to: node.yes };
@@ -83,7 +83,7 @@ function findCorrection(
 function correctableSlots(turn: Turn, node: ConfirmNode): Slot[] {
   const asks = Object.values(turn.flow.nodes).filter((n): n is AskNode => n.type === 'ask');
   const names =
-    node.slots ?? asks.map((n) => n.slot.name).filter((name) => turn.state.slots[name] !== undefined);
+    node.slots ?? asks.map((n) => n.slot.name).filter((name) => slotValue(turn, name) !== undefined);
   const out: Slot[] = [];
   for (const name of new Set(names)) {
     const slot = asks.find((n) => n.slot.name === name)?.slot;

@@ -1,5 +1,13 @@
 import type { FlowDefinition, FlowNode } from './schema.ts';
 
+/**
+ * The node with this id, or undefined. Own properties only: an id such as "constructor" or "toString"
+ * (valid node ids) must not find Object.prototype's members.
+ */
+export function nodeAt(flow: FlowDefinition, id: string): FlowNode | undefined {
+  return Object.hasOwn(flow.nodes, id) ? flow.nodes[id] : undefined;
+}
+
 /** Every node a node can go to, with the field that names it (`next`, `cases.0.next`, `onStatus.404`). */
 export function targetsOf(node: FlowNode): Array<{ field: string; target: string }> {
   const out: Array<{ field: string; target: string }> = [];
@@ -42,7 +50,7 @@ export function reachable(flow: FlowDefinition): Set<string> {
   const seen = new Set<string>();
   const queue = [flow.start];
   for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
-    const node = flow.nodes[id];
+    const node = nodeAt(flow, id);
     if (seen.has(id) || node === undefined) continue;
     seen.add(id);
     for (const { target } of targetsOf(node)) queue.push(target);
@@ -56,16 +64,16 @@ export function reachable(flow: FlowDefinition): Set<string> {
  */
 export function busyLoops(flow: FlowDefinition): string[] {
   const waits = (id: string) => {
-    const type = flow.nodes[id]?.type;
+    const type = nodeAt(flow, id)?.type;
     return type === 'ask' || type === 'confirm';
   };
   const state = new Map<string, 'open' | 'done'>();
   const found: string[] = [];
   const visit = (id: string) => {
     state.set(id, 'open');
-    const node = flow.nodes[id];
+    const node = nodeAt(flow, id);
     for (const { target } of node ? targetsOf(node) : []) {
-      if (waits(target) || flow.nodes[target] === undefined) continue;
+      if (waits(target) || nodeAt(flow, target) === undefined) continue;
       const mark = state.get(target);
       if (mark === 'open') found.push(target);
       else if (mark === undefined) visit(target);

@@ -1,5 +1,6 @@
 import { answerAsk, enterAsk } from './ask.ts';
 import { answerConfirm, enterConfirm } from './confirm.ts';
+import { nodeAt } from './graph.ts';
 import { runHttp } from './http.ts';
 import { message } from './messages.ts';
 import type { FlowDefinition, FlowNode } from './schema.ts';
@@ -51,7 +52,7 @@ export async function continueFlow(
   const fits = saved.success && state.flowId === flow.id && state.awaiting !== null;
   const turn = newTurn(flow, ctx, input.lang, fits ? structuredClone(state) : emptyState(flow), null);
   const waitingAt = fits ? state.awaiting?.node : undefined;
-  const node = waitingAt === undefined ? undefined : flow.nodes[waitingAt];
+  const node = waitingAt === undefined ? undefined : nodeAt(flow, waitingAt);
   if (waitingAt === undefined || node === undefined || node.type !== state.awaiting?.kind) {
     return result(
       turn,
@@ -103,7 +104,7 @@ async function advance(turn: Turn): Promise<FlowTurnResult> {
     if (turn.steps >= flow.maxSteps || state.steps >= flow.maxSteps * TOTAL_STEPS_FACTOR) {
       return result(turn, fail(turn, state.node, `step limit reached (${flow.maxSteps} per turn)`));
     }
-    const node = flow.nodes[state.node];
+    const node = nodeAt(flow, state.node);
     if (node === undefined) return result(turn, fail(turn, state.node, 'no such node'));
     turn.steps += 1;
     state.steps += 1;

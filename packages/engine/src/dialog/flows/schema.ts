@@ -70,7 +70,8 @@ const httpNode = z.strictObject({
 const setKey = z
   .string()
   .regex(/^(?:slots\.)?[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'must be a variable name or slots.<name>')
-  .refine((key) => !RESERVED_NAMES.includes(key), { message: `is reserved (${RESERVED_NAMES.join(', ')})` });
+  .refine((key) => !RESERVED_NAMES.includes(key), { message: `is reserved (${RESERVED_NAMES.join(', ')})` })
+  .refine((key) => key !== '__proto__' && key !== 'slots.__proto__', { message: 'is not allowed as a name' });
 
 const setNode = z.strictObject({
   type: z.literal('set'),

@@ -12,7 +12,9 @@ export const varName = z
   .regex(VAR_NAME, 'must be a variable name: letters, digits and _, not starting with a digit')
   .refine((name) => !RESERVED_NAMES.includes(name), {
     message: `is reserved (${RESERVED_NAMES.join(', ')})`,
-  });
+  })
+  // assigning to "__proto__" would replace the prototype of the flow's variables instead of storing a value
+  .refine((name) => name !== '__proto__', { message: 'is not allowed as a name' });
 
 /** A bilingual plain-text template. */
 export const textSchema = z.strictObject({

@@ -41,6 +41,11 @@ export function scopeOf(turn: Turn): Record<string, unknown> {
   };
 }
 
+/** A slot's value, or undefined; own properties only, so a slot named "constructor" is empty until filled. */
+export function slotValue(turn: Turn, name: string): unknown {
+  return Object.hasOwn(turn.state.slots, name) ? turn.state.slots[name] : undefined;
+}
+
 export function render(turn: Turn, text: FlowText): string {
   return renderTemplate(text[turn.lang], scopeOf(turn), turn.lang);
 }

@@ -8,12 +8,12 @@ export interface Mismatch {
 }
 
 const get = (value: unknown, path: string): unknown =>
-  path
-    .split('.')
-    .reduce<unknown>(
-      (v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined),
-      value,
-    );
+  path.split('.').reduce<unknown>(
+    // own properties only: an expected path such as `vars.constructor` must not find Object.prototype's members
+    (v, key) =>
+      v && typeof v === 'object' && Object.hasOwn(v, key) ? (v as Record<string, unknown>)[key] : undefined,
+    value,
+  );
 
 /** Compares one bot turn with what the transcript expects; returns every difference. */
 export function checkTurn(expect: BotExpectation, out: TurnOutput): Mismatch[] {

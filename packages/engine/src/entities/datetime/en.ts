@@ -36,13 +36,15 @@ const SHIFT_AMOUNT = '(\\d{1,3}|an?|half\\s+an?|a\\s+couple\\s+of|[a-z]+(?:-[a-z
 const SHIFT_IN = new RegExp(`\\bin\\s+${SHIFT_AMOUNT}\\s+${SHIFT_UNIT}\\b`, 'gi');
 const SHIFT_AFTER = new RegExp(`\\b${SHIFT_AMOUNT}\\s+${SHIFT_UNIT}\\s+(later|from\\s+now|ago)\\b`, 'gi');
 
-const OFFSETS: Record<string, number> = { next: 1, this: 0, last: -1 };
-const PARTS_OF_DAY: Record<string, PartOfDay> = {
-  morning: 'morning',
-  afternoon: 'afternoon',
-  evening: 'evening',
-  night: 'night',
-};
+const OFFSETS = new Map(Object.entries<number>({ next: 1, this: 0, last: -1 }));
+const PARTS_OF_DAY = new Map(
+  Object.entries<PartOfDay>({
+    morning: 'morning',
+    afternoon: 'afternoon',
+    evening: 'evening',
+    night: 'night',
+  }),
+);
 
 /** English date and time expressions as atoms to be chained: tomorrow | at 3pm, on Friday | at 8:30. */
 export function enAtoms(text: string): DateAtom[] {
@@ -56,9 +58,9 @@ export function enAtoms(text: string): DateAtom[] {
     const word = m[2] ?? '';
     // Mon, Wed, Sat, Sun as words (the sun, sat down) only count capitalised.
     if (!/^[a-z]+day$/i.test(word) && !/^[A-Z]/.test(word)) continue;
-    const parts: DateParts = { weekday: WEEKDAYS[word.toLowerCase()] ?? 1 };
+    const parts: DateParts = { weekday: WEEKDAYS.get(word.toLowerCase()) ?? 1 };
     const modifier = m[1]?.toLowerCase();
-    if (modifier !== undefined && modifier !== 'coming') parts.weekOffset = OFFSETS[modifier] ?? 0;
+    if (modifier !== undefined && modifier !== 'coming') parts.weekOffset = OFFSETS.get(modifier) ?? 0;
     if (modifier === 'next') parts.nextWeekday = true;
     add(m, parts);
   }
@@ -66,7 +68,7 @@ export function enAtoms(text: string): DateAtom[] {
     const modifier = m[1]?.toLowerCase().replace(/\s+/g, ' ');
     const unit = (m[2] ?? '').toLowerCase();
     if (modifier === undefined && unit !== 'weekend') continue;
-    const offset = modifier === undefined ? undefined : OFFSETS[modifier];
+    const offset = modifier === undefined ? undefined : OFFSETS.get(modifier);
     if (unit === 'month') {
       if (offset !== undefined) add(m, { monthOffset: offset });
     } else if (unit === 'week') {
@@ -80,7 +82,7 @@ export function enAtoms(text: string): DateAtom[] {
     }
   }
   for (const m of text.matchAll(PART_OF_DAY)) {
-    const partOfDay = PARTS_OF_DAY[(m[2] ?? '').toLowerCase()] ?? 'morning';
+    const partOfDay = PARTS_OF_DAY.get((m[2] ?? '').toLowerCase()) ?? 'morning';
     const modifier = m[1]?.toLowerCase().replace(/\s+/g, ' ');
     if (modifier === 'this') add(m, { dayOffset: 0, partOfDay });
     else if (modifier === 'tomorrow') add(m, { dayOffset: 1, partOfDay });
@@ -90,7 +92,7 @@ export function enAtoms(text: string): DateAtom[] {
   for (const m of text.matchAll(MONTH_DAY)) addDate(m, m[1], m[2], m[3], add);
   for (const m of text.matchAll(DAY_MONTH)) addDate(m, m[2], m[1], m[3], add);
   for (const m of text.matchAll(MONTH_YEAR)) {
-    const month = MONTHS[(m[1] ?? m[3] ?? '').toLowerCase()];
+    const month = MONTHS.get((m[1] ?? m[3] ?? '').toLowerCase());
     if (month === undefined) continue;
     add(m, m[2] === undefined ? { month } : { month, year: Number(m[2]) });
   }
@@ -192,7 +194,7 @@ function addDate(
   yearText: string | undefined,
   add: Add,
 ): void {
-  const month = MONTHS[(monthText ?? '').toLowerCase()];
+  const month = MONTHS.get((monthText ?? '').toLowerCase());
   const day = Number(dayText);
   if (month === undefined || day < 1 || day > 31) return;
   // "may 5" in running text is usually the verb; the month is written May.

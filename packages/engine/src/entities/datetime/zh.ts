@@ -50,7 +50,7 @@ export function zhAtoms(text: string): DateAtom[] {
       if (year === null) continue;
       parts.year = year;
     }
-    if (m[2] !== undefined) parts.yearOffset = YEAR_OFFSETS[m[2]] ?? 0;
+    if (m[2] !== undefined) parts.yearOffset = YEAR_OFFSETS.get(m[2]) ?? 0;
     if (day !== undefined) parts.day = day;
     add(m.index, m.index + m[0].length, parts);
   }
@@ -59,7 +59,7 @@ export function zhAtoms(text: string): DateAtom[] {
     if (day !== null && day >= 1 && day <= 31) add(m.index, m.index + m[0].length, { day });
   }
   for (const m of text.matchAll(RELATIVE_DAY)) {
-    const [dayOffset, partOfDay] = DAY_OFFSETS[m[0]] ?? [0];
+    const [dayOffset, partOfDay] = DAY_OFFSETS.get(m[0]) ?? [0];
     add(m.index, m.index + m[0].length, partOfDay ? { dayOffset, partOfDay } : { dayOffset });
   }
   for (const m of text.matchAll(WEEK)) {
@@ -67,14 +67,14 @@ export function zhAtoms(text: string): DateAtom[] {
     const day = m[3];
     if (prefix === undefined && day === undefined) continue;
     const parts: DateParts = {};
-    if (prefix !== undefined) parts.weekOffset = OFFSETS[prefix] ?? 0;
+    if (prefix !== undefined) parts.weekOffset = OFFSETS.get(prefix) ?? 0;
     if (day === '末') parts.period = 'weekend';
     else if (day === undefined) parts.period = 'week';
-    else parts.weekday = WEEKDAYS[day] ?? Number(day);
+    else parts.weekday = WEEKDAYS.get(day) ?? Number(day);
     add(m.index, m.index + m[0].length, parts);
   }
   for (const m of text.matchAll(MONTH)) {
-    const parts: DateParts = { monthOffset: OFFSETS[m[1] ?? ''] ?? 0 };
+    const parts: DateParts = { monthOffset: OFFSETS.get(m[1] ?? '') ?? 0 };
     if (m[2] !== undefined) {
       const day = num(m[2]);
       if (day === null) continue;
@@ -84,7 +84,7 @@ export function zhAtoms(text: string): DateAtom[] {
   }
   for (const m of text.matchAll(PART_OF_DAY)) {
     if (m[0] === '午夜') add(m.index, m.index + 2, { hour: 24, clock24: true });
-    else add(m.index, m.index + m[0].length, { partOfDay: PARTS_OF_DAY[m[0]] ?? 'morning' });
+    else add(m.index, m.index + m[0].length, { partOfDay: PARTS_OF_DAY.get(m[0]) ?? 'morning' });
   }
   for (const m of text.matchAll(CLOCK)) readClock(m, add);
   for (const m of text.matchAll(CLOCK_RANGE)) {
@@ -134,7 +134,7 @@ function readShift(m: RegExpMatchArray, add: Add): void {
   if (amount === null) return;
   if (m[4] !== undefined) amount += 0.5;
   if (direction !== undefined && /前/.test(direction)) amount = -amount;
-  const shift = wholeShift(amount, UNITS[unitText] ?? 'day');
+  const shift = wholeShift(amount, UNITS.get(unitText) ?? 'day');
   if (shift === null) return;
   add(m.index ?? 0, (m.index ?? 0) + m[0].length, { shift });
 }

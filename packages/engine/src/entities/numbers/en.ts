@@ -1,59 +1,67 @@
-const UNITS: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-};
-const TENS: Record<string, number> = {
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
-const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9 };
+// Maps, not object literals: a word such as "constructor" must not find Object.prototype's members.
+const UNITS = new Map(
+  Object.entries<number>({
+    zero: 0,
+    one: 1,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+    eleven: 11,
+    twelve: 12,
+    thirteen: 13,
+    fourteen: 14,
+    fifteen: 15,
+    sixteen: 16,
+    seventeen: 17,
+    eighteen: 18,
+    nineteen: 19,
+  }),
+);
+const TENS = new Map(
+  Object.entries<number>({
+    twenty: 20,
+    thirty: 30,
+    forty: 40,
+    fifty: 50,
+    sixty: 60,
+    seventy: 70,
+    eighty: 80,
+    ninety: 90,
+  }),
+);
+const SCALES = new Map(Object.entries<number>({ hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9 }));
 
-const ORDINAL_WORDS: Record<string, string> = {
-  first: 'one',
-  second: 'two',
-  third: 'three',
-  fifth: 'five',
-  eighth: 'eight',
-  ninth: 'nine',
-  twelfth: 'twelve',
-};
+const ORDINAL_WORDS = new Map(
+  Object.entries<string>({
+    first: 'one',
+    second: 'two',
+    third: 'three',
+    fifth: 'five',
+    eighth: 'eight',
+    ninth: 'nine',
+    twelfth: 'twelve',
+  }),
+);
 
 /** Every cardinal word, longest first so a regex alternation prefers seventeen over seven. */
-export const EN_NUMBER_WORDS = [...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(SCALES)].sort(
+export const EN_NUMBER_WORDS = [...UNITS.keys(), ...TENS.keys(), ...SCALES.keys()].sort(
   (a, b) => b.length - a.length,
 );
 
 type Kind = 'unit' | 'teen' | 'tens' | 'hundred' | 'scale';
 
 function kindOf(word: string): Kind | null {
-  if (word in UNITS) return (UNITS[word] ?? 0) >= 10 ? 'teen' : 'unit';
-  if (word in TENS) return 'tens';
+  const unit = UNITS.get(word);
+  if (unit !== undefined) return unit >= 10 ? 'teen' : 'unit';
+  if (TENS.has(word)) return 'tens';
   if (word === 'hundred') return 'hundred';
-  if (word in SCALES) return 'scale';
+  if (SCALES.has(word)) return 'scale';
   return null;
 }
 
@@ -70,7 +78,7 @@ export function parseEnNumber(text: string): number | null {
   if (words[0] === 'a' || words[0] === 'an') {
     // "a hundred", "a million"; a bare "a" is an article, not a number.
     const next = words[1];
-    if (next === undefined || !(next in SCALES)) return null;
+    if (next === undefined || !SCALES.has(next)) return null;
     words[0] = 'one';
   }
   let total = 0;
@@ -81,11 +89,11 @@ export function parseEnNumber(text: string): number | null {
     const kind = kindOf(word);
     if (kind === null || !canFollow(previous, kind)) return null;
     if (word === 'zero' && words.length > 1) return null;
-    if (kind === 'unit' || kind === 'teen') current += UNITS[word] ?? 0;
-    else if (kind === 'tens') current += TENS[word] ?? 0;
+    if (kind === 'unit' || kind === 'teen') current += UNITS.get(word) ?? 0;
+    else if (kind === 'tens') current += TENS.get(word) ?? 0;
     else if (kind === 'hundred') current = (current || 1) * 100;
     else {
-      const scale = SCALES[word] ?? 1;
+      const scale = SCALES.get(word) ?? 1;
       if (scale >= lastScale) return null;
       total += (current || 1) * scale;
       current = 0;
@@ -118,7 +126,7 @@ export function parseEnOrdinal(text: string): number | null {
   if (match === null) return null;
   const head = match[1] ?? '';
   const last = match[2] ?? '';
-  const cardinal = ORDINAL_WORDS[last] ?? toCardinal(last);
+  const cardinal = ORDINAL_WORDS.get(last) ?? toCardinal(last);
   if (cardinal === null) return null;
   return parseEnNumber(`${head}${cardinal}`);
 }

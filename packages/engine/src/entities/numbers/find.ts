@@ -9,7 +9,7 @@ export interface NumberSpan {
   script: 'arabic' | 'zh' | 'en';
 }
 
-const MULTIPLIERS: Record<string, number> = { 万: 1e4, 千: 1e3, 百: 100, 亿: 1e8, k: 1e3, w: 1e4 };
+const MULTIPLIERS = new Map(Object.entries<number>({ 万: 1e4, 千: 1e3, 百: 100, 亿: 1e8, k: 1e3, w: 1e4 }));
 
 // Digits, optionally with thousands separators, decimals and a multiplier: 1,299.50  1.2万  3k  5w.
 // 千克/千米/千瓦/千卡 are units (kg, km…), not thousands.
@@ -44,7 +44,7 @@ function* arabic(text: string): Generator<NumberSpan> {
     const suffix = /[万千百亿kKwW]$/.exec(raw)?.[0];
     const digits = (suffix ? raw.slice(0, -1) : raw).trim().replaceAll(',', '');
     if (digits.replace('.', '').length > MAX_DIGITS) continue;
-    const multiplier = suffix ? (MULTIPLIERS[suffix.toLowerCase()] ?? 1) : 1;
+    const multiplier = suffix ? (MULTIPLIERS.get(suffix.toLowerCase()) ?? 1) : 1;
     yield { start, end: start + raw.length, value: round(Number(digits) * multiplier), script: 'arabic' };
   }
 }

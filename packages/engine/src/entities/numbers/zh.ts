@@ -1,36 +1,39 @@
-const DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  壹: 1,
-  二: 2,
-  贰: 2,
-  两: 2,
-  三: 3,
-  叁: 3,
-  四: 4,
-  肆: 4,
-  五: 5,
-  伍: 5,
-  六: 6,
-  陆: 6,
-  七: 7,
-  柒: 7,
-  八: 8,
-  捌: 8,
-  九: 9,
-  玖: 9,
-};
+// Maps, not object literals: no text may find Object.prototype's members.
+const DIGITS = new Map(
+  Object.entries<number>({
+    零: 0,
+    〇: 0,
+    一: 1,
+    壹: 1,
+    二: 2,
+    贰: 2,
+    两: 2,
+    三: 3,
+    叁: 3,
+    四: 4,
+    肆: 4,
+    五: 5,
+    伍: 5,
+    六: 6,
+    陆: 6,
+    七: 7,
+    柒: 7,
+    八: 8,
+    捌: 8,
+    九: 9,
+    玖: 9,
+  }),
+);
 
-const SMALL_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
-const BIG_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+const SMALL_UNITS = new Map(Object.entries<number>({ 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 }));
+const BIG_UNITS = new Map(Object.entries<number>({ 万: 1e4, 亿: 1e8 }));
 
 /** Characters a Chinese numeral is written with, for building patterns. */
 export const ZH_NUMERAL_CHARS = '零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿';
 export const ZH_DIGIT_CHARS = '零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖';
 
 export function zhDigit(char: string): number | undefined {
-  return DIGITS[char];
+  return DIGITS.get(char);
 }
 
 /**
@@ -52,7 +55,7 @@ export function parseZhNumber(text: string): number | null {
 export function parseZhInteger(text: string): number | null {
   if (text.length === 0) return null;
   const chars = [...text];
-  const hasUnit = chars.some((c) => c in SMALL_UNITS || c in BIG_UNITS);
+  const hasUnit = chars.some((c) => SMALL_UNITS.has(c) || BIG_UNITS.has(c));
   if (!hasUnit) {
     const digits = digitString(text);
     return digits === null ? null : Number(digits);
@@ -64,9 +67,9 @@ export function parseZhInteger(text: string): number | null {
   let afterZero = false;
   let previousWasUnit = false;
   for (const [index, char] of chars.entries()) {
-    const digit = DIGITS[char];
-    const small = SMALL_UNITS[char];
-    const big = BIG_UNITS[char];
+    const digit = DIGITS.get(char);
+    const small = SMALL_UNITS.get(char);
+    const big = BIG_UNITS.get(char);
     if (digit !== undefined) {
       if (pending !== null) return null;
       if (digit === 0) {
@@ -111,13 +114,13 @@ export function parseZhInteger(text: string): number | null {
 
 function endsWithDigitAfterUnit(chars: string[]): boolean {
   const before = chars[chars.length - 2];
-  return before !== undefined && (before in SMALL_UNITS || before in BIG_UNITS);
+  return before !== undefined && (SMALL_UNITS.has(before) || BIG_UNITS.has(before));
 }
 
 function digitString(text: string): string | null {
   let out = '';
   for (const char of text) {
-    const digit = DIGITS[char];
+    const digit = DIGITS.get(char);
     if (digit === undefined) return null;
     out += String(digit);
   }

@@ -28,15 +28,17 @@ export type RegexNode = { start: number; end: number } & (
 );
 
 const QUANTIFIER = /^\{(\d+)(,(\d*))?\}/;
-const CLASS_ESCAPES: Record<string, CharSet> = {
-  d: DIGIT,
-  D: complement(DIGIT),
-  w: WORD,
-  W: complement(WORD),
-  s: SPACE,
-  S: complement(SPACE),
-};
-const CONTROL_ESCAPES: Record<string, number> = { n: 10, r: 13, t: 9, v: 11, f: 12, '0': 0 };
+const CLASS_ESCAPES = new Map(
+  Object.entries<CharSet>({
+    d: DIGIT,
+    D: complement(DIGIT),
+    w: WORD,
+    W: complement(WORD),
+    s: SPACE,
+    S: complement(SPACE),
+  }),
+);
+const CONTROL_ESCAPES = new Map(Object.entries<number>({ n: 10, r: 13, t: 9, v: 11, f: 12, '0': 0 }));
 
 /**
  * Parses a pattern that `new RegExp(pattern, flags)` already accepted. It is lenient where the syntax is
@@ -173,7 +175,7 @@ class Parser {
   /** After a backslash: a class escape (\d, \p{…}) or one escaped character. */
   private escapedChars(): CharSet {
     const c = this.src[this.pos]!;
-    const known = CLASS_ESCAPES[c];
+    const known = CLASS_ESCAPES.get(c);
     if (known !== undefined) {
       this.pos++;
       return known;
@@ -185,7 +187,7 @@ class Parser {
       this.pos = end + 1;
       return ALL;
     }
-    const control = CONTROL_ESCAPES[c];
+    const control = CONTROL_ESCAPES.get(c);
     if (control !== undefined && !(c === '0' && /\d/.test(this.src[this.pos + 1] ?? ''))) {
       this.pos++;
       return single(control);
