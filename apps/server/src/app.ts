@@ -5,17 +5,21 @@ import { createFetchHttp, type EnginePorts } from '@tandem/engine';
 import { createMemoryEventBus, createStore, migrateToLatest, openDatabase } from '@tandem/storage';
 import Fastify, { LogController } from 'fastify';
 import { Server } from 'socket.io';
-import { startBotParticipant } from './bot/botParticipant.ts';
+import { botTurn } from './bot/botTurn.ts';
 import { createBrainRegistry } from './bot/brainRegistry.ts';
+import { createTurnQueue } from './bot/turnQueue.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { createDemoBusinessState, demoBusinessApi } from './demo/businessApi.ts';
 import { DEMO_WORKSPACE, seedDemoDefinitions, seedDemoWorkspace } from './demo/seed.ts';
 import { installErrorHandler } from './http/errors.ts';
+import { logSerializers } from './http/logging.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import type { RegisteredRoute } from './http/route.ts';
+import { recoverOwedTurns } from './listeners/botParticipant.ts';
+import { startListeners } from './listeners/index.ts';
 import { setupAgentNamespace } from './realtime/agentNamespace.ts';
-import { startFanout } from './realtime/fanout.ts';
+import { rooms } from './realtime/rooms.ts';
 import { setupWidgetNamespace } from './realtime/widgetNamespace.ts';
 import { authRoutes } from './routes/auth.ts';
 import { conversationRoutes } from './routes/conversations.ts';
@@ -26,6 +30,8 @@ import { knowledgeRoutes } from './routes/knowledge.ts';
 import { staticRoutes } from './routes/static.ts';
 import { teamRoutes } from './routes/team.ts';
 import { widgetRoutes } from './routes/widget.ts';
+import { engineAnnotator } from './services/annotator.ts';
+import { createContactCache } from './services/contactCache.ts';
 import { signForWorkspace } from './services/identity.ts';
 
 export interface App {
@@ -42,6 +48,12 @@ const isLoopback = (host: string) => host === 'localhost' || host === '::1' || h
 
 /** Workspaces whose bots are trained at start, newest first; others train on their first message. */
 const WARM_WORKSPACES = 50;
+
+/** How long a graceful shutdown waits for bot turns and listeners in progress before it closes anyway. */
+const DRAIN_MS = 5_000;
+
+const within = (ms: number, work: Promise<unknown>) =>
+  Promise.race([work, new Promise((resolve) => setTimeout(resolve, ms).unref())]);
 
 /**
  * Trains existing workspaces' bots one at a time, in worker threads, so the first customer need not wait;
@@ -61,6 +73,8 @@ export async function startApp(config: Config): Promise<App> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
+      // errors keep type, message, code and stack only: database errors carry the statement's data
+      serializers: logSerializers,
       // secrets and personal data stay out of logs
       redact: {
         paths: [
@@ -91,12 +105,34 @@ export async function startApp(config: Config): Promise<App> {
   const events = createMemoryEventBus((error, event) =>
     log.error({ err: error, event }, 'event listener failed'),
   );
-  const deps: Deps = { store, events };
   // flow HTTP actions may call Tandem itself (the demo business API) and the configured business systems
   const allowOrigins = [...config.flowHttpAllow];
   let http = createFetchHttp({ allowOrigins });
   const ports: EnginePorts = { http: (request) => http(request) };
-  const ctx: AppContext = { config, store, events, deps, bots: createBrainRegistry(store, ports, log), log };
+  let isOnline = (_contactId: string) => true;
+  const ctx: AppContext = {
+    config,
+    store,
+    events,
+    deps: { store, events, annotator: engineAnnotator },
+    bots: createBrainRegistry(store, ports, log, events),
+    botTurns: createTurnQueue({
+      concurrency: config.botConcurrency,
+      maxBacklog: config.botMaxBacklog,
+      maxWaitMs: config.botMaxWaitMs,
+      staleMs: 30_000,
+      run: (job) => botTurn(ctx, job),
+      isOnline: (contactId) => isOnline(contactId),
+      onError: (error, job) =>
+        log.error(
+          { err: error, conversationId: job.conversationId },
+          'bot turn failed; retried by the sweep',
+        ),
+    }),
+    contacts: createContactCache(),
+    log,
+  };
+  ctx.deps = { ...ctx.deps, botCapacity: ctx.botTurns } satisfies Deps;
   const seeded = config.seedDemo ? await seedDemoWorkspace(store) : false;
   if (config.seedDemo) await seedDemoDefinitions(store);
 
@@ -137,7 +173,8 @@ export async function startApp(config: Config): Promise<App> {
   });
   const widget = setupWidgetNamespace(io, ctx);
   const agent = setupAgentNamespace(io, ctx);
-  const unsubscribe = [...startFanout(ctx, widget, agent), startBotParticipant(ctx)];
+  isOnline = (contactId) => (widget.adapter.rooms.get(rooms.contact(contactId))?.size ?? 0) > 0;
+  const unsubscribe = startListeners(ctx, { widget, agent }, { botSweepMs: 30_000 });
 
   const address = await app.listen({ port: config.port, host: config.host });
   const port = new URL(address).port;
@@ -157,6 +194,12 @@ export async function startApp(config: Config): Promise<App> {
   const botsReady = warmUpBots(ctx, () => closed).catch((error: unknown) => {
     if (!closed) log.error({ err: error }, 'could not list workspaces to train their bots');
   });
+  // replies the bot still owed when the server stopped (crash, restart) are computed now
+  void recoverOwedTurns(ctx)
+    .then(
+      (owed) => owed > 0 && log.info({ owed }, 'answering customer messages left from before the restart'),
+    )
+    .catch((error: unknown) => log.error({ err: error }, 'could not look for unanswered customer messages'));
 
   return {
     ctx,
@@ -164,11 +207,16 @@ export async function startApp(config: Config): Promise<App> {
     seeded,
     botsReady,
     async close() {
+      if (closed) return;
       closed = true;
-      for (const off of unsubscribe) off();
+      // no new training or turns; turns in progress finish (what is still owed stays in the database)
+      ctx.bots.close();
+      await within(DRAIN_MS, ctx.botTurns.close());
       await io.close();
       await app.close().catch(() => undefined);
-      await botsReady; // the training in progress finishes; no new one starts
+      await within(DRAIN_MS, events.drain());
+      for (const off of unsubscribe) off();
+      await botsReady;
       await db.destroy();
     },
   };

@@ -25,6 +25,9 @@ const envSchema = z.object({
   COOKIE_SECURE: boolean.default(false),
   TRUST_PROXY: boolean.default(false),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_SESSIONS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  SOCKET_EVENTS_PER_SECOND: z.coerce.number().positive().max(10_000).default(2),
+  SOCKET_EVENT_BURST: z.coerce.number().int().min(1).max(100_000).default(20),
   FLOW_HTTP_ALLOW: z
     .string()
     .default('')
@@ -36,6 +39,9 @@ const envSchema = z.object({
     )
     .pipe(z.array(z.url({ message: 'each entry must be an origin such as https://erp.example.com' }))),
   DEMO_BUSINESS_API: boolean.optional(),
+  BOT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  BOT_MAX_BACKLOG: z.coerce.number().int().min(1).max(1_000_000).default(2000),
+  BOT_MAX_WAIT_MS: z.coerce.number().int().min(100).max(600_000).default(3000),
 });
 
 export type Config = {
@@ -51,9 +57,19 @@ export type Config = {
   cookieSecure: boolean;
   trustProxy: boolean;
   rateLimitPerMinute: number;
+  /** new visitor sessions (no visitor token yet) per client IP per minute */
+  rateLimitSessionsPerMinute: number;
+  /** per socket connection: the token bucket's refill rate and size */
+  socketEventsPerSecond: number;
+  socketEventBurst: number;
   /** origins flow HTTP actions may call, besides Tandem's own (for the demo business API) */
   flowHttpAllow: string[];
   demoBusinessApi: boolean;
+  /** bot turns computed at once; conversations waiting for the bot, and the longest wait, before new
+   * customer messages to the bot are refused as `busy` (the client sends them again shortly) */
+  botConcurrency: number;
+  botMaxBacklog: number;
+  botMaxWaitMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -83,7 +99,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    rateLimitSessionsPerMinute: e.RATE_LIMIT_SESSIONS_PER_MINUTE,
+    socketEventsPerSecond: e.SOCKET_EVENTS_PER_SECOND,
+    socketEventBurst: e.SOCKET_EVENT_BURST,
     flowHttpAllow: e.FLOW_HTTP_ALLOW.map((u) => new URL(u).origin),
     demoBusinessApi: e.DEMO_BUSINESS_API ?? e.SEED_DEMO,
+    botConcurrency: e.BOT_CONCURRENCY,
+    botMaxBacklog: e.BOT_MAX_BACKLOG,
+    botMaxWaitMs: e.BOT_MAX_WAIT_MS,
   };
 }

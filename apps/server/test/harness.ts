@@ -25,8 +25,14 @@ export async function startTestApp(driver: TestDriver = 'pglite', overrides: Par
     cookieSecure: false,
     trustProxy: false,
     rateLimitPerMinute: 10_000,
+    rateLimitSessionsPerMinute: 300,
+    socketEventsPerSecond: 2,
+    socketEventBurst: 20,
     flowHttpAllow: [],
     demoBusinessApi: true,
+    botConcurrency: 4,
+    botMaxBacklog: 2000,
+    botMaxWaitMs: 3000,
     ...overrides,
   });
   // the demo bot trains in a worker after listen; tests start once it can answer, as a customer would later

@@ -1,13 +1,53 @@
-import type { Presence } from '@tandem/protocol';
-import type { Conversation, Message } from './records.ts';
+import type { HandoffReason, HandoffTarget, Presence } from '@tandem/protocol';
+import type { Actor, Contact, Conversation, Message } from './records.ts';
 
-/** Domain events, published after the change is committed. Listeners: realtime fan-out, the bot, later analytics and webhooks. */
+/** What every conversation event carries: the conversation as committed, and who caused the change. */
+interface ConversationChange {
+  conversation: Conversation;
+  actor: Actor;
+  /** the assignee's display name when the command knew it (saves listeners a look-up) */
+  assigneeName?: string | null;
+}
+
+/**
+ * Domain events, built from a command's committed result and published after the commit. Listeners, one per
+ * concern (apps/server/src/listeners/): realtime fan-out, the bot participant, the staff inbox, later
+ * analytics and webhooks.
+ */
 export interface DomainEventMap {
-  'conversation.changed': { conversation: Conversation; command: string };
-  'message.created': { message: Message; conversation: Conversation };
+  /** a conversation was started (by a customer's first message or request for a person) */
+  'conversation.opened': ConversationChange;
+  /** handed to the human queue */
+  'conversation.queued': ConversationChange & { reason: HandoffReason; target: HandoffTarget };
+  /** a person took it */
+  'conversation.assigned': ConversationChange;
+  /** its person put it back in the queue */
+  'conversation.released': ConversationChange;
+  'conversation.resolved': ConversationChange;
+  'conversation.closed': ConversationChange;
+  /** what the bot learnt changed: tags, priority */
+  'conversation.annotated': ConversationChange;
+  /**
+   * A message was stored. `contact` is set for customer messages (the sender, as the command saw it);
+   * `authorName` for agent messages.
+   */
+  'message.created': {
+    message: Message;
+    conversation: Conversation;
+    contact?: Contact;
+    authorName?: string;
+  };
   'presence.changed': { workspaceId: string; userId: string; presence: Presence };
   /** a staff session ended (sign-out): its live connections must close */
   'session.ended': { userId: string; sessionHash: string };
+  /** a workspace's bot changed what it knows: training started, went live, or failed (the old one stays) */
+  'bot.status': {
+    workspaceId: string;
+    state: 'training' | 'live' | 'failed';
+    /** increases with every change staff make; `live` for version N means every save up to N answers */
+    version: number;
+    error?: string;
+  };
 }
 
 export type DomainEventName = keyof DomainEventMap;
@@ -15,14 +55,52 @@ export type DomainEventHandler<K extends DomainEventName> = (
   payload: DomainEventMap[K],
 ) => void | Promise<void>;
 
-/** Publish/subscribe of domain events; in-process by default, Redis-backed when scaled out. */
+/** The events that change a conversation's state or what staff see of it. */
+export const conversationChangeEvents = [
+  'conversation.opened',
+  'conversation.queued',
+  'conversation.assigned',
+  'conversation.released',
+  'conversation.resolved',
+  'conversation.closed',
+  'conversation.annotated',
+] as const satisfies readonly DomainEventName[];
+export type ConversationChangeEvent = (typeof conversationChangeEvents)[number];
+
+/**
+ * Publish/subscribe of domain events; in-process by default, Redis-backed when scaled out.
+ * `publish` never waits for listeners: they run after the caller's current work (its acknowledgement),
+ * each isolated, so a slow or failing listener delays nobody.
+ */
 export interface EventBus {
-  publish<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): Promise<void>;
+  publish<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): void;
   subscribe<K extends DomainEventName>(name: K, handler: DomainEventHandler<K>): () => void;
+  /** resolves when every listener started so far has finished (for a graceful shutdown) */
+  drain(): Promise<void>;
+}
+
+/** Reads a customer message once (language, emotion, entities); the result is passed on, never recomputed. */
+export interface MessageAnnotation {
+  lang: 'zh' | 'en';
+  /** stored on the message (staff see it) and passed to the bot */
+  meta: Record<string, unknown>;
+  /** the conversation's emotion trajectory after this message, for staff */
+  emotion: (previous: Conversation['emotion']) => Conversation['emotion'];
+}
+
+export interface Annotator {
+  annotate(text: string, lang: 'zh' | 'en' | null): MessageAnnotation;
+}
+
+/** Whether the bot can take more work now (bounded backlog): when not, a customer's message is refused as `busy`. */
+export interface BotCapacity {
+  accepting(workspaceId: string): boolean;
 }
 
 /** Everything a command needs. */
 export interface Deps {
   store: import('./ports.ts').Store;
   events: EventBus;
+  annotator?: Annotator;
+  botCapacity?: BotCapacity;
 }

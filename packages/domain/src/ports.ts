@@ -9,6 +9,7 @@ import type {
 } from '@tandem/protocol';
 import type {
   Attributes,
+  Channel,
   Contact,
   Conversation,
   ConversationEvent,
@@ -69,25 +70,43 @@ export interface ConversationPatch {
 }
 
 export interface ConversationRepository {
-  create(input: {
-    workspaceId: string;
-    contactId: string;
-    botState: Record<string, unknown>;
-  }): Promise<Conversation>;
   findById(id: string): Promise<Conversation | null>;
   /** the contact's most recent conversation, open or not */
   findLatestForContact(contactId: string): Promise<Conversation | null>;
+  /** inside a transaction: the contact's open conversation on a channel, locked until commit, or null */
+  lockOpen(contactId: string, channel: Channel): Promise<Conversation | null>;
+  /**
+   * Opens a conversation with the bot; null when the contact already has an open one on the channel
+   * (a concurrent first message won: at most one open conversation per contact and channel).
+   */
+  createOpen(input: {
+    workspaceId: string;
+    contactId: string;
+    channel: Channel;
+    botState: Record<string, unknown>;
+  }): Promise<Conversation | null>;
   /**
    * Applies `patch` only if the conversation is still in status `from` (compare-and-set).
    * Returns the updated row, or null when another actor changed it first.
    */
   transition(id: string, from: ConversationStatus, patch: ConversationPatch): Promise<Conversation | null>;
-  saveBotState(id: string, botState: Record<string, unknown>): Promise<void>;
-  /** what the bot learnt about the conversation: emotion trajectory, tags, raised priority */
-  annotate(
+  /**
+   * The bot's turn, compare-and-set: only while the bot is still the assignee and no other turn answered
+   * meanwhile (`bot_seq` unchanged). Reserves `replies` sequence numbers. Null when it lost.
+   */
+  recordBotTurn(
     id: string,
-    patch: { emotion?: Conversation['emotion']; tags?: string[]; priority?: number },
-  ): Promise<void>;
+    turn: {
+      expectedBotSeq: number;
+      answeredSeq: number;
+      replies: number;
+      botState: Record<string, unknown>;
+      tags: string[];
+      priority: number;
+    },
+  ): Promise<Conversation | null>;
+  /** conversations with the bot whose customer is owed a reply, oldest first */
+  listBotOwed(limit: number): Promise<Conversation[]>;
   listAssignedTo(userId: string): Promise<Conversation[]>;
 }
 
@@ -109,9 +128,35 @@ export interface MessageRepository {
    * Idempotent on (conversation, author kind, clientId): a retry returns the stored message and `created: false`.
    */
   append(input: NewMessage): Promise<{ message: Message; created: boolean }>;
-  listByConversation(conversationId: string, options?: { limit?: number }): Promise<Message[]>;
-  /** attaches what the bot read from a message (emotion, intent) */
-  setMeta(id: string, meta: Record<string, unknown>): Promise<void>;
+  /**
+   * Inside a transaction, with the conversation locked: stores a customer message with the next sequence
+   * number and updates the conversation (sequence, customer's last message, emotion trajectory).
+   * Null when the customer already sent this `clientId` (then nothing is changed; the caller rolls back).
+   */
+  appendCustomer(input: {
+    conversation: Conversation;
+    clientId: string;
+    text: string;
+    meta: Record<string, unknown> | null;
+    emotion: Conversation['emotion'];
+  }): Promise<{ message: Message; conversation: Conversation } | null>;
+  /** the customer's message with this client id, in any of their conversations */
+  findCustomerMessage(contactId: string, clientId: string): Promise<Message | null>;
+  /** stores the bot's replies at the sequence numbers `recordBotTurn` reserved (idempotent per clientId) */
+  appendBotReplies(conversation: Conversation, replies: NewBotReply[]): Promise<Message[]>;
+  /** the customer's messages after `afterSeq`, oldest first */
+  listCustomerAfter(conversationId: string, afterSeq: number): Promise<Message[]>;
+  listByConversation(
+    conversationId: string,
+    options?: { limit?: number; afterSeq?: number },
+  ): Promise<Message[]>;
+}
+
+export interface NewBotReply {
+  clientId: string;
+  text: string;
+  buttons: QuickReply[];
+  meta: Record<string, unknown> | null;
 }
 
 export interface EventRepository {

@@ -40,11 +40,20 @@ export interface Contact {
   lastSeenAt: Date;
 }
 
+/** Who holds a conversation: the bot while it is with the bot, a person once one accepted it, nobody while queued or over. */
+export type Assignee = { kind: 'bot' } | { kind: 'user'; id: string } | null;
+
+/** Where a conversation takes place; the widget is one channel among several (more come with the roadmap). */
+export type Channel = 'widget';
+
 export interface Conversation {
   id: string;
   workspaceId: string;
   contactId: string;
+  channel: Channel;
   status: ConversationStatus;
+  /** the bot is an assignee like a person: derived from status and assignee_id, so both can never disagree */
+  assignee: Assignee;
   assigneeId: string | null;
   priority: number;
   handoffReason: HandoffReason | null;
@@ -55,6 +64,10 @@ export interface Conversation {
   emotion: AgentConversation['emotion'];
   tags: string[];
   lastSeq: number;
+  /** seq of the customer's last message, and of the last one the bot answered: the bot owes a reply while
+   * the conversation is with the bot and `customerSeq > botSeq` (durable work, found again after a restart) */
+  customerSeq: number;
+  botSeq: number;
   queuedAt: Date | null;
   resolvedAt: Date | null;
   createdAt: Date;

@@ -17,6 +17,8 @@ export const errorCodes = [
   'rate_limited',
   'protocol_mismatch',
   'identity_invalid',
+  /** the bot's backlog is full: nothing was stored; send again after a moment (with the same clientId) */
+  'busy',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

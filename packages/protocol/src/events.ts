@@ -25,6 +25,8 @@ export const widgetSendSchema = z.object({
 export type WidgetSend = z.infer<typeof widgetSendSchema>;
 export const widgetHandoffSchema = z.object({ lang: langSchema.optional() });
 export const typingSchema = z.object({ typing: z.boolean() });
+/** after a reconnect: the latest conversation's messages after `afterSeq` (0: all of them) */
+export const widgetSyncSchema = z.object({ afterSeq: z.number().int().min(0).max(2_147_483_647) });
 
 export interface WidgetClientEvents {
   'message:send': (payload: WidgetSend, ack: (result: Ack<{ message: MessageView }>) => void) => void;
@@ -33,6 +35,10 @@ export interface WidgetClientEvents {
     ack: (result: Ack<{ conversation: WidgetConversation }>) => void,
   ) => void;
   typing: (payload: z.infer<typeof typingSchema>) => void;
+  sync: (
+    payload: z.infer<typeof widgetSyncSchema>,
+    ack: (result: Ack<{ conversation: WidgetConversation | null; messages: MessageView[] }>) => void,
+  ) => void;
 }
 
 export interface WidgetServerEvents {
@@ -77,9 +83,30 @@ export interface AgentClientEvents {
   ) => void;
 }
 
+/** A message moved a conversation's inbox row: its preview, emotion and time (no database read per message). */
+export interface InboxActivity {
+  conversationId: string;
+  status: AgentConversation['status'];
+  lastMessage: NonNullable<AgentConversation['lastMessage']>;
+  emotion: AgentConversation['emotion'];
+  updatedAt: string;
+}
+
+/** What staff are told about their workspace's bot after a change: training, live (up to `version`), or failed. */
+export interface BotStatusView {
+  state: 'training' | 'live' | 'failed';
+  version: number;
+  liveVersion: number;
+  error?: string;
+}
+
 export interface AgentServerEvents {
-  /** a conversation changed (status, assignee, last message): inbox rows update from this */
+  /** a conversation changed (status, assignee, priority, tags; or it is new): its whole inbox row */
   'conversation:updated': (conversation: AgentConversation) => void;
+  /** messages moved inbox rows: coalesced, at most a few times a second per workspace */
+  'inbox:activity': (payload: { items: InboxActivity[] }) => void;
+  /** the workspace's bot is training, live or failed after a change of knowledge, flows or settings */
+  'bot:status': (status: BotStatusView) => void;
   /** a message in a conversation the agent watches or is assigned */
   'message:new': (message: MessageView) => void;
   typing: (payload: { conversationId: string; author: 'customer'; typing: boolean }) => void;

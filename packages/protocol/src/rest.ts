@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { clientIdSchema, idSchema, langSchema, messageTextSchema, workspaceSlugSchema } from './common.ts';
+import {
+  clientIdSchema,
+  idSchema,
+  langSchema,
+  messageTextSchema,
+  storableString,
+  workspaceSlugSchema,
+} from './common.ts';
 import {
   agentConversationSchema,
   conversationStatusSchema,
@@ -8,7 +15,7 @@ import {
 } from './conversation.ts';
 import { meSchema, presenceSchema, teammateSchema } from './user.ts';
 
-const attributeValue = z.union([z.string().max(500), z.number(), z.boolean()]);
+const attributeValue = z.union([storableString().max(500), z.number(), z.boolean()]);
 
 /** Attributes the embedding page passes about its customer (customer id, VIP level, age group…). */
 export const customerAttributesSchema = z
@@ -34,7 +41,7 @@ export const widgetSessionBodySchema = z.object({
   workspace: workspaceSlugSchema,
   visitorToken: z.string().min(20).max(200).optional(),
   locale: langSchema.optional(),
-  name: z.string().trim().min(1).max(80).optional(),
+  name: storableString().trim().min(1).max(80).optional(),
   attributes: customerAttributesSchema.optional(),
   identity: widgetIdentitySchema.optional(),
 });

@@ -57,6 +57,9 @@ export interface ConversationTable {
   handoff_reason: Default<HandoffReason | null>;
   bot_state: Json<Record<string, unknown>>;
   last_seq: Default<number>;
+  channel: Default<string>;
+  customer_seq: Default<number>;
+  bot_seq: Default<number>;
   emotion: ColumnType<unknown, string | null | undefined, string | null>;
   handoff: ColumnType<unknown, string | null | undefined, string | null>;
   tags: JsonDefault<string[]>;

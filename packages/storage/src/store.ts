@@ -37,7 +37,7 @@ export function createStore(db: Db, inTransaction = false): SqlStore {
     users: userRepository(db),
     contacts: contactRepository(db),
     conversations: conversationRepository(db),
-    messages: messageRepository(db, atomically),
+    messages: messageRepository(db, atomically, inTransaction),
     definitions: definitionRepository(db, atomically),
     events: eventRepository(db),
     identity: identityRepository(db),

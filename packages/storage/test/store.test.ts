@@ -31,7 +31,14 @@ describe.each<TestDriver>(['pglite', 'postgres'])('store on %s', (driver) => {
       lang: 'zh',
       attributes: { vip: 'gold', age: 61 },
     });
-    return store.conversations.create({ workspaceId, contactId: contact.id, botState: { misses: 0 } });
+    const created = await store.conversations.createOpen({
+      workspaceId,
+      contactId: contact.id,
+      channel: 'widget',
+      botState: { misses: 0 },
+    });
+    if (!created) throw new Error('a new contact has no open conversation');
+    return created;
   };
 
   it('finds workspaces, users (e-mail case-insensitively) and contacts', async () => {

@@ -339,6 +339,7 @@ export const en: Record<keyof typeof zh, string> = {
   'error.rate_limited': 'Too many attempts. Try again in a moment.',
   'error.protocol_mismatch': 'This console is out of date. Reload the page.',
   'error.identity_invalid': 'The customer identity signature is not valid.',
+  'error.busy': 'The assistant is very busy right now. Please try again in a moment.',
   'error.internal': 'Something went wrong on the server. Try again.',
   'error.network': 'Cannot reach the server. Check your connection.',
   'error.timeout': 'The server took too long to answer. Try again.',

@@ -330,6 +330,7 @@ export const zh = {
   'error.rate_limited': '操作太频繁，请稍后再试',
   'error.protocol_mismatch': '客服台版本已过期，请刷新页面',
   'error.identity_invalid': '客户身份签名无效',
+  'error.busy': '系统繁忙，请稍后再试',
   'error.internal': '服务器出错了，请稍后再试',
   'error.network': '无法连接服务器，请检查网络',
   'error.timeout': '服务器响应超时，请重试',

@@ -3,6 +3,7 @@ import { parseFlow } from '@tandem/engine';
 import { knowledgeEntrySchema } from '@tandem/protocol';
 import type { SqlStore } from '@tandem/storage';
 import { z } from 'zod';
+import { fromRoot } from '../paths.ts';
 import { hashPassword } from '../services/tokens.ts';
 
 export const DEMO_WORKSPACE = 'demo';
@@ -15,14 +16,15 @@ export const demoUsers = [
   { email: 'expert@tandem.demo', name: '张专家 Zhang', role: 'expert', locale: 'zh' },
 ] as const;
 
+/** A file of the demo workspace, beside this module in the checkout (also when running compiled). */
+const demoFile = (name: string) => fromRoot(`apps/server/src/demo/${name}`);
+
 export const knowledgeFileSchema = z.array(knowledgeEntrySchema).min(1);
 
 export function loadDemoKnowledge() {
-  const raw = JSON.parse(readFileSync(new URL('./knowledge.json', import.meta.url), 'utf8')) as unknown;
+  const raw = JSON.parse(readFileSync(demoFile('knowledge.json'), 'utf8')) as unknown;
   return knowledgeFileSchema.parse(raw);
 }
-
-const demoFile = (name: string) => new URL(name, import.meta.url);
 
 /** The demo workspace's flows, rules and settings, as files shipped beside this module. */
 export function demoDefinitions(): Array<{
@@ -31,22 +33,22 @@ export function demoDefinitions(): Array<{
   source: string;
   format: 'json' | 'yaml';
 }> {
-  const flows = readdirSync(demoFile('./flows/'))
+  const flows = readdirSync(demoFile('flows/'))
     .filter((name) => name.endsWith('.yaml'))
     .sort()
     .map((name) => ({
       kind: 'flow' as const,
       key: name.replace(/\.yaml$/, ''),
-      source: readFileSync(demoFile(`./flows/${name}`), 'utf8'),
+      source: readFileSync(demoFile(`flows/${name}`), 'utf8'),
       format: 'yaml' as const,
     }));
   return [
     ...flows,
-    { kind: 'rules', key: 'rules', source: readFileSync(demoFile('./rules.yaml'), 'utf8'), format: 'yaml' },
+    { kind: 'rules', key: 'rules', source: readFileSync(demoFile('rules.yaml'), 'utf8'), format: 'yaml' },
     {
       kind: 'settings',
       key: 'settings',
-      source: readFileSync(demoFile('./settings.json'), 'utf8'),
+      source: readFileSync(demoFile('settings.json'), 'utf8'),
       format: 'json',
     },
   ];

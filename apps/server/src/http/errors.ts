@@ -1,6 +1,7 @@
 import { DomainError } from '@tandem/domain';
 import type { ErrorBody, ErrorCode } from '@tandem/protocol';
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { safeError } from './logging.ts';
 import { ValidationError } from './validation.ts';
 
 export const statusOf: Record<ErrorCode, number> = {
@@ -19,6 +20,7 @@ export const statusOf: Record<ErrorCode, number> = {
   invalid_transition: 409,
   already_assigned: 409,
   rate_limited: 429,
+  busy: 503,
   internal: 500,
 };
 
@@ -47,7 +49,8 @@ export function installErrorHandler(app: FastifyInstance): void {
       const code: ErrorCode = status === 404 ? 'not_found' : 'bad_request';
       return reply.status(status).send({ error: { code, message: error.message } });
     }
-    request.log.error({ err: error }, 'unhandled error');
+    // never the error object itself: database errors carry the statement's parameters (see logging.ts)
+    request.log.error({ err: safeError(error) }, 'unhandled error');
     return reply.status(500).send({ error: toErrorBody(error) });
   });
   app.setNotFoundHandler((request, reply) =>

@@ -1,8 +1,9 @@
-import type { User } from '@tandem/domain';
+import { DomainError, type User } from '@tandem/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { AppContext } from '../context.ts';
-import { requireStaff } from './session.ts';
+import { isConsoleRequest } from './origin.ts';
+import { requireStaff, SESSION_COOKIE } from './session.ts';
 import { parseInput } from './validation.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -20,13 +21,16 @@ export interface RouteSpec<
   tag: string;
   /** true: a staff session cookie is required */
   staff: A;
+  /** true: the route acts on the staff cookie without requiring it (sign-out); writes get the Origin check */
+  sessionCookie?: boolean;
   body?: B;
   query?: Q;
   params?: P;
   response: R;
   status?: number;
   rateLimit?: {
-    max: number;
+    /** a number, or per request and key (e.g. different budgets for different kinds of key) */
+    max: number | ((request: FastifyRequest, key: string) => number);
     timeWindow: string;
     /** what the limit counts by (default: client IP) */
     keyGenerator?: (request: FastifyRequest) => string;
@@ -58,7 +62,20 @@ export interface RegisteredRoute {
 }
 
 /**
- * A thin edge: rate limit → auth → validate → handler (one command) → response.
+ * Writes that the staff cookie authenticates must come from the console itself: a browser attaches the
+ * cookie to a form another site posts at us (SameSite=Lax still sends it to same-site pages, and top-level
+ * navigations), so the `Origin` decides. Requests without the cookie are not affected (they get 401).
+ */
+function assertConsoleWrite(ctx: AppContext, request: FastifyRequest): void {
+  if (request.cookies[SESSION_COOKIE] === undefined) return;
+  if (!isConsoleRequest(ctx.config, request.headers)) {
+    throw new DomainError('forbidden', 'this request must come from the Tandem console');
+  }
+}
+
+/**
+ * A thin edge: rate limit → origin check of cookie-authenticated writes → auth → validate → handler
+ * (one command) → response.
  * Every route goes through here, so every input is validated and documented.
  */
 export function defineRoute<
@@ -74,6 +91,7 @@ export function defineRoute<
     url: spec.url,
     ...(spec.rateLimit ? { config: { rateLimit: spec.rateLimit } } : {}),
     handler: async (request, reply) => {
+      if (spec.method !== 'GET' && (spec.staff || spec.sessionCookie)) assertConsoleWrite(ctx, request);
       const user = spec.staff ? await requireStaff(ctx, request) : null;
       const body = spec.body ? parseInput(spec.body, request.body ?? {}, 'body') : undefined;
       const query = spec.query ? parseInput(spec.query, request.query ?? {}, 'query') : undefined;

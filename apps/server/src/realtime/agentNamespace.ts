@@ -9,21 +9,27 @@ import {
 } from '@tandem/protocol';
 import type { Namespace, Server } from 'socket.io';
 import type { AppContext } from '../context.ts';
+import { safeError } from '../http/logging.ts';
+import { isConsoleRequest } from '../http/origin.ts';
 import { SESSION_COOKIE, userForSessionToken } from '../http/session.ts';
 import * as actions from '../services/agentActions.ts';
 import { hashToken } from '../services/tokens.ts';
 import { createHandler } from './handle.ts';
+import { safeConnection, safeMiddleware, socketError } from './middleware.ts';
 import { rooms } from './rooms.ts';
 
 export type AgentNamespace = Namespace<AgentClientEvents, AgentServerEvents>;
 
-const socketError = (code: string, message: string) =>
-  Object.assign(new Error(message), { data: { code, message } });
-
-function cookieValue(header: string | undefined, name: string): string | undefined {
+/** The value of one cookie; a value that is not valid percent-encoding counts as absent (it cannot be ours). */
+export function cookieValue(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(rest.join('='));
+    } catch {
+      return undefined;
+    }
   }
   return undefined;
 }
@@ -34,98 +40,94 @@ export function setupAgentNamespace(io: Server, ctx: AppContext): AgentNamespace
   const openSockets = new Map<string, number>();
 
   // the console is served by Tandem itself: a staff socket from another site is refused
-  nsp.use((socket, next) => {
-    const origin = socket.handshake.headers.origin;
-    if (!origin) return next();
-    const allowed = [
-      ctx.config.publicUrl,
-      `http://${socket.handshake.headers.host}`,
-      `https://${socket.handshake.headers.host}`,
-    ];
-    if (allowed.some((a) => a && new URL(a).origin === origin)) return next();
-    next(socketError('forbidden', 'the console must be opened from this server'));
-  });
+  // every middleware and listener is contained: a throw refuses or drops one socket, never the process
+  nsp.use(
+    safeMiddleware(ctx, (socket, next) => {
+      if (isConsoleRequest(ctx.config, socket.handshake.headers)) return next();
+      next(socketError('forbidden', 'the console must be opened from this server'));
+    }),
+  );
 
-  nsp.use(async (socket, next) => {
-    const token = cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE);
-    let user: User | null;
-    try {
-      user = await userForSessionToken(ctx, token);
-    } catch (error) {
-      ctx.log.error({ err: error }, 'agent socket authentication failed');
-      return next(socketError('internal', 'something went wrong on our side; please try again'));
-    }
-    if (!user) return next(socketError('unauthenticated', 'sign in to continue'));
-    socket.data.user = user;
-    socket.data.sessionHash = hashToken(token as string);
-    next();
-  });
+  nsp.use(
+    safeMiddleware(ctx, async (socket, next) => {
+      const token = cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE);
+      const user = await userForSessionToken(ctx, token);
+      if (!user || !token) return next(socketError('unauthenticated', 'sign in to continue'));
+      socket.data.user = user;
+      socket.data.sessionHash = hashToken(token);
+      next();
+    }),
+  );
 
-  nsp.on('connection', async (socket) => {
-    const user = socket.data.user as User;
-    const count = (openSockets.get(user.id) ?? 0) + 1;
-    openSockets.set(user.id, count);
-    // every event re-checks the session, so a signed-out or expired session stops acting at once
-    const on = createHandler(ctx, socket, async () => {
-      const current = await ctx.store.auth.findSessionUser(socket.data.sessionHash as string, new Date());
-      if (!current) {
-        socket.disconnect(true);
-        throw new DomainError('unauthenticated', 'your session has ended; sign in again');
+  nsp.on(
+    'connection',
+    safeConnection(ctx, async (socket) => {
+      const user = socket.data.user as User;
+      const count = (openSockets.get(user.id) ?? 0) + 1;
+      openSockets.set(user.id, count);
+      // every event re-checks the session, so a signed-out or expired session stops acting at once
+      const on = createHandler(ctx, socket, async () => {
+        const current = await ctx.store.auth.findSessionUser(socket.data.sessionHash as string, new Date());
+        if (!current) {
+          socket.disconnect(true);
+          throw new DomainError('unauthenticated', 'your session has ended; sign in again');
+        }
+      });
+      const joinConversation = (id: string) =>
+        nsp.in(rooms.user(user.id)).socketsJoin(rooms.conversation(id));
+
+      on('conversation:accept', conversationRefSchema, async ({ conversationId }) => {
+        const conversation = await actions.accept(ctx, user, conversationId);
+        joinConversation(conversationId);
+        return { conversation };
+      });
+      on('conversation:resolve', conversationRefSchema, async ({ conversationId }) => ({
+        conversation: await actions.resolve(ctx, user, conversationId),
+      }));
+      on('conversation:watch', conversationRefSchema, async ({ conversationId }) => {
+        await actions.assertVisible(ctx, user, conversationId);
+        await socket.join(rooms.conversation(conversationId));
+        return { watching: conversationId };
+      });
+      on('conversation:unwatch', conversationRefSchema, async ({ conversationId }) => {
+        // an assignee keeps the rooms of their own conversations
+        const conversation = await ctx.store.conversations.findById(conversationId);
+        if (conversation?.assigneeId !== user.id) await socket.leave(rooms.conversation(conversationId));
+        return { watching: null };
+      });
+      on('message:send', agentSendSchema, async (payload) => ({
+        message: await actions.sendAgentMessage(ctx, user, payload),
+      }));
+      on('typing', agentTypingSchema, async ({ conversationId, typing }) => {
+        const conversation = await ctx.store.conversations.findById(conversationId);
+        if (conversation?.workspaceId === user.workspaceId && conversation.assigneeId === user.id) {
+          io.of('/widget')
+            .to(rooms.contact(conversation.contactId))
+            .emit('typing', { author: 'agent', name: user.name, typing });
+        }
+        return null;
+      });
+      on('presence:set', presenceSetSchema, async ({ presence }) => ({
+        presence: await actions.setPresence(ctx, user, presence),
+      }));
+
+      socket.on('disconnect', () => {
+        const left = (openSockets.get(user.id) ?? 1) - 1;
+        if (left > 0) return void openSockets.set(user.id, left);
+        openSockets.delete(user.id);
+        void actions
+          .setPresence(ctx, user, 'offline')
+          .catch((error: unknown) => ctx.log.warn({ err: safeError(error) }, 'presence update failed'));
+      });
+
+      // the handlers above are registered before any await, so no early event is lost
+      await socket.join([rooms.workspace(user.workspaceId), rooms.user(user.id)]);
+      for (const conversation of await ctx.store.conversations.listAssignedTo(user.id)) {
+        await socket.join(rooms.conversation(conversation.id));
       }
-    });
-    const joinConversation = (id: string) => nsp.in(rooms.user(user.id)).socketsJoin(rooms.conversation(id));
-
-    on('conversation:accept', conversationRefSchema, async ({ conversationId }) => {
-      const conversation = await actions.accept(ctx, user, conversationId);
-      joinConversation(conversationId);
-      return { conversation };
-    });
-    on('conversation:resolve', conversationRefSchema, async ({ conversationId }) => ({
-      conversation: await actions.resolve(ctx, user, conversationId),
-    }));
-    on('conversation:watch', conversationRefSchema, async ({ conversationId }) => {
-      await actions.assertVisible(ctx, user, conversationId);
-      await socket.join(rooms.conversation(conversationId));
-      return { watching: conversationId };
-    });
-    on('conversation:unwatch', conversationRefSchema, async ({ conversationId }) => {
-      // an assignee keeps the rooms of their own conversations
-      const conversation = await ctx.store.conversations.findById(conversationId);
-      if (conversation?.assigneeId !== user.id) await socket.leave(rooms.conversation(conversationId));
-      return { watching: null };
-    });
-    on('message:send', agentSendSchema, async (payload) => ({
-      message: await actions.sendAgentMessage(ctx, user, payload),
-    }));
-    on('typing', agentTypingSchema, async ({ conversationId, typing }) => {
-      const conversation = await ctx.store.conversations.findById(conversationId);
-      if (conversation?.workspaceId === user.workspaceId && conversation.assigneeId === user.id) {
-        io.of('/widget')
-          .to(rooms.contact(conversation.contactId))
-          .emit('typing', { author: 'agent', name: user.name, typing });
-      }
-      return null;
-    });
-    on('presence:set', presenceSetSchema, async ({ presence }) => ({
-      presence: await actions.setPresence(ctx, user, presence),
-    }));
-
-    socket.on('disconnect', () => {
-      const left = (openSockets.get(user.id) ?? 1) - 1;
-      if (left > 0) return void openSockets.set(user.id, left);
-      openSockets.delete(user.id);
-      void actions
-        .setPresence(ctx, user, 'offline')
-        .catch((error: unknown) => ctx.log.warn({ err: error }, 'presence update failed'));
-    });
-
-    // the handlers above are registered before any await, so no early event is lost
-    await socket.join([rooms.workspace(user.workspaceId), rooms.user(user.id)]);
-    for (const conversation of await ctx.store.conversations.listAssignedTo(user.id)) {
-      await socket.join(rooms.conversation(conversation.id));
-    }
-    if (count === 1 && user.presence === 'offline') await actions.setPresence(ctx, user, 'online');
-  });
+      if (count === 1 && user.presence === 'offline') await actions.setPresence(ctx, user, 'online');
+    }),
+  );
   // a sign-out closes that session's live connections at once
   ctx.events.subscribe('session.ended', ({ sessionHash }) => {
     for (const socket of nsp.sockets.values()) {

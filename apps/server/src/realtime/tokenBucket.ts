@@ -8,7 +8,7 @@ export function createTokenBucket(
   return {
     take(): boolean {
       const t = now();
-      tokens = Math.min(options.capacity, tokens + ((t - last) / 1000) * options.refillPerSecond);
+      tokens = Math.min(options.capacity, tokens + (Math.max(0, t - last) / 1000) * options.refillPerSecond);
       last = t;
       if (tokens < 1) return false;
       tokens -= 1;

@@ -1,4 +1,4 @@
-import { DomainError, openConversationFor, postCustomerMessage, requestHuman } from '@tandem/domain';
+import { type Contact, customerRequestsHuman, receiveCustomerMessage } from '@tandem/domain';
 import {
   PROTOCOL_VERSION,
   typingSchema,
@@ -7,96 +7,94 @@ import {
   widgetAuthSchema,
   widgetHandoffSchema,
   widgetSendSchema,
+  widgetSyncSchema,
 } from '@tandem/protocol';
 import type { Namespace, Server } from 'socket.io';
 import type { AppContext } from '../context.ts';
 import { presentWidgetConversation } from '../presenters/conversation.ts';
-import { presentMessage } from '../presenters/message.ts';
-import { readEmotion, recordEmotion } from '../services/insight.ts';
-import { rememberPrefersHuman } from '../services/preferences.ts';
+import { presentMessage, presentMessages } from '../presenters/message.ts';
 import { contactForToken } from '../services/widgetSession.ts';
 import { createHandler } from './handle.ts';
+import { safeConnection, safeMiddleware, socketError } from './middleware.ts';
 import { rooms } from './rooms.ts';
 
 export type WidgetNamespace = Namespace<WidgetClientEvents, WidgetServerEvents>;
 
-const socketError = (code: string, message: string) =>
-  Object.assign(new Error(message), { data: { code, message } });
-
-/** `/widget`: customers, authenticated by their visitor token; each socket sees only its own contact's room. */
+/**
+ * `/widget`: customers, authenticated by their visitor token; each socket sees only its own contact's room.
+ * Handlers are thin: validate, one domain command, present. The contact read at connection travels with
+ * the socket (and in the command's events), so a message costs no contact look-up.
+ */
 export function setupWidgetNamespace(io: Server, ctx: AppContext): WidgetNamespace {
   const nsp: WidgetNamespace = io.of('/widget');
 
-  nsp.use(async (socket, next) => {
-    const auth = widgetAuthSchema.safeParse(socket.handshake.auth);
-    if (!auth.success) return next(socketError('unauthenticated', 'a visitor token is required'));
-    if (auth.data.protocol !== undefined && auth.data.protocol !== PROTOCOL_VERSION) {
-      return next(
-        socketError('protocol_mismatch', `server speaks protocol ${PROTOCOL_VERSION}; reload the page`),
-      );
-    }
-    let contact: Awaited<ReturnType<typeof contactForToken>>;
-    try {
-      contact = await contactForToken(ctx, auth.data.visitorToken);
-    } catch (error) {
-      ctx.log.error({ err: error }, 'widget socket authentication failed');
-      return next(socketError('internal', 'something went wrong on our side; please try again'));
-    }
-    if (!contact) return next(socketError('unauthenticated', 'unknown visitor token; start a new session'));
-    socket.data.contactId = contact.id;
-    socket.data.workspaceId = contact.workspaceId;
-    next();
-  });
-
-  nsp.on('connection', (socket) => {
-    const contactId = socket.data.contactId as string;
-    void socket.join(rooms.contact(contactId));
-    const on = createHandler(ctx, socket);
-    const loadContact = async () => {
-      const contact = await ctx.store.contacts.findById(contactId);
-      if (!contact) throw new DomainError('unauthenticated', 'this visitor no longer exists');
-      return contact;
-    };
-
-    on('message:send', widgetSendSchema, async (payload) => {
-      const contact = await loadContact();
-      const emotion = readEmotion(payload.text, payload.lang ?? contact.lang);
-      const conversation = await openConversationFor(ctx.deps, contact, {});
-      await recordEmotion(ctx, conversation, emotion.view, new Date());
-      const { message } = await postCustomerMessage(ctx.deps, {
-        contact,
-        clientId: payload.clientId,
-        text: payload.text,
-        lang: payload.lang ?? null,
-        meta: { emotion: emotion.view },
-        initialBotState: {},
-      });
-      return { message: presentMessage(message, new Map(), 'customer') };
-    });
-
-    on('handoff:request', widgetHandoffSchema, async (payload) => {
-      const contact = await loadContact();
-      if (payload.lang && payload.lang !== contact.lang)
-        await ctx.store.contacts.touch(contact.id, { lang: payload.lang });
-      const conversation = await openConversationFor(ctx.deps, contact, {});
-      await rememberPrefersHuman(ctx, contact);
-      const handed = await requestHuman(ctx.deps, {
-        conversation,
-        reason: 'customer_request',
-        actor: { kind: 'customer', contactId: contact.id },
-      });
-      return { conversation: await presentWidgetConversation(ctx.store, handed) };
-    });
-
-    on('typing', typingSchema, async (payload) => {
-      const conversation = await ctx.store.conversations.findLatestForContact(contactId);
-      if (conversation) {
-        io.of('/agent')
-          .to(rooms.conversation(conversation.id))
-          .emit('typing', { conversationId: conversation.id, author: 'customer', typing: payload.typing });
+  nsp.use(
+    safeMiddleware(ctx, async (socket, next) => {
+      const auth = widgetAuthSchema.safeParse(socket.handshake.auth);
+      if (!auth.success) return next(socketError('unauthenticated', 'a visitor token is required'));
+      if (auth.data.protocol !== undefined && auth.data.protocol !== PROTOCOL_VERSION) {
+        return next(
+          socketError('protocol_mismatch', `server speaks protocol ${PROTOCOL_VERSION}; reload the page`),
+        );
       }
-      return null;
-    });
-  });
+      const contact = await contactForToken(ctx, auth.data.visitorToken);
+      if (!contact) return next(socketError('unauthenticated', 'unknown visitor token; start a new session'));
+      socket.data.contact = contact;
+      next();
+    }),
+  );
+
+  nsp.on(
+    'connection',
+    safeConnection(ctx, (socket) => {
+      let contact = socket.data.contact as Contact;
+      void socket.join(rooms.contact(contact.id));
+      // a reply put aside while this customer was away is computed now
+      ctx.botTurns.resume(contact.id);
+      const on = createHandler(ctx, socket);
+
+      on('message:send', widgetSendSchema, async (payload) => {
+        const received = await receiveCustomerMessage(ctx.deps, {
+          contact,
+          clientId: payload.clientId,
+          text: payload.text,
+          lang: payload.lang ?? null,
+        });
+        if (payload.lang && payload.lang !== contact.lang) contact = { ...contact, lang: payload.lang };
+        return { message: presentMessage(received.message, new Map(), 'customer') };
+      });
+
+      on('handoff:request', widgetHandoffSchema, async (payload) => {
+        if (payload.lang && payload.lang !== contact.lang) {
+          await ctx.store.contacts.touch(contact.id, { lang: payload.lang });
+          contact = { ...contact, lang: payload.lang };
+        }
+        const handed = await customerRequestsHuman(ctx.deps, { contact, remember: true });
+        contact = { ...contact, attributes: { ...contact.attributes, prefersHuman: true } };
+        return { conversation: await presentWidgetConversation(ctx.store, handed) };
+      });
+
+      // after a reconnect: everything after the last sequence number the client has
+      on('sync', widgetSyncSchema, async ({ afterSeq }) => {
+        const conversation = await ctx.store.conversations.findLatestForContact(contact.id);
+        if (!conversation) return { conversation: null, messages: [] };
+        const messages = await ctx.store.messages.listByConversation(conversation.id, { afterSeq });
+        return {
+          conversation: await presentWidgetConversation(ctx.store, conversation),
+          messages: await presentMessages(ctx.store, contact.workspaceId, messages, 'customer'),
+        };
+      });
+
+      on('typing', typingSchema, async (payload) => {
+        const conversation = await ctx.store.conversations.findLatestForContact(contact.id);
+        if (conversation) {
+          io.of('/agent')
+            .to(rooms.conversation(conversation.id))
+            .emit('typing', { conversationId: conversation.id, author: 'customer', typing: payload.typing });
+        }
+        return null;
+      });
+    }),
+  );
   return nsp;
 }

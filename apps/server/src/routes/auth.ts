@@ -17,6 +17,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext, routes: Regist
     staff: false,
     body: loginBodySchema,
     response: meResponseSchema,
+    // per IP; per account, services/loginThrottle.ts refuses after 10 failures in 15 minutes
     rateLimit: { max: 10, timeWindow: '1 minute' },
     handler: async ({ body, reply }) => {
       const session = await login(ctx, body.email, body.password);
@@ -31,6 +32,8 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext, routes: Regist
     summary: 'Sign out',
     tag: 'auth',
     staff: false,
+    // a cross-site page must not sign staff out: writes on the cookie get the Origin check
+    sessionCookie: true,
     response: z.object({ ok: z.literal(true) }),
     handler: async ({ request, reply }) => {
       await logout(ctx, request.cookies[SESSION_COOKIE]);

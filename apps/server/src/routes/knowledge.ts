@@ -1,4 +1,9 @@
-import { knowledgeEntrySchema, knowledgeListSchema, knowledgeParamsSchema } from '@tandem/protocol';
+import {
+  botStatusSchema,
+  knowledgeEntrySchema,
+  knowledgeListSchema,
+  knowledgeParamsSchema,
+} from '@tandem/protocol';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
@@ -25,9 +30,19 @@ export function knowledgeRoutes(app: FastifyInstance, ctx: AppContext, routes: R
     staff: true,
     params: knowledgeParamsSchema,
     body: knowledgeEntrySchema,
-    response: z.object({ entry: knowledgeEntrySchema }),
+    response: z.object({ entry: knowledgeEntrySchema, bot: botStatusSchema }),
     rateLimit: { max: 60, timeWindow: '1 minute' },
     handler: ({ user, params, body }) => knowledge.saveKnowledgeEntry(ctx, user, params.id, body),
+  });
+
+  defineRoute(app, ctx, routes, {
+    method: 'GET',
+    url: '/api/admin/bot/status',
+    summary: "My workspace's bot: training, live (up to which change) or failed (the previous one answers)",
+    tag: 'knowledge',
+    staff: true,
+    response: botStatusSchema,
+    handler: async ({ user }) => ctx.bots.status(user.workspaceId),
   });
 
   defineRoute(app, ctx, routes, {
@@ -37,7 +52,7 @@ export function knowledgeRoutes(app: FastifyInstance, ctx: AppContext, routes: R
     tag: 'knowledge',
     staff: true,
     params: knowledgeParamsSchema,
-    response: z.object({ removed: z.string() }),
+    response: z.object({ removed: z.string(), bot: botStatusSchema }),
     handler: ({ user, params }) => knowledge.removeKnowledgeEntry(ctx, user, params.id),
   });
 }

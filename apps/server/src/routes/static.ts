@@ -1,14 +1,12 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-
-const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+import { fromRoot } from '../paths.ts';
 
 export const webAssets = {
-  widget: path('../../../widget/dist/'),
-  demoPage: path('../../../widget/demo-page/'),
-  console: path('../../../console/dist/'),
+  widget: fromRoot('apps/widget/dist/'),
+  demoPage: fromRoot('apps/widget/demo-page/'),
+  console: fromRoot('apps/console/dist/'),
 };
 
 const notBuilt = {

@@ -4,7 +4,11 @@ import type { AppContext } from '../context.ts';
 
 const mayEdit = (user: User) => user.role === 'admin' || user.role === 'supervisor';
 
-/** Staff change what the bot knows; the workspace's bot is retrained in the background and swapped in. */
+/**
+ * Staff change what the bot knows; the workspace's bot is retrained in the background and swapped in. A save
+ * answers with the bot's status (`training` until the change is live); staff consoles are told when it is
+ * live or failed (`bot:status`), and `GET /api/admin/bot/status` says so too.
+ */
 export async function listKnowledge(ctx: AppContext, user: User) {
   return { entries: await ctx.store.knowledge.list(user.workspaceId) };
 }
@@ -16,7 +20,7 @@ export async function saveKnowledgeEntry(ctx: AppContext, user: User, id: string
     throw new DomainError('bad_request', `the entry's id "${entry.id}" differs from the path's "${id}"`);
   await ctx.store.knowledge.upsertMany(user.workspaceId, [entry]);
   ctx.bots.rebuild(user.workspaceId);
-  return { entry };
+  return { entry, bot: ctx.bots.status(user.workspaceId) };
 }
 
 export async function removeKnowledgeEntry(ctx: AppContext, user: User, id: string) {
@@ -25,5 +29,5 @@ export async function removeKnowledgeEntry(ctx: AppContext, user: User, id: stri
   if (!(await ctx.store.knowledge.remove(user.workspaceId, id)))
     throw new DomainError('not_found', `no entry ${id}`);
   ctx.bots.rebuild(user.workspaceId);
-  return { removed: id };
+  return { removed: id, bot: ctx.bots.status(user.workspaceId) };
 }

@@ -51,6 +51,7 @@ export async function startWidgetSession(ctx: AppContext, body: WidgetSessionBod
         ['identityVerified', true],
       ]
     : [];
+  const created = !contact;
   if (!contact) {
     token = newToken();
     contact = await ctx.store.contacts.create({
@@ -75,13 +76,17 @@ export async function startWidgetSession(ctx: AppContext, body: WidgetSessionBod
             ),
           )
         : undefined;
-    await ctx.store.contacts.touch(contact.id, {
+    const patch = {
       ...(body.locale ? { lang: body.locale } : {}),
       ...(body.name ? { name: body.name } : {}),
       ...(attributes ? { attributes } : {}),
-    });
+    };
+    await ctx.store.contacts.touch(contact.id, patch);
+    contact = { ...contact, ...patch };
   }
-  const conversation = await ctx.store.conversations.findLatestForContact(contact.id);
+  ctx.contacts.set(hashToken(token as string), contact);
+  // a new visitor has no history: nothing to read
+  const conversation = created ? null : await ctx.store.conversations.findLatestForContact(contact.id);
   const messages = conversation ? await ctx.store.messages.listByConversation(conversation.id) : [];
   return {
     visitorToken: token as string,
@@ -94,5 +99,10 @@ export async function startWidgetSession(ctx: AppContext, body: WidgetSessionBod
 
 /** The contact a visitor token belongs to, or null. */
 export async function contactForToken(ctx: AppContext, token: string) {
-  return ctx.store.contacts.findByTokenHash(hashToken(token));
+  const hash = hashToken(token);
+  const cached = ctx.contacts.get(hash);
+  if (cached) return cached;
+  const contact = await ctx.store.contacts.findByTokenHash(hash);
+  if (contact) ctx.contacts.set(hash, contact);
+  return contact;
 }

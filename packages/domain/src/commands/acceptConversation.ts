@@ -27,6 +27,7 @@ export async function acceptConversation(deps: Deps, input: AcceptConversationIn
       actor: input.agent,
       patch: { assigneeId: input.agent.user.id },
       notice: { code: 'agent_joined', agentName: input.agent.user.name },
+      assigneeName: input.agent.user.name,
     });
   } catch (error) {
     const current = await deps.store.conversations.findById(conversation.id);

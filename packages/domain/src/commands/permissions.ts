@@ -11,3 +11,20 @@ export function assertMayAct(conversation: Conversation, actor: Actor): void {
     throw new DomainError('not_assignee', 'this conversation is assigned to a teammate');
   }
 }
+
+/**
+ * Resolving ends the customer's conversation, so only its assignee, supervisors and admins may: a plain
+ * agent or expert cannot resolve a conversation nobody accepted (with the bot or waiting in the queue);
+ * they accept it first. Statuses the state machine does not resolve from are left to it
+ * (`invalid_transition`). The bot and the system are not staff and are not restricted here.
+ */
+export function assertMayResolve(conversation: Conversation, actor: Actor): void {
+  assertMayAct(conversation, actor);
+  if (actor.kind !== 'agent' || supervises(actor)) return;
+  if (conversation.status === 'bot' || conversation.status === 'queued') {
+    throw new DomainError(
+      'forbidden',
+      'only the assignee, a supervisor or an admin may resolve a conversation; accept it first',
+    );
+  }
+}

@@ -2,6 +2,7 @@ import { DomainError } from '../errors.ts';
 import type { Deps } from '../events.ts';
 import type { Actor, Conversation, Message } from '../records.ts';
 import { loadConversation } from './loadConversation.ts';
+import { createOutbox } from './outbox.ts';
 
 export interface PostAgentMessageInput {
   workspaceId: string;
@@ -11,7 +12,7 @@ export interface PostAgentMessageInput {
   text: string;
 }
 
-/** The assigned agent replies. Idempotent on `clientId`. */
+/** The assigned agent replies. Idempotent on `clientId` (a retry, even a concurrent one, returns the stored message). */
 export async function postAgentMessage(
   deps: Deps,
   input: PostAgentMessageInput,
@@ -34,6 +35,10 @@ export async function postAgentMessage(
     authorId: input.agent.user.id,
     text: input.text,
   });
-  if (created) await deps.events.publish('message.created', { message, conversation });
+  if (created) {
+    const outbox = createOutbox();
+    outbox.add('message.created', { message, conversation, authorName: input.agent.user.name });
+    outbox.publish(deps.events);
+  }
   return { message, conversation };
 }

@@ -1,7 +1,8 @@
 import type { HandoffReason, HandoffTarget } from '@tandem/protocol';
-import type { Deps } from '../events.ts';
+import type { Store } from '../ports.ts';
 import type { Actor, Conversation } from '../records.ts';
-import { applyTransition } from './transition.ts';
+import type { Outbox } from './outbox.ts';
+import { transitionWithin } from './transition.ts';
 
 export interface RequestHumanInput {
   conversation: Conversation;
@@ -14,23 +15,30 @@ export interface RequestHumanInput {
 }
 
 /**
- * Hands a bot conversation to the human queue with a reason.
- * Asking again while queued or assigned is not an error: the customer simply keeps their place.
+ * Inside a transaction: hands a bot conversation to the human queue with a reason. Asking again while
+ * queued or assigned is not an error: the customer simply keeps their place (the conversation is returned
+ * unchanged). Null when it changed meanwhile.
  */
-export async function requestHuman(deps: Deps, input: RequestHumanInput): Promise<Conversation> {
+export async function requestHumanWithin(
+  tx: Store,
+  outbox: Outbox,
+  input: RequestHumanInput,
+): Promise<Conversation | null> {
   const { conversation } = input;
   if (conversation.status === 'queued' || conversation.status === 'assigned') return conversation;
-  return applyTransition(deps, {
+  const target = input.target ?? { tier: 'agent' as const, team: null, detail: null };
+  return transitionWithin(tx, outbox, {
     conversation,
     command: 'requestHuman',
     actor: input.actor,
     patch: {
       handoffReason: input.reason,
-      handoff: input.target ?? { tier: 'agent', team: null, detail: null },
+      handoff: target,
       queuedAt: new Date(),
       priority: Math.max(conversation.priority, input.priority ?? 0),
     },
     notice: { code: 'queued' },
     data: { reason: input.reason, ...(input.target ? { target: input.target } : {}) },
+    handoff: { reason: input.reason, target },
   });
 }

@@ -1,7 +1,7 @@
 import type { Deps } from '../events.ts';
 import type { Actor, Conversation } from '../records.ts';
 import { loadConversation } from './loadConversation.ts';
-import { assertMayAct } from './permissions.ts';
+import { assertMayResolve } from './permissions.ts';
 import { applyTransition } from './transition.ts';
 
 export interface ResolveConversationInput {
@@ -10,13 +10,16 @@ export interface ResolveConversationInput {
   actor: Actor;
 }
 
-/** Marks a conversation resolved; the customer is told and may start again by writing. */
+/**
+ * Marks a conversation resolved; the customer is told and may start again by writing.
+ * Only its assignee, supervisors and admins may (`assertMayResolve`).
+ */
 export async function resolveConversation(
   deps: Deps,
   input: ResolveConversationInput,
 ): Promise<Conversation> {
   const conversation = await loadConversation(deps.store, input.workspaceId, input.conversationId);
-  assertMayAct(conversation, input.actor);
+  assertMayResolve(conversation, input.actor);
   return applyTransition(deps, {
     conversation,
     command: 'resolve',

@@ -1,9 +1,10 @@
-import type { SystemNotice } from '@tandem/protocol';
+import type { HandoffReason, HandoffTarget, SystemNotice } from '@tandem/protocol';
 import { nextStatus, type TransitionCommand } from '../conversation/stateMachine.ts';
 import { DomainError } from '../errors.ts';
 import type { Deps } from '../events.ts';
-import type { ConversationPatch } from '../ports.ts';
+import type { ConversationPatch, Store } from '../ports.ts';
 import type { Actor, Conversation, Message } from '../records.ts';
+import { createOutbox, type Outbox } from './outbox.ts';
 
 export interface TransitionInput {
   conversation: Conversation;
@@ -13,64 +14,100 @@ export interface TransitionInput {
   /** a system message shown to both sides, e.g. "Wang joined" */
   notice?: SystemNotice;
   data?: Record<string, unknown>;
+  /** for `requestHuman`: why, and where to */
+  handoff?: { reason: HandoffReason; target: HandoffTarget };
+  assigneeName?: string | null;
 }
 
 const actorId = (actor: Actor) =>
   actor.kind === 'agent' ? actor.user.id : actor.kind === 'customer' ? actor.contactId : null;
 
 /**
- * Moves a conversation along the state machine atomically: compare-and-set on the current status,
- * an event-log row and the optional system notice in one transaction; events published after commit.
- * Throws `invalid_transition` when the command is not allowed, or when another actor moved it first.
+ * Inside a transaction: compare-and-set on the current status, an event-log row and the optional system
+ * notice; the events go to `outbox` (published after the commit). Null when another actor moved it first.
  */
-export async function applyTransition(deps: Deps, input: TransitionInput): Promise<Conversation> {
+export async function transitionWithin(
+  tx: Store,
+  outbox: Outbox,
+  input: TransitionInput,
+): Promise<Conversation | null> {
   const { conversation, command, actor } = input;
   const to = nextStatus(conversation.status, command);
-  const result = await deps.store.transaction(async (tx) => {
-    const updated = await tx.conversations.transition(conversation.id, conversation.status, {
-      status: to,
-      ...input.patch,
-    });
-    if (!updated) return null;
-    await tx.events.record({
+  const updated = await tx.conversations.transition(conversation.id, conversation.status, {
+    status: to,
+    ...input.patch,
+  });
+  if (!updated) return null;
+  await tx.events.record({
+    conversationId: conversation.id,
+    workspaceId: conversation.workspaceId,
+    type: command,
+    fromStatus: conversation.status,
+    toStatus: to,
+    actorKind: actor.kind,
+    actorId: actorId(actor),
+    data: input.data ?? {},
+  });
+  let notice: Message | null = null;
+  let current = updated;
+  if (input.notice) {
+    const appended = await tx.messages.append({
       conversationId: conversation.id,
       workspaceId: conversation.workspaceId,
-      type: command,
-      fromStatus: conversation.status,
-      toStatus: to,
-      actorKind: actor.kind,
-      actorId: actorId(actor),
-      data: input.data ?? {},
+      clientId: null,
+      authorKind: 'system',
+      authorId: null,
+      text: '',
+      notice: input.notice,
     });
-    let notice: Message | null = null;
-    if (input.notice) {
-      const appended = await tx.messages.append({
-        conversationId: conversation.id,
-        workspaceId: conversation.workspaceId,
-        clientId: null,
-        authorKind: 'system',
-        authorId: null,
-        text: '',
-        notice: input.notice,
+    notice = appended.message;
+    current = { ...updated, lastSeq: notice.seq };
+  }
+  const change = {
+    conversation: current,
+    actor,
+    ...(input.assigneeName !== undefined ? { assigneeName: input.assigneeName } : {}),
+  };
+  switch (command) {
+    case 'requestHuman':
+      outbox.add('conversation.queued', {
+        ...change,
+        reason: input.handoff?.reason ?? 'customer_request',
+        target: input.handoff?.target ?? { tier: 'agent', team: null, detail: null },
       });
-      notice = appended.message;
-    }
-    const current = (await tx.conversations.findById(conversation.id)) ?? updated;
-    return { conversation: current, notice };
-  });
+      break;
+    case 'accept':
+      outbox.add('conversation.assigned', change);
+      break;
+    case 'release':
+      outbox.add('conversation.released', change);
+      break;
+    case 'resolve':
+      outbox.add('conversation.resolved', change);
+      break;
+    case 'close':
+      outbox.add('conversation.closed', change);
+      break;
+  }
+  if (notice) outbox.add('message.created', { message: notice, conversation: current });
+  return current;
+}
+
+/**
+ * Moves a conversation along the state machine atomically (see `transitionWithin`); events are published
+ * after the commit. Throws `invalid_transition` when the command is not allowed, or when another actor
+ * moved it first.
+ */
+export async function applyTransition(deps: Deps, input: TransitionInput): Promise<Conversation> {
+  const outbox = createOutbox();
+  const result = await deps.store.transaction((tx) => transitionWithin(tx, outbox, input));
   if (!result) {
-    const current = await deps.store.conversations.findById(conversation.id);
+    const current = await deps.store.conversations.findById(input.conversation.id);
     throw new DomainError(
       'invalid_transition',
-      `conversation changed meanwhile (now ${current?.status ?? 'gone'}); cannot ${command}`,
+      `conversation changed meanwhile (now ${current?.status ?? 'gone'}); cannot ${input.command}`,
     );
   }
-  await deps.events.publish('conversation.changed', { conversation: result.conversation, command });
-  if (result.notice) {
-    await deps.events.publish('message.created', {
-      message: result.notice,
-      conversation: result.conversation,
-    });
-  }
-  return result.conversation;
+  outbox.publish(deps.events);
+  return result;
 }

@@ -60,8 +60,9 @@ export const initialConversationState = (): ConversationBotState => ({
 export async function buildConversationEngine(
   brain: WorkspaceBrain,
   ports: EnginePorts,
+  options: { signal?: AbortSignal } = {},
 ): Promise<ConversationEngine> {
-  await trainInWorkerOnce(matcherTraining(brain));
+  await trainInWorkerOnce(matcherTraining(brain), options);
   return createConversationEngine(brain, ports);
 }
 
@@ -85,7 +86,7 @@ export function createConversationEngine(brain: WorkspaceBrain, ports: EnginePor
   async function turn(previous: ConversationBotState | null, input: TurnInput): Promise<TurnOutput> {
     const s = previous ?? initialConversationState();
     const lang = chooseLanguage(input.text, input.lang ?? s.bot.lang ?? null);
-    const emotion = detectEmotion(input.text, { lang });
+    const emotion = input.emotion ?? detectEmotion(input.text, { lang });
     const emotions = [...s.emotions, toEmotionPoint(emotion)].slice(-EMOTION_MEMORY);
     const trajectory = summarizeTrajectory(emotions);
     const firstTurn = !s.greeted;

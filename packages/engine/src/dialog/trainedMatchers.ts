@@ -56,7 +56,19 @@ export function trainCached(training: MatcherTraining): FaqEngine {
 }
 
 /** Trains in a worker thread unless cached, so a later `trainCached` of the same training does not block. */
-export async function trainInWorkerOnce(training: MatcherTraining): Promise<void> {
+export async function trainInWorkerOnce(
+  training: MatcherTraining,
+  options: { signal?: AbortSignal } = {},
+): Promise<void> {
   const key = trainingKey(training);
-  if (!trained.has(key)) remember(key, await trainFaqEngineInWorker(training.entries, training.options));
+  if (!trained.has(key)) {
+    remember(
+      key,
+      await trainFaqEngineInWorker(
+        training.entries,
+        training.options,
+        options.signal ? { signal: options.signal } : {},
+      ),
+    );
+  }
 }

@@ -47,6 +47,8 @@ export interface TurnInput {
   now: Date;
   /** the language the customer chose in the widget, when known */
   lang?: Lang | null;
+  /** the message's emotion when the caller has already read it (it is read once per message) */
+  emotion?: EmotionResult;
 }
 
 export interface TurnReply {

@@ -1,11 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
 
 let jieba: Jieba | null = null;
 
-/** The shared general-purpose segmenter (loaded once, ~150 ms); workspace words are handled by UserDictionary. */
+/**
+ * The shared general-purpose segmenter (loaded once, ~150 ms); workspace words are handled by UserDictionary.
+ * Only the dictionary is read (the package's `dict` module also reads a 6 MB IDF table we never use).
+ */
 function segmenter(): Jieba {
-  jieba ??= Jieba.withDict(dict);
+  jieba ??= Jieba.withDict(readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt')));
   return jieba;
 }
 

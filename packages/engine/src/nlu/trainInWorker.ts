@@ -60,8 +60,16 @@ function tsxApi(): string {
   return pathToFileURL(packageJson.replace(/package\.json$/, 'dist/esm/api/index.mjs')).href;
 }
 
-/** A worker running worker.ts: registers tsx first (Node 20 workers ignore `--import` loaders), then the job. */
+/**
+ * Under tsx or Vitest this module is trainInWorker.ts and the worker is worker.ts beside it; compiled
+ * (scripts/build-server.mjs) it is bundled into dist/server/main.js and worker.ts is its own entry point,
+ * dist/server/worker.js, beside the bundle.
+ */
+const compiled = !new URL(import.meta.url).pathname.endsWith('.ts');
+
+/** A worker running worker.ts/.js: from source it registers tsx first (Node 20 workers ignore `--import` loaders). */
 function spawnWorker(): Worker {
+  if (compiled) return new Worker(new URL('./worker.js', import.meta.url));
   const entry = new URL('./worker.ts', import.meta.url).href;
   const code = `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(code, { eval: true });

@@ -3,6 +3,7 @@ import * as initial from './001_initial.ts';
 import * as botDefinitions from './002_bot_definitions.ts';
 import * as handoffTarget from './003_handoff_target.ts';
 import * as identitySecret from './004_identity_secret.ts';
+import * as messagePath from './005_message_path.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   '002_bot_definitions': botDefinitions,
   '003_handoff_target': handoffTarget,
   '004_identity_secret': identitySecret,
+  '005_message_path': messagePath,
 };
 
 export const migrationProvider: MigrationProvider = {

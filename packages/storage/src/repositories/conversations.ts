@@ -1,24 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { ConversationRepository } from '@tandem/domain';
+import { sql } from 'kysely';
 import type { Db } from '../database.ts';
 import { toConversation } from './mappers.ts';
 
+const OPEN = ['bot', 'queued', 'assigned'] as const;
+
 export function conversationRepository(db: Db): ConversationRepository {
   return {
-    async create(input) {
-      const row = await db
-        .insertInto('conversations')
-        .values({
-          id: randomUUID(),
-          workspace_id: input.workspaceId,
-          contact_id: input.contactId,
-          status: 'bot',
-          bot_state: JSON.stringify(input.botState),
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return toConversation(row);
-    },
     async findById(id) {
       const row = await db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? toConversation(row) : null;
@@ -30,6 +19,34 @@ export function conversationRepository(db: Db): ConversationRepository {
         .where('contact_id', '=', contactId)
         .orderBy('created_at', 'desc')
         .limit(1)
+        .executeTakeFirst();
+      return row ? toConversation(row) : null;
+    },
+    async lockOpen(contactId, channel) {
+      const row = await db
+        .selectFrom('conversations')
+        .selectAll()
+        .where('contact_id', '=', contactId)
+        .where('channel', '=', channel)
+        .where('status', 'in', OPEN)
+        .forUpdate()
+        .executeTakeFirst();
+      return row ? toConversation(row) : null;
+    },
+    async createOpen(input) {
+      const row = await db
+        .insertInto('conversations')
+        .values({
+          id: randomUUID(),
+          workspace_id: input.workspaceId,
+          contact_id: input.contactId,
+          channel: input.channel,
+          status: 'bot',
+          bot_state: JSON.stringify(input.botState),
+        })
+        // the partial unique index conversations_one_open_key: one open conversation per contact and channel
+        .onConflict((oc) => oc.columns(['contact_id', 'channel']).where('status', 'in', OPEN).doNothing())
+        .returningAll()
         .executeTakeFirst();
       return row ? toConversation(row) : null;
     },
@@ -52,24 +69,34 @@ export function conversationRepository(db: Db): ConversationRepository {
         .executeTakeFirst();
       return row ? toConversation(row) : null;
     },
-    async saveBotState(id, botState) {
-      await db
+    async recordBotTurn(id, turn) {
+      const row = await db
         .updateTable('conversations')
-        .set({ bot_state: JSON.stringify(botState) })
-        .where('id', '=', id)
-        .execute();
-    },
-    async annotate(id, patch) {
-      await db
-        .updateTable('conversations')
-        .set({
+        .set((eb) => ({
+          last_seq: eb('last_seq', '+', turn.replies),
+          bot_seq: sql<number>`greatest(bot_seq, ${turn.answeredSeq})`,
+          bot_state: JSON.stringify(turn.botState),
+          tags: JSON.stringify(turn.tags),
+          priority: turn.priority,
           updated_at: new Date(),
-          ...(patch.emotion !== undefined ? { emotion: JSON.stringify(patch.emotion) } : {}),
-          ...(patch.tags !== undefined ? { tags: JSON.stringify(patch.tags) } : {}),
-          ...(patch.priority !== undefined ? { priority: patch.priority } : {}),
-        })
+        }))
         .where('id', '=', id)
+        .where('status', '=', 'bot')
+        .where('bot_seq', '=', turn.expectedBotSeq)
+        .returningAll()
+        .executeTakeFirst();
+      return row ? toConversation(row) : null;
+    },
+    async listBotOwed(limit) {
+      const rows = await db
+        .selectFrom('conversations')
+        .selectAll()
+        .where('status', '=', 'bot')
+        .where(sql<boolean>`customer_seq > bot_seq`)
+        .orderBy('updated_at', 'asc')
+        .limit(limit)
         .execute();
+      return rows.map(toConversation);
     },
     async listAssignedTo(userId) {
       const rows = await db

@@ -37,7 +37,14 @@ export const toConversation = (row: ConversationRow): Conversation => ({
   id: row.id,
   workspaceId: row.workspace_id,
   contactId: row.contact_id,
+  channel: row.channel as Conversation['channel'],
   status: row.status,
+  assignee:
+    row.status === 'bot'
+      ? { kind: 'bot' }
+      : row.status === 'assigned' && row.assignee_id
+        ? { kind: 'user', id: row.assignee_id }
+        : null,
   assigneeId: row.assignee_id,
   priority: row.priority,
   handoffReason: row.handoff_reason,
@@ -46,6 +53,8 @@ export const toConversation = (row: ConversationRow): Conversation => ({
   handoff: (json(row.handoff) ?? null) as Conversation['handoff'],
   tags: json(row.tags) ?? [],
   lastSeq: row.last_seq,
+  customerSeq: row.customer_seq,
+  botSeq: row.bot_seq,
   queuedAt: row.queued_at,
   resolvedAt: row.resolved_at,
   createdAt: row.created_at,

@@ -1,0 +1,91 @@
+import { type Conversation, type NewBotReply, recordBotTurn } from '@tandem/domain';
+import type { ConversationBotState, EmotionResult, TurnOutput } from '@tandem/engine';
+import type { AppContext } from '../context.ts';
+import type { TurnJob } from './turnQueue.ts';
+
+/** A turn that lost its compare-and-set (another turn answered first) reloads and tries again, this often. */
+const ATTEMPTS = 3;
+
+/**
+ * The bot answers every customer message it owes in one conversation (usually one): the engine runs on
+ * the state stored with the conversation, and the replies, the new state, tags, priority and a hand-over
+ * commit in one transaction (`recordBotTurn`), which also decides that the bot is still the assignee.
+ * Returns the conversation as the turn left it, or null when nothing was owed.
+ */
+export async function botTurn(ctx: AppContext, job: TurnJob): Promise<Conversation | null> {
+  let conversation = job.conversation ?? (await ctx.store.conversations.findById(job.conversationId));
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    if (!conversation || conversation.status !== 'bot') return conversation;
+    const owed = await ctx.store.messages.listCustomerAfter(conversation.id, conversation.botSeq);
+    if (owed.length === 0) return null;
+    const contact = job.contact ?? (await ctx.store.contacts.findById(conversation.contactId));
+    const engine = await ctx.bots.forWorkspace(conversation.workspaceId);
+    let state: ConversationBotState | null = isEngineState(conversation.botState)
+      ? conversation.botState
+      : null;
+    const replies: NewBotReply[] = [];
+    const tags: string[] = [];
+    let priority = 0;
+    let handover: TurnOutput['handover'] = null;
+    let keyword = false;
+    for (const message of owed) {
+      const emotion = message.meta?.emotionResult as EmotionResult | undefined;
+      const turn = await engine.turn(state, {
+        text: message.text,
+        attributes: contact?.attributes ?? {},
+        now: new Date(),
+        lang: contact?.lang ?? null,
+        ...(emotion ? { emotion } : {}),
+      });
+      state = turn.state;
+      turn.replies.forEach((reply, index) => {
+        replies.push({
+          clientId: `bot-${message.id}-${index}`,
+          text: reply.text,
+          buttons: reply.buttons,
+          meta: botMeta(turn),
+        });
+      });
+      tags.push(...turn.tags);
+      priority = Math.max(priority, turn.priority);
+      if (turn.handover) {
+        // once handed over, a person answers the rest
+        handover = turn.handover;
+        keyword = turn.handover.reason === 'keyword';
+        break;
+      }
+    }
+    const recorded = await recordBotTurn(ctx.deps, {
+      conversation,
+      answeredSeq: (owed.at(-1) as (typeof owed)[number]).seq,
+      replies,
+      botState: state as unknown as Record<string, unknown>,
+      tags,
+      priority,
+      handover: handover
+        ? {
+            reason: handover.reason,
+            priority: handover.priority,
+            target: { tier: handover.tier, team: handover.team ?? null, detail: handover.detail ?? null },
+          }
+        : null,
+      rememberPrefersHuman: keyword ? contact : null,
+    });
+    if (recorded) return recorded.conversation;
+    conversation = await ctx.store.conversations.findById(job.conversationId);
+  }
+  return conversation;
+}
+
+const botMeta = (turn: TurnOutput) => ({
+  kind: turn.kind,
+  intent: turn.intent,
+  confidence: turn.confidence,
+  ...(turn.flow ? { flow: { id: turn.flow.id, outcome: turn.flow.outcome } } : {}),
+});
+
+function isEngineState(
+  value: Record<string, unknown>,
+): value is Record<string, unknown> & ConversationBotState {
+  return typeof value.bot === 'object' && value.bot !== null && Array.isArray(value.emotions);
+}

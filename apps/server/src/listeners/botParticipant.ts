@@ -1,0 +1,50 @@
+import type { AppContext } from '../context.ts';
+
+/** How many owed conversations a recovery pass picks up at once. */
+const RECOVER_BATCH = 500;
+
+/**
+ * The bot as a participant: every customer message in a conversation the bot holds schedules a turn
+ * (bot/turnQueue.ts runs it after the customer's acknowledgement, one turn at a time per conversation).
+ * What the bot owes lives in the database, so `recover` finds it again after a restart, and a periodic
+ * sweep retries turns that failed.
+ */
+export function startBotParticipant(ctx: AppContext, options: { sweepMs: number }): () => void {
+  const off = ctx.events.subscribe('message.created', ({ message, conversation, contact }) => {
+    if (message.authorKind !== 'customer' || conversation.status !== 'bot') return;
+    ctx.botTurns.schedule({
+      conversationId: conversation.id,
+      workspaceId: conversation.workspaceId,
+      contactId: conversation.contactId,
+      conversation,
+      contact: contact ?? null,
+      since: Date.now(),
+    });
+  });
+  const sweep = setInterval(() => {
+    void recoverOwedTurns(ctx).catch((error: unknown) =>
+      ctx.log.error({ err: error }, 'could not look for unanswered customer messages'),
+    );
+  }, options.sweepMs);
+  sweep.unref();
+  return () => {
+    off();
+    clearInterval(sweep);
+  };
+}
+
+/** Schedules a turn for every conversation whose customer the bot still owes a reply (after a restart too). */
+export async function recoverOwedTurns(ctx: AppContext): Promise<number> {
+  const owed = await ctx.store.conversations.listBotOwed(RECOVER_BATCH);
+  for (const conversation of owed) {
+    ctx.botTurns.schedule({
+      conversationId: conversation.id,
+      workspaceId: conversation.workspaceId,
+      contactId: conversation.contactId,
+      conversation,
+      contact: null,
+      since: conversation.updatedAt.getTime(),
+    });
+  }
+  return owed.length;
+}

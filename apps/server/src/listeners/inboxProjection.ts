@@ -1,0 +1,82 @@
+import { conversationChangeEvents } from '@tandem/domain';
+import type { InboxActivity } from '@tandem/protocol';
+import type { AppContext } from '../context.ts';
+import { presentAgentConversation } from '../presenters/conversation.ts';
+import type { AgentNamespace } from '../realtime/agentNamespace.ts';
+import { rooms } from '../realtime/rooms.ts';
+
+/** Messages are gathered for this long and sent to a workspace's staff as one `inbox:activity`. */
+const ACTIVITY_MS = 250;
+
+/**
+ * The staff inbox, kept live. Its cost does not grow with every message × every staff member:
+ * - a message becomes a small row delta (preview, emotion, time) built from the event, coalesced per
+ *   workspace into one `inbox:activity` a few times a second — no database read;
+ * - a change of state (opened, queued, assigned, resolved, annotated …) sends the whole row, read once
+ *   per change and per conversation however many staff watch;
+ * - nothing at all is done for a workspace with no staff connected.
+ */
+export function startInboxProjection(ctx: AppContext, agent: AgentNamespace): Array<() => void> {
+  const staffOnline = (workspaceId: string) =>
+    (agent.adapter.rooms.get(rooms.workspace(workspaceId))?.size ?? 0) > 0;
+  const activity = new Map<string, Map<string, InboxActivity>>();
+  let activityTimer: NodeJS.Timeout | null = null;
+  const rows = new Map<string, Set<string>>();
+  let rowTimer: NodeJS.Immediate | null = null;
+
+  const flushActivity = () => {
+    activityTimer = null;
+    for (const [workspaceId, items] of activity) {
+      agent.to(rooms.workspace(workspaceId)).emit('inbox:activity', { items: [...items.values()] });
+    }
+    activity.clear();
+  };
+
+  const flushRows = async () => {
+    rowTimer = null;
+    const batch = [...rows];
+    rows.clear();
+    for (const [workspaceId, ids] of batch) {
+      for (const id of ids) {
+        const row = await ctx.store.inbox.findOne(workspaceId, id);
+        if (row)
+          agent.to(rooms.workspace(workspaceId)).emit('conversation:updated', presentAgentConversation(row));
+      }
+    }
+  };
+
+  return [
+    ctx.events.subscribe('message.created', ({ message, conversation }) => {
+      if (message.authorKind === 'system' || !staffOnline(conversation.workspaceId)) return;
+      const items = activity.get(conversation.workspaceId) ?? new Map<string, InboxActivity>();
+      activity.set(conversation.workspaceId, items);
+      items.set(conversation.id, {
+        conversationId: conversation.id,
+        status: conversation.status,
+        lastMessage: {
+          text: message.text,
+          authorKind: message.authorKind,
+          createdAt: message.createdAt.toISOString(),
+        },
+        emotion: conversation.emotion,
+        updatedAt: message.createdAt.toISOString(),
+      });
+      activityTimer ??= setTimeout(flushActivity, ACTIVITY_MS);
+    }),
+    ...conversationChangeEvents.map((name) =>
+      ctx.events.subscribe(name, ({ conversation }) => {
+        if (!staffOnline(conversation.workspaceId)) return;
+        const ids = rows.get(conversation.workspaceId) ?? new Set<string>();
+        rows.set(conversation.workspaceId, ids);
+        ids.add(conversation.id);
+        rowTimer ??= setImmediate(() =>
+          flushRows().catch((error: unknown) => ctx.log.error({ err: error }, 'inbox update failed')),
+        );
+      }),
+    ),
+    () => {
+      if (activityTimer) clearTimeout(activityTimer);
+      if (rowTimer) clearImmediate(rowTimer);
+    },
+  ];
+}

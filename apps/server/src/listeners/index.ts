@@ -1,0 +1,22 @@
+import type { AppContext } from '../context.ts';
+import type { AgentNamespace } from '../realtime/agentNamespace.ts';
+import type { WidgetNamespace } from '../realtime/widgetNamespace.ts';
+import { startBotParticipant } from './botParticipant.ts';
+import { startInboxProjection } from './inboxProjection.ts';
+import { startRealtimeFanout } from './realtimeFanout.ts';
+
+/**
+ * The listeners of domain events, one per concern; each runs after the commit and after the sender's
+ * acknowledgement, isolated from the others (see the event bus). Later: analytics, webhooks, channels.
+ */
+export function startListeners(
+  ctx: AppContext,
+  sockets: { widget: WidgetNamespace; agent: AgentNamespace },
+  options: { botSweepMs: number },
+): Array<() => void> {
+  return [
+    ...startRealtimeFanout(ctx, sockets.widget, sockets.agent),
+    ...startInboxProjection(ctx, sockets.agent),
+    startBotParticipant(ctx, { sweepMs: options.botSweepMs }),
+  ];
+}

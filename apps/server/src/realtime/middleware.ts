@@ -1,0 +1,69 @@
+import type { ErrorCode } from '@tandem/protocol';
+import type { ExtendedError } from 'socket.io';
+import type { AppContext } from '../context.ts';
+import { safeError } from '../http/logging.ts';
+
+/** A handshake refusal the client sees as `connect_error` with `data: { code, message }`. */
+export const socketError = (code: ErrorCode, message: string): ExtendedError =>
+  Object.assign(new Error(message), { data: { code, message } });
+
+const internal = () => socketError('internal', 'something went wrong on our side; please try again');
+
+type Next = (error?: ExtendedError) => void;
+type SocketLike = { nsp: { name: string } };
+
+/**
+ * Contains a Socket.IO middleware (`nsp.use(safeMiddleware(ctx, async (socket, next) => …))`): a synchronous
+ * throw or a rejected promise is logged (without the error's data fields) and refuses the handshake with
+ * `internal`, instead of becoming an unhandled rejection that takes the process down. `next` is called at
+ * most once, whatever the middleware does.
+ */
+export function safeMiddleware<S extends SocketLike>(
+  ctx: Pick<AppContext, 'log'>,
+  fn: (socket: S, next: Next) => void | Promise<void>,
+): (socket: S, next: Next) => void {
+  return (socket, next) => {
+    let done = false;
+    const once: Next = (error) => {
+      if (done) return;
+      done = true;
+      next(error);
+    };
+    const fail = (error: unknown) => {
+      ctx.log.error({ err: safeError(error), namespace: socket.nsp.name }, 'socket middleware failed');
+      once(internal());
+    };
+    try {
+      const result = fn(socket, once);
+      if (result && typeof result.then === 'function') result.then(undefined, fail);
+    } catch (error) {
+      fail(error);
+    }
+  };
+}
+
+/**
+ * Contains a `connection` (or any other) listener: `nsp.on('connection', safeConnection(ctx, async (socket) => …))`.
+ * A failure is logged and the socket disconnected, since its setup (rooms, presence) is incomplete.
+ */
+export function safeConnection<S extends SocketLike & { disconnect(close?: boolean): unknown }>(
+  ctx: Pick<AppContext, 'log'>,
+  fn: (socket: S) => void | Promise<void>,
+): (socket: S) => void {
+  return (socket) => {
+    const fail = (error: unknown) => {
+      ctx.log.error({ err: safeError(error), namespace: socket.nsp.name }, 'socket connection setup failed');
+      try {
+        socket.disconnect(true);
+      } catch {
+        // already gone
+      }
+    };
+    try {
+      const result = fn(socket);
+      if (result && typeof result.then === 'function') result.then(undefined, fail);
+    } catch (error) {
+      fail(error);
+    }
+  };
+}

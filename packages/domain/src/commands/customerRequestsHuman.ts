@@ -1,0 +1,39 @@
+import { DomainError } from '../errors.ts';
+import type { Deps } from '../events.ts';
+import type { Channel, Contact, Conversation } from '../records.ts';
+import { openOrContinue } from './openConversation.ts';
+import { createOutbox } from './outbox.ts';
+import { requestHumanWithin } from './requestHuman.ts';
+
+export interface CustomerRequestsHumanInput {
+  contact: Contact;
+  channel?: Channel;
+  /** the customer is remembered as preferring a person next time */
+  remember?: boolean;
+}
+
+/**
+ * The customer taps "talk to a person": in one transaction the contact's conversation is opened or
+ * continued and handed to the human queue (a customer already queued or served keeps their place).
+ */
+export async function customerRequestsHuman(
+  deps: Deps,
+  input: CustomerRequestsHumanInput,
+): Promise<Conversation> {
+  const { contact } = input;
+  const outbox = createOutbox();
+  const handed = await deps.store.transaction(async (tx) => {
+    const conversation = await openOrContinue(tx, outbox, contact, input.channel ?? 'widget');
+    if (input.remember && contact.attributes.prefersHuman !== true) {
+      await tx.contacts.touch(contact.id, { attributes: { ...contact.attributes, prefersHuman: true } });
+    }
+    return requestHumanWithin(tx, outbox, {
+      conversation,
+      reason: 'customer_request',
+      actor: { kind: 'customer', contactId: contact.id },
+    });
+  });
+  if (!handed) throw new DomainError('invalid_transition', 'the conversation changed meanwhile; try again');
+  outbox.publish(deps.events);
+  return handed;
+}

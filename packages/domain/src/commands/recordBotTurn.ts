@@ -1,0 +1,72 @@
+import type { HandoffReason, HandoffTarget } from '@tandem/protocol';
+import type { Deps } from '../events.ts';
+import type { NewBotReply } from '../ports.ts';
+import type { Contact, Conversation, Message } from '../records.ts';
+import { createOutbox } from './outbox.ts';
+import { requestHumanWithin } from './requestHuman.ts';
+
+export interface BotTurnInput {
+  /** the conversation as the turn read it: the turn counts only if nothing answered since (`botSeq`) */
+  conversation: Conversation;
+  /** the last customer message this turn answers */
+  answeredSeq: number;
+  /** client ids derive from the customer message answered, so a re-run never answers twice */
+  replies: NewBotReply[];
+  botState: Record<string, unknown>;
+  /** what the bot learnt, kept for the human who picks the conversation up */
+  tags: string[];
+  priority: number;
+  handover: { reason: HandoffReason; priority: number; target: HandoffTarget } | null;
+  /** the customer asked for a person in words: remembered as preferring one next time */
+  rememberPrefersHuman?: Contact | null;
+}
+
+/**
+ * The bot answers, in one transaction: the bot is the conversation's assignee, so "the bot never talks over
+ * a person" is decided by the same compare-and-set that stores its replies (status still `bot`, no other turn
+ * answered meanwhile). Replies, tags, priority and a hand-over commit together. Null when the turn lost
+ * (a person took over, or the turn is stale): nothing was stored.
+ */
+export async function recordBotTurn(
+  deps: Deps,
+  input: BotTurnInput,
+): Promise<{ conversation: Conversation; messages: Message[] } | null> {
+  const { conversation: before } = input;
+  const outbox = createOutbox();
+  const tags = [...new Set([...before.tags, ...input.tags])];
+  const priority = Math.max(before.priority, input.priority);
+  const result = await deps.store.transaction(async (tx) => {
+    const updated = await tx.conversations.recordBotTurn(before.id, {
+      expectedBotSeq: before.botSeq,
+      answeredSeq: input.answeredSeq,
+      replies: input.replies.length,
+      botState: input.botState,
+      tags,
+      priority,
+    });
+    if (!updated) return null;
+    const messages = await tx.messages.appendBotReplies(updated, input.replies);
+    for (const message of messages) outbox.add('message.created', { message, conversation: updated });
+    if (tags.length !== before.tags.length || priority !== before.priority) {
+      outbox.add('conversation.annotated', { conversation: updated, actor: { kind: 'bot' } });
+    }
+    let current = updated;
+    if (input.handover) {
+      const contact = input.rememberPrefersHuman;
+      if (contact && contact.attributes.prefersHuman !== true) {
+        await tx.contacts.touch(contact.id, { attributes: { ...contact.attributes, prefersHuman: true } });
+      }
+      const handed = await requestHumanWithin(tx, outbox, {
+        conversation: updated,
+        reason: input.handover.reason,
+        actor: { kind: 'bot' },
+        priority: input.handover.priority,
+        target: input.handover.target,
+      });
+      if (handed) current = handed;
+    }
+    return { conversation: current, messages };
+  });
+  if (result) outbox.publish(deps.events);
+  return result;
+}
