@@ -8,8 +8,10 @@ export default defineConfig({
       'apps/*/src/**/*.test.ts',
       'apps/*/test/**/*.test.ts',
     ],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Tests wait for events, not for fixed times; these bounds only stop a test that would hang, and leave
+    // room for a busy machine (each single wait is bounded by EVENT_TIMEOUT_MS in apps/server/test/harness.ts).
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     pool: 'forks',
   },
 });

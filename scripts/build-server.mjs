@@ -2,9 +2,11 @@
 // Compiles the server for production: `npm run build:server` → dist/server/main.js (`node dist/server/main.js`).
 // esbuild bundles apps/server and the workspace packages (@tandem/*, which export their TypeScript sources)
 // into ESM for Node 20; third-party packages stay external and load from node_modules, so the bundle runs
-// inside the checkout. Two more entry points sit beside it:
+// inside the checkout. More entry points sit beside it:
 // - worker.js, the engine's training worker (packages/engine/src/nlu/worker.ts): worker threads need a file
 //   of their own; trainInWorker.ts picks worker.js when it runs compiled;
+// - pgliteWorker.js, the thread embedded PGlite runs in (packages/storage/src/pglite/worker.ts), started by
+//   pglite/workerDialect.ts;
 // - en-goemotions.bin, the engine's shipped emotion model, read beside the module that loads it.
 // The server's own run-time files (demo workspace, web assets) are read from the checkout (apps/server/src/paths.ts).
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -41,6 +43,7 @@ const { metafile } = await build({
   entryPoints: {
     main: 'apps/server/src/main.ts',
     worker: 'packages/engine/src/nlu/worker.ts',
+    pgliteWorker: 'packages/storage/src/pglite/worker.ts',
   },
   outdir,
   bundle: true,

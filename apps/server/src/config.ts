@@ -39,7 +39,7 @@ const envSchema = z.object({
     )
     .pipe(z.array(z.url({ message: 'each entry must be an origin such as https://erp.example.com' }))),
   DEMO_BUSINESS_API: boolean.optional(),
-  BOT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  BOT_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   BOT_MAX_BACKLOG: z.coerce.number().int().min(1).max(1_000_000).default(2000),
   BOT_MAX_WAIT_MS: z.coerce.number().int().min(100).max(600_000).default(3000),
 });

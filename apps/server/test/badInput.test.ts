@@ -79,7 +79,12 @@ describe('bad input and access control', () => {
     const echoed = waitFor<MessageView>(alice.socket, 'message:new', (m) => m.text === 'alice-secret 123');
     await emit(alice.socket, 'message:send', { clientId: clientId(), text: 'alice-secret 123' });
     await echoed;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // barriers instead of a pause: once every listener of Alice's message has finished, a round trip on
+    // Bob's connection comes back behind anything the server sent Bob before it
+    await t.app.ctx.events.drain();
+    const bobSync = await emit<{ messages: MessageView[] }>(bob.socket, 'sync', { afterSeq: 0 });
+    expect(bobSync.ok).toBe(true);
+    expect(bobSync.ok && bobSync.data.messages.some((m) => m.text.includes('alice-secret'))).toBe(false);
     expect(leaked).toBe(false);
     const bobSession = await api<{ messages: MessageView[] }>(t.url, '/api/widget/session', {
       body: { workspace: 'demo', visitorToken: bob.token },

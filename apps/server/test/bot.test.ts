@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   clientId,
   connect,
+  EVENT_TIMEOUT_MS,
   emit,
   loginCookie,
   newCustomer,
@@ -63,7 +64,18 @@ describe('the bot in a conversation', () => {
     const toAgent = waitFor<MessageView>(agent, 'message:new', (m) => m.author.kind === 'customer');
     await emit(socket, 'message:send', { clientId: clientId(), text: '怎么退款' });
     await toAgent;
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // a barrier, not a pause: every listener of the message has run (a bot turn would have been scheduled)
+    // and the bot has no turn waiting or running (a turn stores its replies before it finishes)
+    await t.app.ctx.events.drain();
+    await expect
+      .poll(
+        () => {
+          const { waiting, running } = t.app.ctx.botTurns.stats();
+          return waiting + running;
+        },
+        { timeout: EVENT_TIMEOUT_MS },
+      )
+      .toBe(0);
     const messages = await t.app.ctx.store.messages.listByConversation(id);
     expect(messages.filter((m) => m.authorKind === 'bot')).toHaveLength(0);
   });

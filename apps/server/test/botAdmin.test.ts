@@ -7,6 +7,7 @@ import {
   emit,
   loginCookie,
   newCustomer,
+  RETRAIN_TIMEOUT_MS,
   startTestApp,
   type TestApp,
   waitFor,
@@ -205,6 +206,23 @@ describe('bot administration and the conversation engine in the server', () => {
       'conversation:updated',
       (c) => c.emotion?.current.basic === 'anger' && c.priority > 0,
     );
+    // a person is offered at once (a 转人工 button) or, when it is urgent, the conversation is queued:
+    // whichever the customer's widget hears first (the wait is for that event, not for a time)
+    const offeredOrQueued = new Promise<'offered' | 'queued'>((resolve) => {
+      const onMessage = (m: MessageView) => {
+        if (m.buttons.some((b) => b.label === '转人工')) done('offered');
+      };
+      const onConversation = (c: WidgetConversation) => {
+        if (c.status === 'queued') done('queued');
+      };
+      const done = (what: 'offered' | 'queued') => {
+        customer.socket.off('message:new', onMessage);
+        customer.socket.off('conversation:updated', onConversation);
+        resolve(what);
+      };
+      customer.socket.on('message:new', onMessage);
+      customer.socket.on('conversation:updated', onConversation);
+    });
     const reply = await botReply(
       customer,
       '等了一个星期还没退款！！！你们到底怎么回事，太过分了，马上给我处理！！',
@@ -213,8 +231,7 @@ describe('bot administration and the conversation engine in the server', () => {
     expect(row.emotion?.current.polarity).toBe('negative');
     expect(row.priority).toBeGreaterThan(0);
     expect(reply.author.kind).toBe('bot');
-    // a person is offered at once (a 转人工 button) or, when it is urgent, the conversation is already queued
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await offeredOrQueued;
     const transcript = await api<{ messages: MessageView[] }>(t.url, `/api/conversations/${row.id}`, {
       cookie,
     });
@@ -272,7 +289,7 @@ describe('bot administration and the conversation engine in the server', () => {
     // the answer says the bot is learning it; the old bot answers until the new one is swapped in
     expect(saved.body.bot.state).toBe('training');
     const version = saved.body.bot.version;
-    await waitFor<BotStatusView>(console, 'bot:status', (s) => s.liveVersion >= version, 120_000);
+    await waitFor<BotStatusView>(console, 'bot:status', (s) => s.liveVersion >= version, RETRAIN_TIMEOUT_MS);
     const status = await api<BotStatusView>(t.url, '/api/admin/bot/status', { cookie: admin });
     expect(status.body).toMatchObject({ state: 'live', liveVersion: version });
     expect((await botReply(await newCustomer(t, 'en'), 'do you offer gift wrapping?')).text).toContain(

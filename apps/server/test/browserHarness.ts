@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { EVENT_TIMEOUT_MS } from './harness.ts';
 
 /** Debian's Chromium (apt-get install -y chromium); nothing is downloaded. */
 const CHROMIUM = '/usr/bin/chromium';
@@ -25,4 +26,5 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS}${name}.png` });
-export const visible = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 10_000 });
+/** Waits for the element to be shown (as long as any event: EVENT_TIMEOUT_MS). */
+export const visible = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: EVENT_TIMEOUT_MS });

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MessageView } from '@tandem/protocol';
@@ -31,8 +31,12 @@ interface Server {
   url: string;
 }
 
+/** The production build when there is one (npm test builds it), else the sources through tsx. */
+const compiled = existsSync('dist/server/main.js');
+const serverArgs = compiled ? ['dist/server/main.js'] : ['--import', 'tsx', 'apps/server/src/main.ts'];
+
 function startServer(env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  const child = spawn(process.execPath, serverArgs, {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -5,6 +5,7 @@ import {
   api,
   clientId,
   connect,
+  EVENT_TIMEOUT_MS,
   emit,
   loginCookie,
   newCustomer,
@@ -307,13 +308,16 @@ describe('hardening', () => {
         const unknown = await emit(socket, 'no:such-event', { x: 1 });
         expect(!unknown.ok && unknown.error.code).toBe('bad_request');
         expect(!unknown.ok && unknown.error.message).toContain('unknown event');
-        const noPayload = await socket.timeout(5000).emitWithAck('another-one');
+        const noPayload = await socket.timeout(EVENT_TIMEOUT_MS).emitWithAck('another-one');
         expect(noPayload.ok).toBe(false);
         const known = await emit(socket, 'typing', { typing: true, conversationId: crypto.randomUUID() });
         expect(known.ok).toBe(true);
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        // one more round trip as a barrier (not a pause): a second ack for any event above would have been
+        // sent before this one's
+        const barrier = await emit(socket, 'typing', { typing: false, conversationId: crypto.randomUUID() });
+        expect(barrier.ok).toBe(true);
         expect([...acks.values()].every((n) => n === 1)).toBe(true);
-        expect(acks.size).toBe(3);
+        expect(acks.size).toBe(4);
       }
       expect((await api(t.url, '/healthz')).status).toBe(200);
     });

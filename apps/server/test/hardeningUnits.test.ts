@@ -129,6 +129,12 @@ describe('no personal data in logged errors', () => {
   });
 });
 
+/**
+ * A barrier, not a pause: the code under test here does no I/O, so its promise chains finish in microtasks,
+ * and all of them have run by the next turn of the event loop, however slow the machine.
+ */
+const settled = () => new Promise((resolve) => setImmediate(resolve));
+
 /** Enough of a Socket.IO socket for createHandler: listeners, onAny, an ack per event. */
 function fakeSocket() {
   const emitter = new EventEmitter();
@@ -139,13 +145,13 @@ function fakeSocket() {
     onAny(listener: (...args: unknown[]) => void) {
       any.push(listener);
     },
-    /** resolves with every ack the server sent within 50 ms */
+    /** resolves with every ack the handlers sent */
     async sendAll(event: string, payload: unknown): Promise<Array<Ack<unknown>>> {
       const acks: Array<Ack<unknown>> = [];
       const ack = (result: Ack<unknown>) => acks.push(result);
       for (const listener of any) listener(event, payload, ack);
       emitter.emit(event, payload, ack);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await settled();
       return acks;
     },
     async send(event: string, payload: unknown): Promise<Ack<unknown>> {
@@ -178,7 +184,7 @@ describe('socket containment', () => {
       throw new Error('after next');
     })(nsp, next);
     safeMiddleware(ctx, (_socket, n) => n())(nsp, next);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await settled();
     // one call each: two refusals, two passes (the throw after next() does not call next again)
     expect(calls).toHaveLength(4);
     const codes = calls.map(
@@ -198,7 +204,7 @@ describe('socket containment', () => {
     safeConnection({ log: logger }, () => {
       throw new Error('sync');
     })(socket);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await settled();
     expect(disconnected).toBe(2);
     expect(text()).toContain('socket connection setup failed');
   });

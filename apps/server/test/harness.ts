@@ -4,6 +4,15 @@ import { io, type Socket } from 'socket.io-client';
 import { type App, startApp } from '../src/app.ts';
 import type { Config } from '../src/config.ts';
 
+/**
+ * How long a test waits for an event (an ack, a pushed event, a page element) before failing. Tests wait
+ * for events, never for a fixed time; this only bounds a wait that would otherwise hang, and is generous
+ * so that a busy machine (two cores shared with other work) is slow, not failing.
+ */
+export const EVENT_TIMEOUT_MS = 30_000;
+/** How long a test waits for the bot to retrain after staff changed what it knows. */
+export const RETRAIN_TIMEOUT_MS = 4 * EVENT_TIMEOUT_MS;
+
 /** A real server on a random port, on a fresh PGlite or a throw-away PostgreSQL database, seeded with the demo. */
 export async function startTestApp(driver: TestDriver = 'pglite', overrides: Partial<Config> = {}) {
   let database: Config['database'] = { driver: 'pglite', dataDir: null };
@@ -32,7 +41,8 @@ export async function startTestApp(driver: TestDriver = 'pglite', overrides: Par
     demoBusinessApi: true,
     botConcurrency: 4,
     botMaxBacklog: 2000,
-    botMaxWaitMs: 3000,
+    // a slow machine must not make the bot refuse work as `busy`: no test here is about that limit
+    botMaxWaitMs: 10 * EVENT_TIMEOUT_MS,
     ...overrides,
   });
   // the demo bot trains in a worker after listen; tests start once it can answer, as a customer would later
@@ -104,7 +114,7 @@ export function connect(
 }
 
 export function emit<T>(socket: Socket, event: string, payload?: unknown): Promise<Ack<T>> {
-  return socket.timeout(5000).emitWithAck(event, payload) as Promise<Ack<T>>;
+  return socket.timeout(EVENT_TIMEOUT_MS).emitWithAck(event, payload) as Promise<Ack<T>>;
 }
 
 /** Resolves with the first `event` payload that satisfies `match` (events before the call are not seen). */
@@ -112,7 +122,7 @@ export function waitFor<T>(
   socket: Socket,
   event: string,
   match: (payload: T) => boolean = () => true,
-  ms = 5000,
+  ms = EVENT_TIMEOUT_MS,
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

@@ -3,7 +3,17 @@ import type { AgentConversation, MessageView } from '@tandem/protocol';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browserHarness.ts';
-import { api, clientId, connect, emit, loginCookie, startTestApp, type TestApp, waitFor } from './harness.ts';
+import {
+  api,
+  clientId,
+  connect,
+  EVENT_TIMEOUT_MS,
+  emit,
+  loginCookie,
+  startTestApp,
+  type TestApp,
+  waitFor,
+} from './harness.ts';
 
 const sign = (secret: string, customerId: string) =>
   createHmac('sha256', secret).update(customerId).digest('hex');
@@ -188,7 +198,7 @@ describe('signed customer identity', () => {
     const ask = async (body: Record<string, unknown>) => {
       const s = await session({ locale: 'zh', ...body });
       const socket = await connect(t, '/widget', { token: s.body.visitorToken });
-      const reply = waitFor<MessageView>(socket, 'message:new', (m) => m.author.kind === 'bot', 15_000);
+      const reply = waitFor<MessageView>(socket, 'message:new', (m) => m.author.kind === 'bot');
       const row = waitFor<AgentConversation>(
         agent,
         'conversation:updated',
@@ -258,7 +268,7 @@ describe('the demo page signs its customer (browser)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     browser = await launchBrowser();
-  }, 60_000);
+  });
   afterAll(async () => {
     await browser?.close();
     await t?.close();
@@ -294,14 +304,14 @@ describe('the demo page signs its customer (browser)', () => {
     await page.getByRole('button', { name: '发送' }).click();
     await expect
       .poll(async () => (await page.locator('.list .msg-bot').allTextContents()).slice(before).join('\n'), {
-        timeout: 15_000,
+        timeout: EVENT_TIMEOUT_MS,
       })
       .toContain(expected);
   };
 
   it('card bill and return flows run for the signed-in customer C1001', async () => {
     const { page, sessions } = await openShop();
-    await expect.poll(() => sessions.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => sessions.length, { timeout: EVENT_TIMEOUT_MS }).toBeGreaterThan(0);
     expect(sessions[0]?.identity).toMatchObject({ customerId: 'C1001' });
     expect(sessions[0]?.attributes).not.toHaveProperty('customerId');
     const otp = await page.locator('#demo-otp').textContent();
@@ -313,7 +323,7 @@ describe('the demo page signs its customer (browser)', () => {
     await say(page, '尺码不合适', '确认');
     await say(page, '确认', '工单号');
     await page.context().close();
-  }, 90_000);
+  });
 
   it('a tampered signature is refused: the widget warns and chats anonymously', async () => {
     const { page, sessions, warnings } = await openShop((signature) =>
@@ -325,5 +335,5 @@ describe('the demo page signs its customer (browser)', () => {
     expect(sessions.at(-1)).not.toHaveProperty('identity');
     expect(warnings.join('\n')).toContain('chatting anonymously');
     await page.context().close();
-  }, 60_000);
+  });
 });

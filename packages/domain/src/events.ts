@@ -1,5 +1,5 @@
 import type { HandoffReason, HandoffTarget, Presence } from '@tandem/protocol';
-import type { Actor, Contact, Conversation, Message } from './records.ts';
+import type { Actor, Contact, Conversation, EmotionReading, Message } from './records.ts';
 
 /** What every conversation event carries: the conversation as committed, and who caused the change. */
 interface ConversationChange {
@@ -84,8 +84,8 @@ export interface MessageAnnotation {
   lang: 'zh' | 'en';
   /** stored on the message (staff see it) and passed to the bot */
   meta: Record<string, unknown>;
-  /** the conversation's emotion trajectory after this message, for staff */
-  emotion: (previous: Conversation['emotion']) => Conversation['emotion'];
+  /** appended to the conversation's emotion trajectory (for staff and routing) */
+  emotion: EmotionReading | null;
 }
 
 export interface Annotator {

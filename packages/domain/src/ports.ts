@@ -13,6 +13,7 @@ import type {
   Contact,
   Conversation,
   ConversationEvent,
+  EmotionReading,
   Message,
   User,
   Workspace,
@@ -91,20 +92,21 @@ export interface ConversationRepository {
    */
   transition(id: string, from: ConversationStatus, patch: ConversationPatch): Promise<Conversation | null>;
   /**
-   * The bot's turn, compare-and-set: only while the bot is still the assignee and no other turn answered
-   * meanwhile (`bot_seq` unchanged). Reserves `replies` sequence numbers. Null when it lost.
+   * The bot's turn in one statement, compare-and-set: only while the bot is still the assignee and no other
+   * turn answered meanwhile (`bot_seq` unchanged) are its replies stored (with the next sequence numbers)
+   * and its state, tags and priority saved. Null when it lost: nothing was stored.
    */
   recordBotTurn(
     id: string,
     turn: {
       expectedBotSeq: number;
       answeredSeq: number;
-      replies: number;
+      replies: NewBotReply[];
       botState: Record<string, unknown>;
       tags: string[];
       priority: number;
     },
-  ): Promise<Conversation | null>;
+  ): Promise<{ conversation: Conversation; messages: Message[] } | null>;
   /** conversations with the bot whose customer is owed a reply, oldest first */
   listBotOwed(limit: number): Promise<Conversation[]>;
   listAssignedTo(userId: string): Promise<Conversation[]>;
@@ -129,21 +131,26 @@ export interface MessageRepository {
    */
   append(input: NewMessage): Promise<{ message: Message; created: boolean }>;
   /**
-   * Inside a transaction, with the conversation locked: stores a customer message with the next sequence
-   * number and updates the conversation (sequence, customer's last message, emotion trajectory).
-   * Null when the customer already sent this `clientId` (then nothing is changed; the caller rolls back).
+   * A customer message in one statement: into the contact's open conversation on the channel, with the
+   * next sequence number, updating the conversation (sequence, customer's last message, emotion readings).
+   * `no_conversation`: none is open (open one, then call again); `duplicate`: the customer already sent
+   * this client id (nothing changed); `busy`: the conversation is with the bot and `botAccepting` is false
+   * (nothing changed).
    */
-  appendCustomer(input: {
-    conversation: Conversation;
+  receiveCustomer(input: {
+    contactId: string;
+    channel: Channel;
     clientId: string;
     text: string;
     meta: Record<string, unknown> | null;
-    emotion: Conversation['emotion'];
-  }): Promise<{ message: Message; conversation: Conversation } | null>;
+    emotion: EmotionReading | null;
+    botAccepting: boolean;
+  }): Promise<
+    | { kind: 'stored'; message: Message; conversation: Conversation }
+    | { kind: 'no_conversation' | 'duplicate' | 'busy' }
+  >;
   /** the customer's message with this client id, in any of their conversations */
   findCustomerMessage(contactId: string, clientId: string): Promise<Message | null>;
-  /** stores the bot's replies at the sequence numbers `recordBotTurn` reserved (idempotent per clientId) */
-  appendBotReplies(conversation: Conversation, replies: NewBotReply[]): Promise<Message[]>;
   /** the customer's messages after `afterSeq`, oldest first */
   listCustomerAfter(conversationId: string, afterSeq: number): Promise<Message[]>;
   listByConversation(

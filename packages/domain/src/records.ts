@@ -1,10 +1,10 @@
 import type {
-  AgentConversation,
   AuthorKind,
   ConversationStatus,
   HandoffReason,
   HandoffTarget,
   Lang,
+  MessageEmotion,
   Presence,
   QuickReply,
   Role,
@@ -40,6 +40,15 @@ export interface Contact {
   lastSeenAt: Date;
 }
 
+/** One reading of a customer message's emotion, with when it was read. */
+export type EmotionReading = MessageEmotion & { at: string };
+
+/** The latest reading and the last few (oldest first). */
+export interface EmotionTrajectory {
+  current: MessageEmotion;
+  history: EmotionReading[];
+}
+
 /** Who holds a conversation: the bot while it is with the bot, a person once one accepted it, nobody while queued or over. */
 export type Assignee = { kind: 'bot' } | { kind: 'user'; id: string } | null;
 
@@ -60,8 +69,8 @@ export interface Conversation {
   /** tier, team and detail of the last hand-over request */
   handoff: HandoffTarget | null;
   botState: Record<string, unknown>;
-  /** the customer's emotion trajectory, as staff see it */
-  emotion: AgentConversation['emotion'];
+  /** the customer's emotion readings (staff see them, with a trend the presenter computes) */
+  emotion: EmotionTrajectory | null;
   tags: string[];
   lastSeq: number;
   /** seq of the customer's last message, and of the last one the bot answered: the bot owes a reply while

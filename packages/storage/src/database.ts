@@ -1,13 +1,22 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.ts';
+import { PgliteWorkerDialect } from './pglite/workerDialect.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseConfig =
-  | { driver: 'pglite'; dataDir: string | null }
+  | {
+      driver: 'pglite';
+      dataDir: string | null;
+      /**
+       * where PGlite runs: 'worker' (its own thread, so SQL never blocks the event loop that serves sockets
+       * and the bot) or 'main'. Default: 'worker' with a data directory, 'main' in memory (tests).
+       */
+      thread?: 'worker' | 'main';
+    }
   | { driver: 'postgres'; url: string; poolSize?: number };
 
 export type Db = Kysely<Database>;
@@ -25,6 +34,17 @@ export async function openDatabase(
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
+  if ((config.thread ?? (config.dataDir ? 'worker' : 'main')) === 'worker') {
+    const dialect = new PgliteWorkerDialect({ dataDir: config.dataDir, onError: options.onConnectionError });
+    const db = new Kysely<Database>({ dialect });
+    try {
+      await sql`select 1`.execute(db); // PGlite has opened (or its error is thrown here, as on the main thread)
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+    return db;
+  }
   const client = config.dataDir ? new PGlite(config.dataDir) : new PGlite();
   await client.waitReady;
   return new Kysely<Database>({ dialect: new PGliteDialect(client) });

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { type Db, migrateToLatest, openDatabase } from './database.ts';
 
-export type TestDriver = 'pglite' | 'postgres';
+/** 'pglite' runs on the test's thread (in a worker with TEST_PGLITE_THREAD=worker), 'pglite-worker' always in a worker. */
+export type TestDriver = 'pglite' | 'pglite-worker' | 'postgres';
 
 /** The PostgreSQL server tests use (this machine's by default; see DEVELOPERS.md). */
 export const testPostgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -14,8 +15,10 @@ export const testPostgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://post
 export async function openTestDatabase(
   driver: TestDriver,
 ): Promise<{ db: Db; url: string | null; cleanup: () => Promise<void> }> {
-  if (driver === 'pglite') {
-    const db = await openDatabase({ driver: 'pglite', dataDir: null });
+  if (driver === 'pglite' || driver === 'pglite-worker') {
+    const thread =
+      driver === 'pglite-worker' || process.env.TEST_PGLITE_THREAD === 'worker' ? 'worker' : 'main';
+    const db = await openDatabase({ driver: 'pglite', dataDir: null, thread });
     await migrateToLatest(db);
     return { db, url: null, cleanup: () => db.destroy() };
   }

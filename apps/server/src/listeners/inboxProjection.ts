@@ -4,6 +4,7 @@ import type { AppContext } from '../context.ts';
 import { presentAgentConversation } from '../presenters/conversation.ts';
 import type { AgentNamespace } from '../realtime/agentNamespace.ts';
 import { rooms } from '../realtime/rooms.ts';
+import { presentTrajectory } from '../services/annotator.ts';
 
 /** Messages are gathered for this long and sent to a workspace's staff as one `inbox:activity`. */
 const ACTIVITY_MS = 250;
@@ -58,7 +59,7 @@ export function startInboxProjection(ctx: AppContext, agent: AgentNamespace): Ar
           authorKind: message.authorKind,
           createdAt: message.createdAt.toISOString(),
         },
-        emotion: conversation.emotion,
+        emotion: presentTrajectory(conversation.emotion),
         updatedAt: message.createdAt.toISOString(),
       });
       activityTimer ??= setTimeout(flushActivity, ACTIVITY_MS);

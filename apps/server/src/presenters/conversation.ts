@@ -1,6 +1,7 @@
 import type { Conversation, Store } from '@tandem/domain';
 import type { AgentConversation, WidgetConversation } from '@tandem/protocol';
 import type { InboxRow } from '@tandem/storage';
+import { presentTrajectory } from '../services/annotator.ts';
 
 /** What a customer may know about their conversation: its status and who is helping. Nothing internal. */
 export async function presentWidgetConversation(
@@ -33,7 +34,7 @@ export function presentAgentConversation(row: InboxRow): AgentConversation {
         }
       : null,
     queuedAt: c.queuedAt?.toISOString() ?? null,
-    emotion: c.emotion,
+    emotion: presentTrajectory(c.emotion),
     tags: c.tags,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),

@@ -1,21 +1,12 @@
-import type { Annotator, Conversation } from '@tandem/domain';
+import type { Annotator, EmotionTrajectory } from '@tandem/domain';
 import { chooseLanguage, detectEmotion, summarizeTrajectory, toEmotionPoint } from '@tandem/engine';
-import type { MessageEmotion } from '@tandem/protocol';
+import type { AgentConversation, MessageEmotion } from '@tandem/protocol';
 
-/** How many of a conversation's emotion readings staff see (and the trend is computed over). */
-const HISTORY = 20;
-
-type Trajectory = NonNullable<Conversation['emotion']>;
-
-/** The conversation's emotion trajectory after one more reading: current, trend, history (for staff). */
-export function nextTrajectory(
-  previous: Conversation['emotion'],
-  emotion: MessageEmotion,
-  at: Date,
-): Trajectory {
-  const history = [...(previous?.history ?? []), { ...emotion, at: at.toISOString() }].slice(-HISTORY);
-  const trajectory = summarizeTrajectory(
-    history.map((h) =>
+/** What staff see of a conversation's emotion: the readings and their trend (computed here, not stored). */
+export function presentTrajectory(trajectory: EmotionTrajectory | null): AgentConversation['emotion'] {
+  if (!trajectory) return null;
+  const { trend } = summarizeTrajectory(
+    trajectory.history.map((h) =>
       toEmotionPoint({
         emotion: h.state as Parameters<typeof toEmotionPoint>[0]['emotion'],
         basic: h.basic,
@@ -24,12 +15,12 @@ export function nextTrajectory(
       }),
     ),
   );
-  return { current: emotion, trend: trajectory.trend, history };
+  return { current: trajectory.current, trend, history: trajectory.history };
 }
 
 /**
  * Reads a customer message once, before it is stored: its language and emotion. The emotion goes on the
- * message (staff see it), into the conversation's trajectory, and to the bot, which does not read it again.
+ * message (staff see it), into the conversation's readings, and to the bot, which does not read it again.
  */
 export const engineAnnotator: Annotator = {
   annotate(text, known) {
@@ -41,11 +32,10 @@ export const engineAnnotator: Annotator = {
       polarity: result.polarity,
       intensity: result.intensity,
     };
-    const at = new Date();
     return {
       lang,
       meta: { lang, emotion, emotionResult: result },
-      emotion: (previous) => nextTrajectory(previous, emotion, at),
+      emotion: { ...emotion, at: new Date().toISOString() },
     };
   },
 };

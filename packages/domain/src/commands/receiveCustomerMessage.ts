@@ -1,6 +1,7 @@
 import type { Lang } from '@tandem/protocol';
 import { DomainError } from '../errors.ts';
 import type { Deps } from '../events.ts';
+import type { Store } from '../ports.ts';
 import type { Channel, Contact, Conversation, Message } from '../records.ts';
 import { openOrContinue } from './openConversation.ts';
 import { createOutbox } from './outbox.ts';
@@ -21,15 +22,20 @@ export interface ReceivedMessage {
   created: boolean;
 }
 
-/** Thrown inside the transaction to roll it back when the message turns out to be a retry. */
-class Duplicate extends Error {}
+/** Thrown inside the opening transaction to roll it back when the message is a retry of a stored one. */
+class RetryOfStored extends Error {}
+
+const busy = () =>
+  new DomainError('busy', 'the assistant is very busy right now; please send again in a moment');
 
 /**
  * A customer writes: the one command of the message path. Reads the message once (language, emotion), then
- * in one transaction opens or continues the contact's conversation on the channel and stores the message
- * idempotently (a `clientId` the customer already sent returns the stored message). After the commit the
- * caller acknowledges and listeners (fan-out, bot, inbox) run; they never delay the acknowledgement.
- * When the conversation is with the bot and the bot's backlog is full, nothing is stored: `busy`.
+ * stores it in the contact's open conversation on the channel with one statement; only the first message
+ * of a conversation opens it first, in a transaction (at most one open conversation per contact and channel,
+ * decided by the database). Idempotent: a `clientId` the customer already sent returns the stored message.
+ * When the conversation is with the bot and the bot's backlog is full, nothing is stored: `busy`, and the
+ * client sends it again shortly. After the commit the caller acknowledges; listeners (fan-out, bot, inbox)
+ * run after that and never delay the acknowledgement.
  */
 export async function receiveCustomerMessage(
   deps: Deps,
@@ -38,35 +44,52 @@ export async function receiveCustomerMessage(
   const { contact } = input;
   const channel = input.channel ?? 'widget';
   const annotation = deps.annotator?.annotate(input.text, input.lang ?? contact.lang) ?? null;
+  const botAccepting = deps.botCapacity?.accepting(contact.workspaceId) ?? true;
   const outbox = createOutbox();
-  let result: { message: Message; conversation: Conversation };
-  try {
-    result = await deps.store.transaction(async (tx) => {
-      const conversation = await openOrContinue(tx, outbox, contact, channel);
-      if (conversation.status === 'bot' && deps.botCapacity?.accepting(contact.workspaceId) === false) {
-        throw new DomainError('busy', 'the assistant is very busy right now; please send again in a moment');
-      }
-      const appended = await tx.messages.appendCustomer({
-        conversation,
-        clientId: input.clientId,
-        text: input.text,
-        meta: annotation?.meta ?? null,
-        emotion: annotation ? annotation.emotion(conversation.emotion) : conversation.emotion,
-      });
-      if (!appended) throw new Duplicate();
-      if (input.lang && input.lang !== contact.lang)
-        await tx.contacts.touch(contact.id, { lang: input.lang });
-      return appended;
+  const receive = (store: Store) =>
+    store.messages.receiveCustomer({
+      contactId: contact.id,
+      channel,
+      clientId: input.clientId,
+      text: input.text,
+      meta: annotation?.meta ?? null,
+      emotion: annotation?.emotion ?? null,
+      botAccepting,
     });
-  } catch (error) {
-    if (!(error instanceof Duplicate)) throw error;
+  let result = await receive(deps.store);
+  if (result.kind === 'no_conversation') {
+    result = await deps.store
+      .transaction(async (tx) => {
+        await openOrContinue(tx, outbox, contact, channel);
+        const stored = await receive(tx);
+        // a new conversation is not opened for a message the bot cannot take now, nor for a retry of a
+        // message stored in an earlier (resolved) conversation: both roll the opening back
+        if (stored.kind === 'busy') throw busy();
+        if (stored.kind === 'duplicate') throw new RetryOfStored();
+        return stored;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof RetryOfStored) return { kind: 'duplicate' as const };
+        throw error;
+      });
+  }
+  if (result.kind === 'busy') throw busy();
+  if (result.kind !== 'stored') {
     const stored = await deps.store.messages.findCustomerMessage(contact.id, input.clientId);
     const conversation = stored ? await deps.store.conversations.findById(stored.conversationId) : null;
     if (!stored || !conversation) throw new Error('a duplicate message could not be read back');
     return { message: stored, conversation, created: false };
   }
-  const sender = input.lang && input.lang !== contact.lang ? { ...contact, lang: input.lang } : contact;
-  outbox.add('message.created', { ...result, contact: sender });
+  let sender = contact;
+  if (input.lang && input.lang !== contact.lang) {
+    await deps.store.contacts.touch(contact.id, { lang: input.lang });
+    sender = { ...contact, lang: input.lang };
+  }
+  outbox.add('message.created', {
+    message: result.message,
+    conversation: result.conversation,
+    contact: sender,
+  });
   outbox.publish(deps.events);
-  return { ...result, created: true };
+  return { message: result.message, conversation: result.conversation, created: true };
 }

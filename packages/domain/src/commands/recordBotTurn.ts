@@ -33,40 +33,50 @@ export async function recordBotTurn(
 ): Promise<{ conversation: Conversation; messages: Message[] } | null> {
   const { conversation: before } = input;
   const outbox = createOutbox();
+
   const tags = [...new Set([...before.tags, ...input.tags])];
   const priority = Math.max(before.priority, input.priority);
-  const result = await deps.store.transaction(async (tx) => {
-    const updated = await tx.conversations.recordBotTurn(before.id, {
-      expectedBotSeq: before.botSeq,
-      answeredSeq: input.answeredSeq,
-      replies: input.replies.length,
-      botState: input.botState,
-      tags,
-      priority,
-    });
-    if (!updated) return null;
-    const messages = await tx.messages.appendBotReplies(updated, input.replies);
-    for (const message of messages) outbox.add('message.created', { message, conversation: updated });
-    if (tags.length !== before.tags.length || priority !== before.priority) {
-      outbox.add('conversation.annotated', { conversation: updated, actor: { kind: 'bot' } });
+  const turn = {
+    expectedBotSeq: before.botSeq,
+    answeredSeq: input.answeredSeq,
+    replies: input.replies,
+    botState: input.botState,
+    tags,
+    priority,
+  };
+  const annotated = tags.length !== before.tags.length || priority !== before.priority;
+  const collect = (recorded: { conversation: Conversation; messages: Message[] }) => {
+    for (const message of recorded.messages) {
+      outbox.add('message.created', { message, conversation: recorded.conversation });
     }
-    let current = updated;
-    if (input.handover) {
+    if (annotated)
+      outbox.add('conversation.annotated', { conversation: recorded.conversation, actor: { kind: 'bot' } });
+  };
+  const { handover } = input;
+  let result: { conversation: Conversation; messages: Message[] } | null;
+  if (!handover) {
+    // the usual turn: one statement
+    result = await deps.store.conversations.recordBotTurn(before.id, turn);
+    if (result) collect(result);
+  } else {
+    result = await deps.store.transaction(async (tx) => {
+      const recorded = await tx.conversations.recordBotTurn(before.id, turn);
+      if (!recorded) return null;
+      collect(recorded);
       const contact = input.rememberPrefersHuman;
       if (contact && contact.attributes.prefersHuman !== true) {
         await tx.contacts.touch(contact.id, { attributes: { ...contact.attributes, prefersHuman: true } });
       }
       const handed = await requestHumanWithin(tx, outbox, {
-        conversation: updated,
-        reason: input.handover.reason,
+        conversation: recorded.conversation,
+        reason: handover.reason,
         actor: { kind: 'bot' },
-        priority: input.handover.priority,
-        target: input.handover.target,
+        priority: handover.priority,
+        target: handover.target,
       });
-      if (handed) current = handed;
-    }
-    return { conversation: current, messages };
-  });
+      return { conversation: handed ?? recorded.conversation, messages: recorded.messages };
+    });
+  }
   if (result) outbox.publish(deps.events);
   return result;
 }

@@ -229,7 +229,8 @@ describe('evaluateRules: actions, priority and stop', () => {
 });
 
 describe('evaluateRules: robustness', () => {
-  it('handles a 10,000-character message quickly, reading its first 2,000 characters', () => {
+  // How fast is for `npm run bench:rules`; here: only the first 2,000 characters are read.
+  it('reads only the first 2,000 characters of a 10,000-character message', () => {
     const compiled = compile([
       rule('early', { any: [{ keywords: ['验证码'] }] }),
       rule('late', { any: [{ keywords: ['安全账户'] }] }),
@@ -237,9 +238,7 @@ describe('evaluateRules: robustness', () => {
     ]);
     const text = `验证码${'啊 '.repeat(5000)}安全账户`;
     expect(text.length).toBeGreaterThan(10_000);
-    const started = performance.now();
     const outcome = evaluateRules(compiled, { text, lang: 'zh' });
-    expect(performance.now() - started).toBeLessThan(100);
     expect(outcome.matched.map((m) => m.id)).toEqual(['early']);
     expect(outcome.regexTimeouts).toEqual([]);
   });
@@ -262,9 +261,9 @@ describe('evaluateRules: robustness', () => {
       patterns: [/^(a+)+$/],
       patternRules: ['evil'],
     };
-    const started = performance.now();
+    // without the limit this would backtrack 2^40 times: the test finishing at all, with the pattern
+    // reported as out of time, is the proof (no clock is read here)
     const outcome = evaluateRules(evil, { text: `${'a'.repeat(40)}!`, lang: 'en' });
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(outcome.matched).toEqual([]);
     expect(outcome.regexTimeouts).toEqual(['evil']);
   });

@@ -33,11 +33,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     db,
   );
   await sql`
-    update messages m set client_id = m.client_id || '#' || m.seq
+    update messages m set client_id = m.client_id || '#' || m.id
     where m.author_kind = 'customer' and m.client_id is not null and exists (
       select 1 from messages o
       where o.author_kind = 'customer' and o.author_id = m.author_id and o.client_id = m.client_id
-        and (o.created_at < m.created_at or (o.created_at = m.created_at and o.id < m.id)))`.execute(db);
+        and (o.created_at > m.created_at or (o.created_at = m.created_at and o.id > m.id)))`.execute(db);
   await sql`create unique index messages_customer_client_key on messages (author_id, client_id) where author_kind = 'customer' and client_id is not null`.execute(
     db,
   );

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ConversationRepository } from '@tandem/domain';
 import { sql } from 'kysely';
 import type { Db } from '../database.ts';
-import { toConversation } from './mappers.ts';
+import { conversationFromJson, json, messageFromJson, toConversation } from './mappers.ts';
 
 const OPEN = ['bot', 'queued', 'assigned'] as const;
 
@@ -70,22 +70,51 @@ export function conversationRepository(db: Db): ConversationRepository {
       return row ? toConversation(row) : null;
     },
     async recordBotTurn(id, turn) {
-      const row = await db
-        .updateTable('conversations')
-        .set((eb) => ({
-          last_seq: eb('last_seq', '+', turn.replies),
-          bot_seq: sql<number>`greatest(bot_seq, ${turn.answeredSeq})`,
-          bot_state: JSON.stringify(turn.botState),
-          tags: JSON.stringify(turn.tags),
-          priority: turn.priority,
-          updated_at: new Date(),
-        }))
-        .where('id', '=', id)
-        .where('status', '=', 'bot')
-        .where('bot_seq', '=', turn.expectedBotSeq)
-        .returningAll()
-        .executeTakeFirst();
-      return row ? toConversation(row) : null;
+      const n = turn.replies.length;
+      // the replies as rows: ordinal, id, client id, text, buttons, meta (all parameters)
+      const replies = n
+        ? sql.join(
+            turn.replies.map(
+              (reply, index) =>
+                sql`(${index + 1}::int, ${randomUUID()}::uuid, ${reply.clientId}::text, ${reply.text}::text,
+                     ${JSON.stringify(reply.buttons)}::jsonb, ${reply.meta ? JSON.stringify(reply.meta) : null}::jsonb)`,
+            ),
+          )
+        : sql`(0, null::uuid, null::text, null::text, null::jsonb, null::jsonb)`;
+      // One statement: the compare-and-set on the conversation (still the bot's, no other turn answered
+      // meanwhile) and the replies at the sequence numbers it reserved; a lost turn stores nothing.
+      const { rows } = await sql<{ conversation: unknown; messages: unknown }>`
+        with conv as (
+          update conversations
+          set last_seq = last_seq + ${n},
+              bot_seq = greatest(bot_seq, ${turn.answeredSeq}),
+              bot_state = ${JSON.stringify(turn.botState)}::jsonb,
+              tags = ${JSON.stringify(turn.tags)}::jsonb,
+              priority = ${turn.priority},
+              updated_at = now()
+          where id = ${id} and status = 'bot' and bot_seq = ${turn.expectedBotSeq}
+          returning *
+        ),
+        ins as (
+          insert into messages (id, conversation_id, workspace_id, seq, client_id, author_kind, author_id, text,
+                                buttons, notice, meta)
+          select r.id, conv.id, conv.workspace_id, conv.last_seq - ${n} + r.ord, r.client_id, 'bot', null, r.text,
+                 r.buttons, 'null'::jsonb, r.meta
+          from conv, (values ${replies}) as r(ord, id, client_id, text, buttons, meta)
+          where r.ord > 0
+          on conflict do nothing
+          returning *
+        )
+        select (select row_to_json(conv) from conv) as conversation,
+               coalesce((select json_agg(ins order by ins.seq) from ins), '[]'::json) as messages`.execute(
+        db,
+      );
+      const row = rows[0];
+      if (!row?.conversation) return null;
+      return {
+        conversation: conversationFromJson(json(row.conversation)),
+        messages: json<Record<string, unknown>[]>(row.messages).map(messageFromJson),
+      };
     },
     async listBotOwed(limit) {
       const rows = await db

@@ -75,3 +75,19 @@ export const toMessage = (row: MessageRow): Message => ({
   meta: (json(row.meta) ?? null) as Message['meta'],
   createdAt: row.created_at,
 });
+
+/** A row read back as JSON (`row_to_json`): timestamps arrive as strings. */
+const at = (value: unknown): Date => (value instanceof Date ? value : new Date(value as string));
+const atOrNull = (value: unknown): Date | null => (value === null || value === undefined ? null : at(value));
+
+export const conversationFromJson = (row: Record<string, unknown>): Conversation =>
+  toConversation({
+    ...(row as unknown as ConversationRow),
+    queued_at: atOrNull(row.queued_at),
+    resolved_at: atOrNull(row.resolved_at),
+    created_at: at(row.created_at),
+    updated_at: at(row.updated_at),
+  });
+
+export const messageFromJson = (row: Record<string, unknown>): Message =>
+  toMessage({ ...(row as unknown as MessageRow), created_at: at(row.created_at) });

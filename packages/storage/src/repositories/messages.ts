@@ -3,7 +3,10 @@ import type { Message, MessageRepository } from '@tandem/domain';
 import { sql } from 'kysely';
 import type { Db } from '../database.ts';
 import type { MessageRow } from '../schema.ts';
-import { toMessage } from './mappers.ts';
+import { conversationFromJson, json, messageFromJson, toMessage } from './mappers.ts';
+
+/** How many emotion readings a conversation keeps (staff see them; the trend is computed over them). */
+const HISTORY = 20;
 
 /** Thrown inside `append`'s transaction to roll back the sequence number a concurrent retry would burn. */
 class DuplicateClientId extends Error {}
@@ -69,41 +72,60 @@ export function messageRepository(
       }
     },
 
-    async appendCustomer({ conversation, clientId, text, meta, emotion }) {
-      // one statement: the next sequence number (the update locks the row) and the message; a client id the
-      // customer already used conflicts, inserts nothing, and the caller rolls the update back
-      const { rows } = await sql<MessageRow>`
-        with c as (
-          update conversations
-          set last_seq = last_seq + 1,
-              customer_seq = last_seq + 1,
-              bot_seq = case when status = 'bot' then bot_seq else last_seq + 1 end,
-              emotion = ${emotion ? JSON.stringify(emotion) : null}::jsonb,
-              updated_at = now()
-          where id = ${conversation.id}
-          returning last_seq
+    async receiveCustomer({ contactId, channel, clientId, text, meta, emotion, botAccepting }) {
+      // One statement: lock the open conversation, insert the message with the next sequence number (nothing
+      // when the client id was already used: the unique index decides, even for two at once), and only then
+      // update the conversation; the last HISTORY emotion readings are kept.
+      const reading = emotion ? JSON.stringify(emotion) : null;
+      const { rows } = await sql<{ message: unknown; conversation: unknown; open_status: string | null }>`
+        with target as (
+          select id, workspace_id, status, last_seq from conversations
+          where contact_id = ${contactId} and channel = ${channel} and status in ('bot', 'queued', 'assigned')
+          for update
+        ),
+        ins as (
+          insert into messages (id, conversation_id, workspace_id, seq, client_id, author_kind, author_id, text,
+                                buttons, notice, meta)
+          select ${randomUUID()}, target.id, target.workspace_id, target.last_seq + 1, ${clientId}, 'customer',
+                 ${contactId}, ${text}, '[]'::jsonb, 'null'::jsonb, ${meta ? JSON.stringify(meta) : null}::jsonb
+          from target
+          where target.status <> 'bot' or ${botAccepting}::boolean
+          on conflict do nothing
+          returning *
+        ),
+        upd as (
+          update conversations c
+          set last_seq = ins.seq,
+              customer_seq = ins.seq,
+              bot_seq = case when c.status = 'bot' then c.bot_seq else ins.seq end,
+              emotion = case when ${reading}::jsonb is null then c.emotion else jsonb_build_object(
+                'current', ${reading}::jsonb - 'at',
+                'history', (
+                  select coalesce(jsonb_agg(h.e order by h.n), '[]'::jsonb)
+                  from jsonb_array_elements(
+                    coalesce(c.emotion -> 'history', '[]'::jsonb) || jsonb_build_array(${reading}::jsonb)
+                  ) with ordinality as h(e, n)
+                  where h.n > jsonb_array_length(coalesce(c.emotion -> 'history', '[]'::jsonb)) + 1 - ${HISTORY}
+                )) end,
+              updated_at = ins.created_at
+          from ins
+          where c.id = ins.conversation_id
+          returning c.*
         )
-        insert into messages (id, conversation_id, workspace_id, seq, client_id, author_kind, author_id, text,
-                              buttons, notice, meta)
-        select ${randomUUID()}, ${conversation.id}, ${conversation.workspaceId}, c.last_seq, ${clientId},
-               'customer', ${conversation.contactId}, ${text}, '[]'::jsonb, 'null'::jsonb,
-               ${meta ? JSON.stringify(meta) : null}::jsonb
-        from c
-        on conflict do nothing
-        returning *`.execute(db);
+        select (select row_to_json(ins) from ins) as message,
+               (select row_to_json(upd) from upd) as conversation,
+               (select status from target) as open_status`.execute(db);
       const row = rows[0];
-      if (!row) return null;
-      const message = toMessage(row);
+      if (!row?.open_status) return { kind: 'no_conversation' as const };
+      if (!row.message || !row.conversation) {
+        return {
+          kind: row.open_status === 'bot' && !botAccepting ? ('busy' as const) : ('duplicate' as const),
+        };
+      }
       return {
-        message,
-        conversation: {
-          ...conversation,
-          lastSeq: message.seq,
-          customerSeq: message.seq,
-          botSeq: conversation.status === 'bot' ? conversation.botSeq : message.seq,
-          emotion,
-          updatedAt: message.createdAt,
-        },
+        kind: 'stored' as const,
+        message: messageFromJson(json(row.message)),
+        conversation: conversationFromJson(json(row.conversation)),
       };
     },
 
@@ -116,32 +138,6 @@ export function messageRepository(
         .where('client_id', '=', clientId)
         .executeTakeFirst();
       return row ? toMessage(row) : null;
-    },
-
-    async appendBotReplies(conversation, replies) {
-      if (replies.length === 0) return [];
-      const first = conversation.lastSeq - replies.length + 1;
-      const rows = await db
-        .insertInto('messages')
-        .values(
-          replies.map((reply, index) => ({
-            id: randomUUID(),
-            conversation_id: conversation.id,
-            workspace_id: conversation.workspaceId,
-            seq: first + index,
-            client_id: reply.clientId,
-            author_kind: 'bot' as const,
-            author_id: null,
-            text: reply.text,
-            buttons: JSON.stringify(reply.buttons),
-            notice: JSON.stringify(null),
-            meta: reply.meta ? JSON.stringify(reply.meta) : null,
-          })),
-        )
-        .onConflict((oc) => oc.doNothing())
-        .returningAll()
-        .execute();
-      return rows.map(toMessage).sort((a, b) => a.seq - b.seq);
     },
 
     async listCustomerAfter(conversationId, afterSeq) {

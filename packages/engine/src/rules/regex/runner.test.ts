@@ -9,11 +9,10 @@ describe('runRegexes', () => {
   });
 
   it('stops a catastrophic pattern at the time limit and still runs the others', () => {
-    // Built directly, bypassing the static check, to prove the backstop holds on its own.
+    // Built directly, bypassing the static check, to prove the backstop holds on its own. Unstopped, this
+    // pattern would backtrack 2^40 times: the call returning, with the pattern reported, is the proof.
     const evil = /^(a+)+$/;
-    const started = performance.now();
     const { results, timedOut } = runRegexes([/a/, evil, /b!/], `${'a'.repeat(40)}b!`, 30);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(timedOut).toEqual([1]);
     expect(results).toEqual([true, false, true]);
   });
