@@ -36,8 +36,9 @@ describe('admin API calls', () => {
       answer: { zh: '可以', en: 'Yes' },
       related: [],
     };
-    const fetch = respond(200, { entry });
-    expect(await api.saveKnowledge(entry)).toEqual(entry);
+    const bot = { state: 'training' as const, version: 3, liveVersion: 2 };
+    const fetch = respond(200, { entry, bot });
+    expect(await api.saveKnowledge(entry)).toEqual({ entry, bot });
     const [url, init] = fetch.mock.calls[0] ?? [];
     expect([url, init?.method, JSON.parse(String(init?.body))]).toEqual([
       '/api/admin/knowledge/gifts.wrap',
@@ -52,6 +53,26 @@ describe('admin API calls', () => {
       '/api/admin/bot/flow/order_status/activate',
       { version: null },
     ]);
+  });
+
+  it('read the bot’s status after a knowledge change, failure text included', async () => {
+    const failed = { state: 'failed', version: 4, liveVersion: 3, error: 'worker ran out of memory' };
+    respond(200, { removed: 'gifts.wrap', bot: failed });
+    expect(await api.removeKnowledge('gifts.wrap')).toEqual({ removed: 'gifts.wrap', bot: failed });
+    const status = respond(200, { state: 'live', version: 4, liveVersion: 4 });
+    expect(await api.botStatus()).toEqual({ state: 'live', version: 4, liveVersion: 4 });
+    expect(status.mock.calls[0]?.[0]).toBe('/api/admin/bot/status');
+    // a save answer without the bot's status is not what the server promises
+    respond(200, { entry: { id: 'x' } });
+    await expect(
+      api.saveKnowledge({
+        id: 'x',
+        category: 'c',
+        questions: { zh: [], en: [] },
+        answer: { zh: '是', en: 'Yes' },
+        related: [],
+      }),
+    ).rejects.toMatchObject({ code: 'internal' });
   });
 
   it('refuse a response that does not match the contract', async () => {

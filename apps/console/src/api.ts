@@ -1,6 +1,7 @@
 import {
   type AgentConversation,
   agentConversationSchema,
+  botStatusSchema,
   conversationResponseSchema,
   type DefinitionKind,
   definitionListSchema,
@@ -113,9 +114,14 @@ export type KnowledgeEntry = KnowledgeEntryBody;
 export type DefinitionVersion = z.infer<typeof definitionListSchema>['definitions'][number];
 export type DefinitionFormat = DefinitionVersion['format'];
 export type DefinitionSaved = z.infer<typeof definitionSavedSchema>;
+/** The workspace's bot after a change: training, live (every change up to `liveVersion`) or failed. */
+export type BotStatus = z.infer<typeof botStatusSchema>;
 
-const entryEnvelope = z.object({ entry: knowledgeEntrySchema });
-const removedEnvelope = z.object({ removed: z.string() });
+/** A knowledge change answers with the bot's status: it is live once `liveVersion` reaches `bot.version`. */
+const entryEnvelope = z.object({ entry: knowledgeEntrySchema, bot: botStatusSchema });
+const removedEnvelope = z.object({ removed: z.string(), bot: botStatusSchema });
+export type KnowledgeSaved = z.infer<typeof entryEnvelope>;
+export type KnowledgeRemoved = z.infer<typeof removedEnvelope>;
 const adminBot = (kind: DefinitionKind, key?: string) =>
   `/api/admin/bot/${encodeURIComponent(kind)}${key === undefined ? '' : `/${encodeURIComponent(key)}`}`;
 
@@ -160,13 +166,16 @@ export const api = {
   async knowledge(): Promise<KnowledgeEntry[]> {
     return (await request('GET', '/api/admin/knowledge', knowledgeListSchema)).entries;
   },
-  async saveKnowledge(entry: KnowledgeEntry): Promise<KnowledgeEntry> {
+  async saveKnowledge(entry: KnowledgeEntry): Promise<KnowledgeSaved> {
     const path = `/api/admin/knowledge/${encodeURIComponent(entry.id)}`;
-    return (await request('PUT', path, entryEnvelope, entry)).entry;
+    return request('PUT', path, entryEnvelope, entry);
   },
-  async removeKnowledge(id: string): Promise<string> {
+  async removeKnowledge(id: string): Promise<KnowledgeRemoved> {
     const path = `/api/admin/knowledge/${encodeURIComponent(id)}`;
-    return (await request('DELETE', path, removedEnvelope)).removed;
+    return request('DELETE', path, removedEnvelope);
+  },
+  async botStatus(): Promise<BotStatus> {
+    return request('GET', '/api/admin/bot/status', botStatusSchema);
   },
   async identitySecret(): Promise<string> {
     return (await request('GET', '/api/admin/identity', identitySecretSchema)).secret;

@@ -125,9 +125,8 @@ describe('bot administration in the console', () => {
       .getByLabel('Chinese answer')
       .fill('可以！我们提供免费激光刻字，最多 12 个字符，下单时添加即可。');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await visible(
-      page.getByText('Saved. The bot is retraining and will answer with this entry within seconds.'),
-    );
+    // the page says when the change is live (the server's bot:status event), not "within seconds"
+    await visible(page.getByText('Live: the bot answers it now'));
     await visible(page.locator('.admin-row', { hasText: 'gifts.engraving' }));
     await visible(page.getByRole('heading', { name: 'Edit entry' }));
     await shot(page, 'admin-knowledge-en');
@@ -166,9 +165,7 @@ describe('bot administration in the console', () => {
     expect(await page.locator('.admin-row', { hasText: 'gifts.engraving' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
     await confirm.getByRole('button', { name: 'Delete' }).click();
-    await visible(
-      page.getByText('Deleted "gifts.engraving". The bot is retraining; the change applies within seconds.'),
-    );
+    await visible(page.getByText('Live: the bot no longer uses "gifts.engraving"'));
     await expect
       .poll(() => page.locator('.admin-row', { hasText: 'gifts.engraving' }).count(), until)
       .toBe(0);

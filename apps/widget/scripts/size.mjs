@@ -6,7 +6,8 @@ const file = new URL('../dist/widget.js', import.meta.url);
 const code = readFileSync(file);
 const gzipped = gzipSync(code, { level: 9 });
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
-const budget = 25 * 1024;
+// 26 kB since automatic resending (backoff, resend on reconnect, `sync`) came in at 25.5 kB
+const budget = 26 * 1024;
 console.log(`widget.js: ${kb(code.length)} raw, ${kb(gzipped.length)} gzipped (budget ${kb(budget)})`);
 if (gzipped.length > budget) {
   console.error('widget.js is over its size budget');

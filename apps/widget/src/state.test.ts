@@ -1,19 +1,25 @@
 import type { MessageView } from '@tandem/protocol';
 import { describe, expect, it } from 'vitest';
 import {
+  afterSendFailure,
   botAnswersNext,
   countedLength,
   countUnread,
   currentQuickReplies,
   elderQuickReplies,
+  isTransient,
+  lastSeq,
   latestTime,
+  MAX_SEND_TRIES,
   mergeMessages,
   needsEdit,
   newClientId,
   type PendingMessage,
+  retryDelay,
   sendErrorKey,
   settlePending,
   sortMessages,
+  toResend,
   updatePending,
 } from './state.ts';
 
@@ -88,8 +94,8 @@ describe('message ordering and merging', () => {
 
 describe('optimistic sends', () => {
   const pending: PendingMessage[] = [
-    { clientId: 'client-one', text: 'one', status: 'sending', error: null },
-    { clientId: 'client-two', text: 'two', status: 'failed', error: 'network' },
+    { clientId: 'client-one', text: 'one', status: 'sending', error: null, tries: 0 },
+    { clientId: 'client-two', text: 'two', status: 'failed', error: 'network', tries: 6 },
   ];
 
   it('drops the pending copy once the server echoes the clientId', () => {
@@ -102,7 +108,13 @@ describe('optimistic sends', () => {
 
   it('updates one pending message', () => {
     const next = updatePending(pending, 'client-two', { status: 'sending', error: null });
-    expect(next[1]).toEqual({ clientId: 'client-two', text: 'two', status: 'sending', error: null });
+    expect(next[1]).toEqual({
+      clientId: 'client-two',
+      text: 'two',
+      status: 'sending',
+      error: null,
+      tries: 6,
+    });
     expect(next[0]).toBe(pending[0]);
   });
 
@@ -199,5 +211,87 @@ describe('elder-mode quick replies', () => {
     const en = [reply('Talk to a person', 'talk to a person'), reply('Refund status')];
     expect(elderQuickReplies(en)).toEqual([reply('Refund status')]);
     expect(elderQuickReplies([reply('Person-to-person transfer')])).toHaveLength(1);
+  });
+});
+
+describe('automatic resending', () => {
+  const middle = () => 0.5;
+
+  it('resends what got no answer, or was turned away for now, and nothing refused for its content', () => {
+    for (const error of ['network', 'busy', 'rate_limited'] as const) expect(isTransient(error)).toBe(true);
+    for (const error of ['message_too_long', 'validation_failed', 'internal', 'unauthenticated'] as const) {
+      expect(isTransient(error)).toBe(false);
+    }
+  });
+
+  it('backs off 1 s, 2 s, 4 s, 8 s, then stays at 8 s', () => {
+    expect([1, 2, 3, 4, 5, 6, 10].map((tries) => retryDelay(tries, middle))).toEqual([
+      1000, 2000, 4000, 8000, 8000, 8000, 8000,
+    ]);
+    expect(retryDelay(0, middle)).toBe(1000);
+  });
+
+  it('spreads resends by ±25 % so widgets turned away together do not return together', () => {
+    expect(retryDelay(1, () => 0)).toBe(750);
+    expect(retryDelay(1, () => 0.999_999)).toBe(1250);
+    expect(retryDelay(4, () => 0)).toBe(6000);
+    expect(retryDelay(4, () => 0.999_999)).toBe(10_000);
+  });
+
+  it(`tries a transient failure ${MAX_SEND_TRIES} times in all, then shows it as failed`, () => {
+    for (let tries = 1; tries < MAX_SEND_TRIES; tries += 1) {
+      expect(afterSendFailure('busy', tries, middle)).toEqual({
+        next: 'retry',
+        delayMs: retryDelay(tries, middle),
+      });
+      expect(afterSendFailure('network', tries, middle).next).toBe('retry');
+      expect(afterSendFailure('rate_limited', tries, middle).next).toBe('retry');
+    }
+    expect(afterSendFailure('busy', MAX_SEND_TRIES)).toEqual({ next: 'failed' });
+    expect(afterSendFailure('network', MAX_SEND_TRIES + 1)).toEqual({ next: 'failed' });
+  });
+
+  it('gives text refused for its content back at once, and fails other refusals at once', () => {
+    expect(afterSendFailure('message_too_long', 1)).toEqual({ next: 'edit' });
+    expect(afterSendFailure('validation_failed', 1)).toEqual({ next: 'edit' });
+    expect(afterSendFailure('bad_request', 3)).toEqual({ next: 'edit' });
+    expect(afterSendFailure('internal', 1)).toEqual({ next: 'failed' });
+    expect(afterSendFailure('protocol_mismatch', 1)).toEqual({ next: 'failed' });
+  });
+
+  it('on reconnect resends everything unacknowledged, except what failed for good', () => {
+    const item = (clientId: string, status: PendingMessage['status'], error: PendingMessage['error']) => ({
+      clientId,
+      text: clientId,
+      status,
+      error,
+      tries: 1,
+    });
+    const pending = [
+      item('first-try', 'sending', null),
+      item('busy-waits', 'sending', 'busy'),
+      item('gave-up-offline', 'failed', 'network'),
+      item('gave-up-busy', 'failed', 'busy'),
+      item('server-fault', 'failed', 'internal'),
+      item('old-widget', 'failed', 'protocol_mismatch'),
+    ];
+    expect(toResend(pending).map((p) => p.clientId)).toEqual([
+      'first-try',
+      'busy-waits',
+      'gave-up-offline',
+      'gave-up-busy',
+    ]);
+  });
+
+  it('catches up after the last seq held of the current conversation', () => {
+    const messages = [msg('a', 1), msg('b', 7), msg('c', 3), msg('d', 12, { conversationId: B })];
+    expect(lastSeq(messages, A)).toBe(7);
+    expect(lastSeq(messages, B)).toBe(12);
+    expect(lastSeq(messages, null)).toBe(0);
+    expect(lastSeq([], A)).toBe(0);
+  });
+
+  it('explains a message that stayed busy', () => {
+    expect(sendErrorKey('busy')).toBe('errorBusy');
   });
 });

@@ -15,7 +15,10 @@ export interface PendingMessage {
   clientId: string;
   text: string;
   status: 'sending' | 'failed';
+  /** why the last try failed (while `sending`: it is being sent again by itself), or null */
   error: SendError | null;
+  /** failed tries since the customer last pressed send or retry */
+  tries: number;
 }
 
 function time(iso: string): number {
@@ -146,6 +149,8 @@ export function sendErrorKey(error: SendError): MessageKey {
       return 'errorTooLong';
     case 'rate_limited':
       return 'errorRateLimited';
+    case 'busy':
+      return 'errorBusy';
     case 'validation_failed':
     case 'bad_request':
       return 'errorInvalid';
@@ -167,6 +172,66 @@ export function sendErrorKey(error: SendError): MessageKey {
  */
 export function needsEdit(error: SendError): boolean {
   return error === 'message_too_long' || error === 'validation_failed' || error === 'bad_request';
+}
+
+/** Tries of one message, automatic resends included, before it shows as failed with a retry button. */
+export const MAX_SEND_TRIES = 6;
+
+/**
+ * Whether a failed send is sent again by itself (with the same clientId, so the server stores it once):
+ * no acknowledgement came (it may or may not have been stored), or the server said "not now" and stored
+ * nothing (`busy`: the bot's backlog is full; `rate_limited`).
+ */
+export function isTransient(error: SendError): boolean {
+  return error === 'network' || error === 'busy' || error === 'rate_limited';
+}
+
+/**
+ * The wait after failed try number `tries` (1, 2, …): 1 s, 2 s, 4 s, then 8 s each time, ±25 % at random so
+ * that widgets turned away together do not all come back in the same instant.
+ */
+export function retryDelay(tries: number, random: () => number = Math.random): number {
+  const base = 1000 * 2 ** Math.min(Math.max(tries - 1, 0), 3);
+  return Math.round(base * (0.75 + random() * 0.5));
+}
+
+export type SendDecision = { next: 'edit' } | { next: 'failed' } | { next: 'retry'; delayMs: number };
+
+/**
+ * What follows failed try number `tries` of a message: give the text back to be changed (its content was
+ * refused), send it again after a while (transient, fewer than {@link MAX_SEND_TRIES} tries), or show it as
+ * failed with a retry button.
+ */
+export function afterSendFailure(
+  error: SendError,
+  tries: number,
+  random: () => number = Math.random,
+): SendDecision {
+  if (needsEdit(error)) return { next: 'edit' };
+  if (isTransient(error) && tries < MAX_SEND_TRIES) {
+    return { next: 'retry', delayMs: retryDelay(tries, random) };
+  }
+  return { next: 'failed' };
+}
+
+/**
+ * What to send again at once when the socket (re)connects: everything still unacknowledged, except what
+ * failed for a reason a resend cannot fix (those wait for the customer's retry).
+ */
+export function toResend(pending: readonly PendingMessage[]): PendingMessage[] {
+  return pending.filter((item) => item.status === 'sending' || (item.error && isTransient(item.error)));
+}
+
+/**
+ * Where to catch up from after a reconnect (`sync`'s `afterSeq`): the highest seq held of the conversation
+ * the widget knows as current; 0 (everything) when it knows none.
+ */
+export function lastSeq(messages: readonly MessageView[], conversationId: string | null): number {
+  let seq = 0;
+  for (const message of messages) {
+    if (message.conversationId === conversationId && message.seq > seq) seq = message.seq;
+  }
+  return seq;
 }
 
 /** Characters the server will count (it trims the text first). */

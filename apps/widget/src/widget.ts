@@ -10,19 +10,31 @@ import {
 import { ApiError, fetchSession } from './api.ts';
 import { chooseLang, type EmbedConfig, elderMode, toLang } from './config.ts';
 import { type MessageKey, t, type Vars } from './i18n.ts';
-import { connectWidget, requestHandoff, sendMessage, type WidgetSocket } from './socket.ts';
 import {
+  connectWidget,
+  offline,
+  type Result,
+  requestHandoff,
+  sendMessage,
+  syncSince,
+  type WidgetSocket,
+  whenConnected,
+} from './socket.ts';
+import {
+  afterSendFailure,
   botAnswersNext,
   countUnread,
   currentQuickReplies,
   elderQuickReplies,
+  lastSeq,
   latestTime,
   mergeMessages,
-  needsEdit,
   newClientId,
   type PendingMessage,
+  type SendError,
   sendErrorKey,
   settlePending,
+  toResend,
   updatePending,
   withPerson,
 } from './state.ts';
@@ -55,6 +67,11 @@ export class Widget {
   private conversation: WidgetConversation | null = null;
   private messages: MessageView[] = [];
   private pending: PendingMessage[] = [];
+  /** per unacknowledged message: its current try (a failure of an older try is ignored) */
+  private attempts = new Map<string, number>();
+  private attemptCount = 0;
+  /** per unacknowledged message: the timer of its next automatic try */
+  private resendTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private connection: Connection = 'idle';
   private unavailable: Notice | null = null;
   private error: Notice | null = null;
@@ -271,9 +288,6 @@ export class Widget {
     console.warn('[tandem] chat unavailable:', error instanceof Error ? error.message : error);
     this.connection = 'unavailable';
     this.unavailable = { key: code === 'protocol_mismatch' ? 'errorOutdated' : 'errorUnavailable' };
-    this.pending = this.pending.map((item) =>
-      item.status === 'sending' ? { ...item, status: 'failed', error: 'network' } : item,
-    );
     this.stopAwaitingBot();
     this.render();
   }
@@ -307,9 +321,14 @@ export class Widget {
       this.authRetries = 0;
       const reconnected = this.hasConnected;
       this.hasConnected = true;
+      // Nothing unacknowledged is lost: send it all again now (same clientIds; the server stores each once).
+      for (const item of toResend(this.pending)) {
+        if (item.status === 'failed') this.restart(item.clientId);
+        void this.deliver(item.clientId);
+      }
       this.render();
-      // Anything said while we were away comes back with the session.
-      if (reconnected) void this.refresh();
+      // Anything said while we were away.
+      if (reconnected) void this.catchUp(socket);
     });
     socket.on('disconnect', () => {
       this.connection = 'offline';
@@ -352,6 +371,25 @@ export class Widget {
       }
       this.render();
     });
+  }
+
+  /**
+   * After a reconnect: the messages after the last one held, over the socket (`sync`). When the current
+   * conversation is not the one we knew (a new one began elsewhere) or `sync` fails, the whole session is
+   * fetched again instead.
+   */
+  private async catchUp(socket: WidgetSocket): Promise<void> {
+    const known = this.conversation?.id ?? null;
+    const result = await syncSince(socket, lastSeq(this.messages, known));
+    if (!result.ok || (result.data.conversation && result.data.conversation.id !== known && known)) {
+      return this.refresh();
+    }
+    const { conversation, messages } = result.data;
+    if (conversation) {
+      this.conversation = conversation;
+      if (withPerson(conversation)) this.stopAwaitingBot();
+    }
+    this.receive(messages);
   }
 
   private async refresh(): Promise<void> {
@@ -408,7 +446,7 @@ export class Widget {
     if (trimmed === '') return false;
     this.error = null;
     const clientId = newClientId();
-    this.pending = [...this.pending, { clientId, text: trimmed, status: 'sending', error: null }];
+    this.pending = [...this.pending, { clientId, text: trimmed, status: 'sending', error: null, tries: 0 }];
     if (botAnswersNext(this.conversation)) this.startAwaitingBot();
     this.stopTyping();
     this.render({ scroll: true });
@@ -420,40 +458,68 @@ export class Widget {
     this.send(reply.payload);
   }
 
+  /** The retry button (or the banner's reconnect): send again, with a fresh count of tries. */
   private retry(clientId: string): void {
-    const item = this.pending.find((entry) => entry.clientId === clientId);
-    if (!item) return;
-    this.pending = updatePending(this.pending, clientId, { status: 'sending', error: null });
-    if (botAnswersNext(this.conversation)) this.startAwaitingBot();
+    if (!this.restart(clientId)) return;
     this.render();
     void this.deliver(clientId);
   }
 
+  private restart(clientId: string): boolean {
+    if (!this.pending.some((entry) => entry.clientId === clientId)) return false;
+    this.pending = updatePending(this.pending, clientId, { status: 'sending', error: null, tries: 0 });
+    if (botAnswersNext(this.conversation)) this.startAwaitingBot();
+    return true;
+  }
+
+  /**
+   * One try of a pending message. A newer try (a reconnect resends everything at once) makes this one
+   * moot: its answer then counts only if it is the stored message.
+   */
   private async deliver(clientId: string): Promise<void> {
+    const attempt = ++this.attemptCount;
+    this.attempts.set(clientId, attempt);
+    clearTimeout(this.resendTimers.get(clientId));
+    const current = () =>
+      this.attempts.get(clientId) === attempt && this.pending.some((entry) => entry.clientId === clientId);
     const ready = await this.start();
+    const socket = this.socket;
+    let result: Result<{ message: MessageView }> = offline;
+    if (ready && socket && (await whenConnected(socket))) {
+      const item = this.pending.find((entry) => entry.clientId === clientId);
+      if (!item || !current()) return;
+      result = await sendMessage(socket, { clientId, text: item.text, lang: this.lang });
+    }
+    if (result.ok) this.receive([result.data.message]);
+    else if (current()) {
+      const outdated = this.unavailable?.key === 'errorOutdated';
+      this.sendFailed(clientId, outdated ? 'protocol_mismatch' : result.error.code);
+    }
+  }
+
+  /** A try failed: send again later, give the text back to be changed, or show it as failed. */
+  private sendFailed(clientId: string, code: SendError): void {
     const item = this.pending.find((entry) => entry.clientId === clientId);
     if (!item) return;
-    if (!ready || !this.socket) {
-      this.pending = updatePending(this.pending, clientId, { status: 'failed', error: 'network' });
-      this.stopAwaitingBot();
-      this.render();
-      return;
-    }
-    const result = await sendMessage(this.socket, { clientId, text: item.text, lang: this.lang });
-    if (result.ok) {
-      this.receive([result.data.message]);
-      return;
-    }
-    this.stopAwaitingBot();
-    const code = result.error.code;
-    if (needsEdit(code)) {
+    const tries = item.tries + 1;
+    const decision = afterSendFailure(code, tries);
+    if (decision.next === 'retry') {
+      // still "sending" (with a word about it when the assistant is busy)
+      this.pending = updatePending(this.pending, clientId, { error: code, tries });
+      this.resendTimers.set(
+        clientId,
+        setTimeout(() => void this.deliver(clientId), decision.delayMs),
+      );
+    } else if (decision.next === 'edit') {
       // Sending it again cannot help: give the text back to the customer to change.
+      this.stopAwaitingBot();
       this.pending = this.pending.filter((entry) => entry.clientId !== clientId);
       const current = this.composer.text();
       this.composer.setText(current.trim() === '' ? item.text : `${item.text}\n${current}`);
       this.error = { key: sendErrorKey(code) };
     } else {
-      this.pending = updatePending(this.pending, clientId, { status: 'failed', error: code });
+      this.stopAwaitingBot();
+      this.pending = updatePending(this.pending, clientId, { status: 'failed', error: code, tries });
     }
     this.render();
   }

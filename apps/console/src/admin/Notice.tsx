@@ -1,7 +1,8 @@
 import { useI18n } from '../I18nProvider.tsx';
 
 interface Props {
-  tone: 'info' | 'error';
+  /** info: done; progress: under way (e.g. the bot is learning a change); error: went wrong */
+  tone: 'info' | 'progress' | 'error';
   text: string;
   onDismiss: () => void;
 }

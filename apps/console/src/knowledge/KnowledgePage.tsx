@@ -1,12 +1,15 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { botStatusSchema } from '@tandem/protocol';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ConfirmBar } from '../admin/ConfirmBar.tsx';
 import { Notice } from '../admin/Notice.tsx';
-import type { KnowledgeEntry } from '../api.ts';
+import { api, type BotStatus, type KnowledgeEntry } from '../api.ts';
 import { useI18n } from '../I18nProvider.tsx';
 import type { MessageKey, Vars } from '../i18n.ts';
+import type { AgentSocket } from '../socket.ts';
 import { categoriesOf } from './form.ts';
 import { KnowledgeEditor } from './KnowledgeEditor.tsx';
 import { KnowledgeList } from './KnowledgeList.tsx';
+import { follow, type Learning, startLearning } from './learning.ts';
 import { useKnowledge } from './useKnowledge.ts';
 
 /** What is open: an entry by id, a new entry (with the category to start from), or nothing. */
@@ -14,10 +17,83 @@ type Open = { kind: 'entry'; id: string } | { kind: 'new'; category: string } | 
 /** kept as a key, so it follows a change of language */
 type PageNotice = { tone: 'info' | 'error'; key: MessageKey; vars?: Vars } | null;
 
+/**
+ * The last change's way into the bot, kept live by `bot:status` events: "learning" after a save, then "live"
+ * once the answering bot has it, or "failed" (the previous bot keeps answering). Events missed while the
+ * connection was down are made up for by asking for the status once it is back.
+ */
+function useLearning(socket: AgentSocket | null) {
+  const [learning, setLearning] = useState<Learning | null>(null);
+  /** the newest status seen: it may overtake the answer to the save that it concerns */
+  const latest = useRef<BotStatus | null>(null);
+  const waiting = useRef(false);
+  waiting.current = learning !== null && learning.phase !== 'live';
+
+  useEffect(() => {
+    if (!socket) return;
+    const take = (status: BotStatus, fresh: boolean) => {
+      latest.current = status;
+      setLearning((current) => current && follow(current, status, fresh));
+    };
+    const onStatus = (payload: unknown) => {
+      const parsed = botStatusSchema.safeParse(payload);
+      if (parsed.success) take(parsed.data, false);
+      else console.warn('ignored malformed bot:status', parsed.error.message);
+    };
+    const onConnect = () => {
+      if (waiting.current)
+        api.botStatus().then(
+          (status) => take(status, true),
+          () => undefined,
+        );
+    };
+    socket.on('bot:status', onStatus);
+    socket.on('connect', onConnect);
+    return () => {
+      socket.off('bot:status', onStatus);
+      socket.off('connect', onConnect);
+    };
+  }, [socket]);
+
+  const start = useCallback((change: Learning['change'], answer: BotStatus) => {
+    setLearning(startLearning(change, answer, latest.current));
+  }, []);
+  return { learning, start, dismiss: () => setLearning(null) };
+}
+
+/** The notice for a change on its way into the bot. */
+function learningNotice(learning: Learning, t: (key: MessageKey, vars?: Vars) => string) {
+  const { change } = learning;
+  const vars = change.kind === 'deleted' ? { id: change.id } : undefined;
+  switch (learning.phase) {
+    case 'learning':
+      return {
+        tone: 'progress' as const,
+        text: change.kind === 'saved' ? t('knowledge.saved') : t('knowledge.deleted', vars),
+      };
+    case 'live':
+      return {
+        tone: 'info' as const,
+        text: change.kind === 'saved' ? t('knowledge.live') : t('knowledge.liveDeleted', vars),
+      };
+    case 'failed': {
+      const reason = learning.error ? ` ${t('knowledge.failedReason', { error: learning.error })}` : '';
+      return { tone: 'error' as const, text: `${t('knowledge.failed')}${reason}` };
+    }
+  }
+}
+
 /** The FAQ knowledge base: list on the left, the open entry on the right (one at a time on a phone). */
-export function KnowledgePage({ onSessionLost }: { onSessionLost: () => void }) {
+export function KnowledgePage({
+  socket,
+  onSessionLost,
+}: {
+  socket: AgentSocket | null;
+  onSessionLost: () => void;
+}) {
   const { t } = useI18n();
   const knowledge = useKnowledge(onSessionLost);
+  const bot = useLearning(socket);
   const [open, setOpen] = useState<Open>(null);
   /** bumps to reopen the same entry from scratch (after a save) */
   const [generation, setGeneration] = useState(0);
@@ -47,20 +123,24 @@ export function KnowledgePage({ onSessionLost }: { onSessionLost: () => void }) 
   };
 
   const save = async (body: KnowledgeEntry) => {
-    const saved = await knowledge.save(body);
-    setNotice({ tone: 'info', key: 'knowledge.saved' });
+    const { entry: saved, bot: status } = await knowledge.save(body);
+    setNotice(null);
+    bot.start({ kind: 'saved' }, status);
     show({ kind: 'entry', id: saved.id });
     return saved;
   };
   const remove = async (id: string) => {
-    await knowledge.remove(id);
-    setNotice({ tone: 'info', key: 'knowledge.deleted', vars: { id } });
+    const { bot: status } = await knowledge.remove(id);
+    setNotice(null);
+    bot.start({ kind: 'deleted', id }, status);
     show(null);
   };
+  const learning = bot.learning && learningNotice(bot.learning, t);
 
   const editing = open?.kind === 'new' || entry !== undefined;
   return (
     <div className={`admin-page${editing ? ' has-open' : ''}`}>
+      {learning && <Notice tone={learning.tone} text={learning.text} onDismiss={bot.dismiss} />}
       {notice && (
         <Notice tone={notice.tone} text={t(notice.key, notice.vars)} onDismiss={() => setNotice(null)} />
       )}

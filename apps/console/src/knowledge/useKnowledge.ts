@@ -34,21 +34,24 @@ export function useKnowledge(onSessionLost: () => void) {
     void reload();
   }, [reload]);
 
+  /** Saves an entry; answers with it and the bot's status (training until the change is live). */
   const save = useCallback(
     async (entry: KnowledgeEntry) => {
-      const saved = await guarded(() => api.saveKnowledge(entry));
+      const answer = await guarded(() => api.saveKnowledge(entry));
+      const saved = answer.entry;
       setEntries((list) =>
         [...list.filter((e) => e.id !== saved.id), saved].sort((a, b) => a.id.localeCompare(b.id)),
       );
-      return saved;
+      return answer;
     },
     [guarded],
   );
 
   const remove = useCallback(
     async (id: string) => {
-      await guarded(() => api.removeKnowledge(id));
+      const answer = await guarded(() => api.removeKnowledge(id));
       setEntries((list) => list.filter((e) => e.id !== id));
+      return answer;
     },
     [guarded],
   );

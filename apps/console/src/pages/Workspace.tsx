@@ -11,7 +11,7 @@ import { InboxList } from '../inbox/InboxList.tsx';
 import { KnowledgePage } from '../knowledge/KnowledgePage.tsx';
 import { Header } from '../layout/Header.tsx';
 import { commands } from '../socket.ts';
-import { countByView, type InboxView, selectView } from '../store/inbox.ts';
+import { countByView, type InboxView, parseActivity, selectView } from '../store/inbox.ts';
 import { useAgentSocket } from '../store/useAgentSocket.ts';
 import { useInbox } from '../store/useInbox.ts';
 import { useRoute } from '../useRoute.ts';
@@ -53,6 +53,12 @@ export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
       if (parsed.success) upsert(parsed.data, true);
       else console.warn('ignored malformed conversation:updated', parsed.error.message);
     };
+    // messages move rows (preview, emotion, time) through small coalesced deltas, not whole rows
+    const onActivity = (payload: unknown) => {
+      const { items, malformed } = parseActivity(payload);
+      if (malformed > 0) console.warn(`ignored ${malformed} malformed inbox:activity item(s)`);
+      if (items.length > 0) dispatch({ type: 'activity', items });
+    };
     const onMessage = (payload: unknown) => {
       const parsed = messageViewSchema.safeParse(payload);
       if (parsed.success) dispatch({ type: 'message', message: parsed.data });
@@ -65,11 +71,13 @@ export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
     };
     socket.on('connect', onConnect);
     socket.on('conversation:updated', onUpdated);
+    socket.on('inbox:activity', onActivity);
     socket.on('message:new', onMessage);
     socket.on('presence:changed', onPresence);
     return () => {
       socket.off('connect', onConnect);
       socket.off('conversation:updated', onUpdated);
+      socket.off('inbox:activity', onActivity);
       socket.off('message:new', onMessage);
       socket.off('presence:changed', onPresence);
     };
@@ -121,7 +129,7 @@ export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
           {!canAdminister(me.role) ? (
             <NotAllowed onBack={() => navigate('inbox')} />
           ) : route === 'knowledge' ? (
-            <KnowledgePage onSessionLost={onSessionLost} />
+            <KnowledgePage socket={socket} onSessionLost={onSessionLost} />
           ) : (
             <BotPage team={team} onSessionLost={onSessionLost} />
           )}

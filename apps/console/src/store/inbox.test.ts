@@ -1,5 +1,6 @@
+import type { InboxActivity } from '@tandem/protocol';
 import { describe, expect, it } from 'vitest';
-import { countByView, emptyInbox, inboxReducer, selectView, viewOf } from './inbox.ts';
+import { countByView, emptyInbox, inboxReducer, parseActivity, selectView, viewOf } from './inbox.ts';
 import { conversation, message } from './testFixtures.ts';
 
 const me = '00000000-0000-4000-8000-0000000000ee';
@@ -103,6 +104,108 @@ describe('inboxReducer', () => {
     expect(inboxReducer(state, { type: 'message', message: notice })).toBe(state);
     const older = message({ seq: 1, conversationId: c.id, createdAt: '2025-03-01T07:00:00.000Z' });
     expect(inboxReducer(state, { type: 'message', message: older })).toBe(state);
+  });
+});
+
+describe('inbox activity (messages moving rows)', () => {
+  const angry: InboxActivity['emotion'] = {
+    current: { state: 'angry', basic: 'anger', polarity: 'negative', intensity: 0.9 },
+    trend: 'worsening',
+    history: [],
+  };
+
+  function activity(conversationId: string, at: string, text = `said at ${at}`): InboxActivity {
+    return {
+      conversationId,
+      status: 'bot',
+      lastMessage: { text, authorKind: 'customer', createdAt: at },
+      emotion: null,
+      updatedAt: at,
+    };
+  }
+
+  it('updates the preview, emotion and time of rows it holds, and re-sorts them', () => {
+    const quiet = conversation({ status: 'bot', updatedAt: '2025-03-01T08:00:00.000Z' });
+    const busy = conversation({ status: 'bot', updatedAt: '2025-03-01T08:30:00.000Z' });
+    let state = emptyInbox;
+    for (const c of [quiet, busy]) state = inboxReducer(state, { type: 'upsert', conversation: c });
+    expect(selectView(state, 'bot', me).map((c) => c.id)).toEqual([busy.id, quiet.id]);
+
+    const item = { ...activity(quiet.id, '2025-03-01T09:00:00.000Z', 'where is my parcel?'), emotion: angry };
+    state = inboxReducer(state, { type: 'activity', items: [item] });
+    expect(state.byId[quiet.id]).toEqual({
+      ...quiet,
+      lastMessage: item.lastMessage,
+      emotion: angry,
+      updatedAt: '2025-03-01T09:00:00.000Z',
+    });
+    expect(selectView(state, 'bot', me).map((c) => c.id)).toEqual([quiet.id, busy.id]);
+  });
+
+  it('never changes the status (only conversation:updated does) and ignores rows it does not hold', () => {
+    const queued = conversation({ status: 'queued' });
+    let state = inboxReducer(emptyInbox, { type: 'upsert', conversation: queued, live: true });
+    const stale = { ...activity(queued.id, '2025-03-01T08:10:00.000Z'), status: 'bot' as const };
+    const unknown = activity('00000000-0000-4000-8000-0000000000dd', '2025-03-01T08:10:00.000Z');
+    state = inboxReducer(state, { type: 'activity', items: [stale, unknown] });
+    expect(state.byId[queued.id]?.status).toBe('queued');
+    expect(state.byId[queued.id]?.lastMessage?.createdAt).toBe('2025-03-01T08:10:00.000Z');
+    expect(state.highlighted[queued.id]).toBe(true);
+    expect(Object.keys(state.byId)).toEqual([queued.id]);
+  });
+
+  it('ignores an item older than the preview the row already shows', () => {
+    const c = conversation({
+      status: 'bot',
+      updatedAt: '2025-03-01T08:05:00.000Z',
+      lastMessage: { text: 'newest', authorKind: 'bot', createdAt: '2025-03-01T08:05:00.000Z' },
+    });
+    const state = inboxReducer(emptyInbox, { type: 'upsert', conversation: c });
+    const older = activity(c.id, '2025-03-01T08:04:00.000Z', 'older');
+    expect(inboxReducer(state, { type: 'activity', items: [older] })).toBe(state);
+  });
+
+  it('keeps a newer whole row’s time and emotion when a delayed item for its last message arrives', () => {
+    // the message at 08:10 handed the conversation over; the whole row (read after) came first
+    const c = conversation({
+      status: 'queued',
+      emotion: angry,
+      updatedAt: '2025-03-01T08:10:00.500Z',
+      lastMessage: { text: 'a person please', authorKind: 'customer', createdAt: '2025-03-01T08:10:00.000Z' },
+    });
+    const state = inboxReducer(emptyInbox, { type: 'upsert', conversation: c });
+    const late = activity(c.id, '2025-03-01T08:10:00.000Z', 'a person please');
+    expect(inboxReducer(state, { type: 'activity', items: [late] })).toBe(state);
+    // a later message in the same batch still moves it
+    const next = inboxReducer(state, {
+      type: 'activity',
+      items: [late, activity(c.id, '2025-03-01T08:11:00.000Z', 'hello?')],
+    });
+    expect(next.byId[c.id]?.lastMessage?.text).toBe('hello?');
+    expect(next.byId[c.id]?.updatedAt).toBe('2025-03-01T08:11:00.000Z');
+    expect(next.byId[c.id]?.status).toBe('queued');
+  });
+
+  it('returns the same state when nothing changed (a repeated item)', () => {
+    const c = conversation({ status: 'bot' });
+    let state = inboxReducer(emptyInbox, { type: 'upsert', conversation: c });
+    const item = activity(c.id, '2025-03-01T08:20:00.000Z');
+    state = inboxReducer(state, { type: 'activity', items: [item] });
+    expect(inboxReducer(state, { type: 'activity', items: [{ ...item }] })).toBe(state);
+    expect(inboxReducer(state, { type: 'activity', items: [] })).toBe(state);
+  });
+
+  it('checks payloads item by item', () => {
+    const good = {
+      ...activity('00000000-0000-4000-8000-0000000000d1', '2025-03-01T08:20:00.000Z'),
+      emotion: angry,
+    };
+    expect(parseActivity({ items: [good, { conversationId: 'x' }, null] })).toEqual({
+      items: [good],
+      malformed: 2,
+    });
+    expect(parseActivity({ items: 'nope' })).toEqual({ items: [], malformed: 1 });
+    expect(parseActivity(null)).toEqual({ items: [], malformed: 1 });
   });
 });
 

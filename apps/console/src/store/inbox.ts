@@ -1,4 +1,10 @@
-import type { AgentConversation, MessageView } from '@tandem/protocol';
+import {
+  type AgentConversation,
+  agentConversationSchema,
+  type InboxActivity,
+  type MessageView,
+} from '@tandem/protocol';
+import { z } from 'zod';
 
 /** The inbox tabs. Each is a filter over one map of conversations, so a live update moves a row between tabs. */
 export type InboxView = 'queued' | 'mine' | 'bot' | 'resolved';
@@ -20,6 +26,8 @@ export type InboxAction =
   | { type: 'upsert'; conversation: AgentConversation; live?: boolean }
   /** a message arrived: keep the row's preview current even before its `conversation:updated` */
   | { type: 'message'; message: MessageView }
+  /** `inbox:activity`: messages moved rows (preview, emotion, time); rows not held are ignored */
+  | { type: 'activity'; items: readonly InboxActivity[] }
   | { type: 'seen'; id: string };
 
 export const emptyInbox: InboxState = { byId: {}, highlighted: {} };
@@ -55,6 +63,53 @@ export function isNewer(incoming: AgentConversation, current: AgentConversation)
   if (byUpdate !== 0) return byUpdate > 0;
   return time(incoming.lastMessage?.createdAt) >= time(current.lastMessage?.createdAt);
 }
+
+/**
+ * One `inbox:activity` item, checked like a whole row (`conversation:updated`): the row's fields it carries.
+ * A payload is checked item by item, so one malformed item does not cost the others.
+ */
+const row = agentConversationSchema.shape;
+export const inboxActivitySchema: z.ZodType<InboxActivity> = z.object({
+  conversationId: row.id,
+  status: row.status,
+  lastMessage: row.lastMessage.unwrap(),
+  emotion: row.emotion,
+  updatedAt: row.updatedAt,
+});
+
+/** The well-formed items of an `inbox:activity` payload, and how many were not. */
+export function parseActivity(payload: unknown): { items: InboxActivity[]; malformed: number } {
+  const list =
+    typeof payload === 'object' && payload !== null && 'items' in payload && Array.isArray(payload.items)
+      ? (payload.items as unknown[])
+      : null;
+  if (!list) return { items: [], malformed: 1 };
+  const items: InboxActivity[] = [];
+  for (const item of list) {
+    const parsed = inboxActivitySchema.safeParse(item);
+    if (parsed.success) items.push(parsed.data);
+  }
+  return { items, malformed: list.length - items.length };
+}
+
+/**
+ * A row moved by messages. An item whose message is older than the row's preview is stale (the row already
+ * knows a later message) and changes nothing; otherwise the preview is its message, and emotion and time are
+ * taken when they are not older than the row's (a whole row read after a change of state wins). The status
+ * is left alone: only `conversation:updated` changes it.
+ */
+function applyActivity(current: AgentConversation, item: InboxActivity): AgentConversation {
+  if (time(item.lastMessage.createdAt) < time(current.lastMessage?.createdAt)) return current;
+  const later = time(item.updatedAt) >= time(current.updatedAt);
+  const next = {
+    ...current,
+    lastMessage: item.lastMessage,
+    ...(later ? { emotion: item.emotion, updatedAt: item.updatedAt } : {}),
+  };
+  return activityOf(next) === activityOf(current) ? current : next;
+}
+
+const activityOf = (row: AgentConversation) => JSON.stringify([row.lastMessage, row.emotion, row.updatedAt]);
 
 function withoutKey(record: Record<string, true>, key: string): Record<string, true> {
   if (!(key in record)) return record;
@@ -106,6 +161,16 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
         createdAt: message.createdAt,
       };
       return { ...state, byId: { ...state.byId, [current.id]: { ...current, lastMessage } } };
+    }
+    case 'activity': {
+      let byId = state.byId;
+      for (const item of action.items) {
+        const current = byId[item.conversationId];
+        if (!current) continue; // not in this inbox (yet): its `conversation:updated` brings the whole row
+        const next = applyActivity(current, item);
+        if (next !== current) byId = { ...byId, [current.id]: next };
+      }
+      return byId === state.byId ? state : { ...state, byId };
     }
     case 'seen': {
       const highlighted = withoutKey(state.highlighted, action.id);

@@ -9,8 +9,9 @@ export type LoadState = { state: 'loading' } | { state: 'ready' } | { state: 'er
 const limits = { queued: 200, mine: 200, bot: 200, resolved: 50 } as const;
 
 /**
- * The inbox: one map of conversations fed by full fetches (on start and after every reconnect) and by
- * live `conversation:updated` events in between.
+ * The inbox: one map of conversations fed by full fetches (on start and after every reconnect) and, in
+ * between, by live `conversation:updated` events (whole rows: new conversations and changes of state) and
+ * `inbox:activity` deltas (messages: preview, emotion, time of rows already held).
  */
 export function useInbox(onSessionLost: () => void) {
   const [state, dispatch] = useReducer(inboxReducer, emptyInbox);

@@ -115,7 +115,8 @@ export function createMessageList(handlers: {
     row.append(el('span', 'sr', t(lang, 'saidBy', { name: t(lang, 'you') })), el('div', 'bubble', item.text));
     const meta = el('div', 'meta');
     if (item.status === 'sending') {
-      meta.append(el('span', undefined, t(lang, 'sending')));
+      // sent again by itself meanwhile; when the assistant is busy, say so kindly
+      meta.append(el('span', undefined, t(lang, item.error === 'busy' ? 'busy' : 'sending')));
     } else {
       const reason = t(lang, sendErrorKey(item.error ?? 'network'));
       meta.append(el('span', undefined, t(lang, 'notSent', { reason })));

@@ -1,0 +1,86 @@
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { preparedStatements, type Query } from './statements.ts';
+
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: Record<string, unknown>) => ({ ...error, message: error.message, name: error.name }),
+  );
+
+describe('named prepared statements', () => {
+  let db: PGlite;
+  let query: Query;
+
+  beforeAll(async () => {
+    db = new PGlite();
+    await db.waitReady;
+    query = await preparedStatements(db, 3);
+    await query('create table t (id serial primary key, k text unique, doc jsonb, at timestamptz)', []);
+  });
+  afterAll(() => db.close());
+
+  it('returns what query() returns, on the first and on later runs', async () => {
+    const statements: Array<[string, unknown[]]> = [
+      [
+        'insert into t (k, doc, at) values ($1, $2, $3) on conflict (k) do update set doc = excluded.doc returning *',
+        ['a', JSON.stringify({ x: [1, '二'] }), new Date('2024-01-02T03:04:05.678Z')],
+      ],
+      ['update t set doc = doc || $1::jsonb where k = $2', [JSON.stringify({ y: 1 }), 'a']],
+      [
+        'select row_to_json(t) as j, doc, at, $1::int8 as big, $2::text[] as arr from t where k = $3',
+        [12345678901n, ['p', 'q'], 'a'],
+      ],
+      ['select * from t where k = $1', ['none']],
+    ];
+    for (const [sql, params] of statements) {
+      for (let run = 0; run < 2; run++) {
+        const expected = await db.query(sql, params);
+        expect(await query(sql, params)).toEqual(expected);
+      }
+    }
+  });
+
+  it('gives the errors query() gives, and keeps working after them, also inside a transaction', async () => {
+    const insert = 'insert into t (k) values ($1)';
+    await query(insert, ['dup']);
+    const mine = await failure(query(insert, ['dup']));
+    expect(mine).toEqual(await failure(db.query(insert, ['dup'])));
+    expect(mine).toMatchObject({ code: '23505', constraint: 't_k_key', query: insert, params: ['dup'] });
+    expect(await failure(query('select nope from t', []))).toEqual(
+      await failure(db.query('select nope from t', [])),
+    );
+
+    await query('begin', []);
+    await query(insert, ['in tx']);
+    expect(await failure(query(insert, ['in tx']))).toMatchObject({ code: '23505' });
+    expect(await failure(query('select 1', []))).toMatchObject({ code: '25P02' }); // aborted, as always
+    await query('rollback', []);
+    expect((await query('select count(*)::int as n from t where k = $1', ['in tx'])).rows).toEqual([
+      { n: 0 },
+    ]);
+  });
+
+  it('plans with the parameters: ON CONFLICT … WHERE status IN ($1, $2) finds the partial unique index', async () => {
+    await query('create table o (c int, status text)', []);
+    await query(`create unique index o_open on o (c) where status in ('bot', 'queued')`, []);
+    const upsert =
+      'insert into o values ($1, $2) on conflict (c) where status in ($3, $4) do nothing returning c';
+    for (let i = 0; i < 12; i++) {
+      expect((await query(upsert, [i % 2, 'bot', 'bot', 'queued'])).rows).toEqual(i < 2 ? [{ c: i }] : []);
+    }
+  });
+
+  it('closes the least recently used statements beyond its limit, and forgets them all after DDL', async () => {
+    for (let i = 0; i < 10; i++) await query(`select ${i} as n, k from t where k = $1`, ['a']);
+    const named = async () =>
+      (await db.query<{ n: number }>('select count(*)::int as n from pg_prepared_statements')).rows[0]?.n;
+    expect(await named()).toBe(3);
+
+    const star = 'select * from t where k = $1';
+    expect(Object.keys((await query(star, ['a'])).rows[0] as object)).toEqual(['id', 'k', 'doc', 'at']);
+    await query('alter table t add column extra int default 7', []);
+    expect(await named()).toBe(0);
+    expect((await query(star, ['a'])).rows[0]).toMatchObject({ k: 'a', extra: 7 });
+  });
+});
