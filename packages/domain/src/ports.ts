@@ -131,13 +131,15 @@ export interface MessageRepository {
    */
   append(input: NewMessage): Promise<{ message: Message; created: boolean }>;
   /**
-   * A customer message in one statement: into the contact's open conversation on the channel, with the
-   * next sequence number, updating the conversation (sequence, customer's last message, emotion readings).
-   * `no_conversation`: none is open (open one, then call again); `duplicate`: the customer already sent
-   * this client id (nothing changed); `busy`: the conversation is with the bot and `botAccepting` is false
-   * (nothing changed).
+   * A customer message in one statement: into the contact's open conversation on the channel — opened with
+   * the bot when there is none (`opened: true`), unless the message is a retry of one already stored or the
+   * bot cannot take it — with the next sequence number, updating the conversation (sequence, customer's last
+   * message, emotion readings). `no_conversation`: a concurrent first message is opening one (open it in a
+   * transaction, then call again); `duplicate`: the customer already sent this client id (nothing changed);
+   * `busy`: the conversation is (or would be) with the bot and `botAccepting` is false (nothing changed).
    */
   receiveCustomer(input: {
+    workspaceId: string;
     contactId: string;
     channel: Channel;
     clientId: string;
@@ -146,7 +148,7 @@ export interface MessageRepository {
     emotion: EmotionReading | null;
     botAccepting: boolean;
   }): Promise<
-    | { kind: 'stored'; message: Message; conversation: Conversation }
+    | { kind: 'stored'; message: Message; conversation: Conversation; opened: boolean }
     | { kind: 'no_conversation' | 'duplicate' | 'busy' }
   >;
   /** the customer's message with this client id, in any of their conversations */

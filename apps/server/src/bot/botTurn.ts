@@ -17,7 +17,21 @@ export async function botTurn(ctx: AppContext, job: TurnJob): Promise<Conversati
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     if (!conversation || conversation.status !== 'bot') return conversation;
     const owed = await ctx.store.messages.listCustomerAfter(conversation.id, conversation.botSeq);
-    if (owed.length === 0) return null;
+    if (owed.length === 0) {
+      // marked owed with nothing to answer (a first message that lost a race to a retry): settle it
+      if (conversation.customerSeq > conversation.botSeq) {
+        await recordBotTurn(ctx.deps, {
+          conversation,
+          answeredSeq: conversation.customerSeq,
+          replies: [],
+          botState: conversation.botState,
+          tags: [],
+          priority: 0,
+          handover: null,
+        });
+      }
+      return null;
+    }
     const contact = job.contact ?? (await ctx.store.contacts.findById(conversation.contactId));
     const engine = await ctx.bots.forWorkspace(conversation.workspaceId);
     let state: ConversationBotState | null = isEngineState(conversation.botState)

@@ -30,9 +30,9 @@ const busy = () =>
 
 /**
  * A customer writes: the one command of the message path. Reads the message once (language, emotion), then
- * stores it in the contact's open conversation on the channel with one statement; only the first message
- * of a conversation opens it first, in a transaction (at most one open conversation per contact and channel,
- * decided by the database). Idempotent: a `clientId` the customer already sent returns the stored message.
+ * stores it with one statement, in the contact's open conversation on the channel or in a new one with the
+ * bot (at most one open conversation per contact and channel, decided by a unique index; only when two
+ * first messages race does the loser open it in a transaction). Idempotent: a `clientId` the customer already sent returns the stored message.
  * When the conversation is with the bot and the bot's backlog is full, nothing is stored: `busy`, and the
  * client sends it again shortly. After the commit the caller acknowledges; listeners (fan-out, bot, inbox)
  * run after that and never delay the acknowledgement.
@@ -48,6 +48,7 @@ export async function receiveCustomerMessage(
   const outbox = createOutbox();
   const receive = (store: Store) =>
     store.messages.receiveCustomer({
+      workspaceId: contact.workspaceId,
       contactId: contact.id,
       channel,
       clientId: input.clientId,
@@ -79,6 +80,12 @@ export async function receiveCustomerMessage(
     const conversation = stored ? await deps.store.conversations.findById(stored.conversationId) : null;
     if (!stored || !conversation) throw new Error('a duplicate message could not be read back');
     return { message: stored, conversation, created: false };
+  }
+  if (result.opened) {
+    outbox.add('conversation.opened', {
+      conversation: result.conversation,
+      actor: { kind: 'customer', contactId: contact.id },
+    });
   }
   let sender = contact;
   if (input.lang && input.lang !== contact.lang) {

@@ -11,7 +11,13 @@ export interface WorkerInit {
   /** run DML through named prepared statements (statements.ts) instead of PGlite's query() */
   prepare: boolean;
 }
-export type WorkerRequest = { id: number; sql: string; params: unknown[] } | { id: number; close: true };
+/**
+ * `session`: the logical connection that sent it. `tx`: the statement begins or ends that session's
+ * transaction; while a transaction is open only its own session's statements run (PGlite has one session).
+ */
+export type WorkerRequest =
+  | { id: number; session: number; sql: string; params: unknown[]; tx?: 'begin' | 'end' }
+  | { id: number; close: true };
 /** Error fields as plain data: message, name, and PostgreSQL's (code, severity, detail, constraint, …). */
 export type SerializedError = { message: string } & Record<string, unknown>;
 /** id 0 answers the start: ready, or the error that stopped PGlite opening. */
@@ -39,28 +45,33 @@ const port = parentPort!;
 const { dataDir, prepare } = workerData as WorkerInit;
 const db = dataDir ? new PGlite(dataDir) : new PGlite();
 let query: Query;
-let chain: Promise<unknown> = (async () => {
+let ready = false;
+void (async () => {
   try {
     await db.waitReady;
     query = prepare ? await preparedStatements(db) : (sql, params) => db.query(sql, params);
+    ready = true;
     port.postMessage({ id: 0, ready: true } satisfies WorkerResponse);
+    void pump();
   } catch (error) {
     port.postMessage({ id: 0, error: serializeError(error) } satisfies WorkerResponse); // main thread ends us
   }
 })();
-
-async function answer(request: WorkerRequest): Promise<void> {
+/** Runs one request and answers it; false when the statement failed. */
+async function answer(request: WorkerRequest): Promise<boolean> {
   if ('close' in request) {
     await db.close().catch(() => {});
     port.postMessage({ id: request.id, rows: [] } satisfies WorkerResponse);
     port.close(); // nothing else keeps the thread alive: it exits
-    return;
+    return true;
   }
   let response: WorkerResponse;
+  let ok = true;
   try {
     const { rows, affectedRows } = await query(request.sql, request.params);
     response = affectedRows ? { id: request.id, rows, affectedRows } : { id: request.id, rows };
   } catch (error) {
+    ok = false;
     response = { id: request.id, error: serializeError(error) };
   }
   try {
@@ -68,9 +79,41 @@ async function answer(request: WorkerRequest): Promise<void> {
   } catch (error) {
     port.postMessage({ id: request.id, error: serializeError(error) } satisfies WorkerResponse);
   }
+  return ok;
 }
 
-// one statement at a time, in arrival order (the main thread sends one connection's statements only)
+// One statement at a time, in arrival order, from any session — except while a session's transaction is
+// open: then only that session's statements run and the others wait their turn. So statements outside
+// transactions are pipelined (no round trip to the main thread between them), and a transaction still sees
+// nobody else's statements.
+const queue: WorkerRequest[] = [];
+let transaction: number | null = null;
+let running = false;
+
+async function pump(): Promise<void> {
+  if (running || !ready) return;
+  running = true;
+  try {
+    for (;;) {
+      const index =
+        transaction === null
+          ? queue.length > 0
+            ? 0
+            : -1
+          : queue.findIndex((r) => 'close' in r || r.session === transaction);
+      if (index < 0) break;
+      const [request] = queue.splice(index, 1) as [WorkerRequest];
+      const ok = await answer(request);
+      if ('close' in request) break;
+      if (request.tx === 'begin' && ok) transaction = request.session;
+      if (request.tx === 'end') transaction = null;
+    }
+  } finally {
+    running = false;
+  }
+}
+
 port.on('message', (request: WorkerRequest) => {
-  chain = chain.then(() => answer(request));
+  queue.push(request);
+  void pump();
 });

@@ -1,9 +1,10 @@
 // Embedded PostgreSQL (PGlite) in a worker thread behind a Kysely dialect: every statement's parse, plan,
 // execution and row parsing runs on the worker's core, so the main thread (sockets, bot) only compiles the
-// query and posts a message. Behaves like kysely-pglite-dialect: one logical connection at a time (callers
-// queue for it), transactions are BEGIN/COMMIT/ROLLBACK on that connection, errors keep PostgreSQL's fields
-// (`code` 23505, `severity`, `detail`, `constraint`, …), rows carry the types PGlite's parsers give (Date,
-// parsed json/jsonb), and a statement resolves only after PGlite finished it (a COMMIT is on disk).
+// query and posts a message. Each caller gets its own session; the worker runs statements in arrival order
+// and, while a session's transaction (BEGIN … COMMIT/ROLLBACK) is open, only that session's. Errors keep
+// PostgreSQL's fields (`code` 23505, `severity`, `detail`, `constraint`, …), rows carry the types PGlite's
+// parsers give (Date, parsed json/jsonb), and a statement resolves only after PGlite finished it (a COMMIT is
+// on disk).
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -98,10 +99,10 @@ class PgliteThread {
     this.#worker.on('exit', (code) => this.#exited(code));
   }
 
-  query(sql: string, params: readonly unknown[]): Promise<Answer> {
+  query(session: number, sql: string, params: readonly unknown[], tx?: 'begin' | 'end'): Promise<Answer> {
     if (this.stopped) return Promise.reject(this.stopped);
     const id = this.#nextId++;
-    return this.#request(id, { id, sql, params: params as unknown[] });
+    return this.#request(id, { id, session, sql, params: params as unknown[], ...(tx ? { tx } : {}) });
   }
 
   /** Ends the thread abruptly, as a crash would (for tests). */
@@ -175,15 +176,22 @@ class PgliteThread {
   }
 }
 
+let sessions = 0;
+
+/**
+ * A logical connection: a session of the worker. Many are open at once; the worker runs their statements in
+ * arrival order, and while one's transaction is open, only that one's (worker.ts).
+ */
 class WorkerConnection implements DatabaseConnection {
   /** the thread a transaction began on: its statements never go to a replacement thread */
   #pinned: PgliteThread | null = null;
+  readonly #session = ++sessions;
 
   constructor(private readonly driver: PgliteWorkerDriver) {}
 
-  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+  async executeQuery<R>(query: CompiledQuery, tx?: 'begin' | 'end'): Promise<QueryResult<R>> {
     const thread = this.#pinned ?? this.driver.thread();
-    const { rows, affectedRows } = await thread.query(query.sql, query.parameters);
+    const { rows, affectedRows } = await thread.query(this.#session, query.sql, query.parameters, tx);
     return affectedRows
       ? { rows: rows as R[], numAffectedRows: BigInt(affectedRows) }
       : { rows: rows as R[] };
@@ -199,7 +207,7 @@ class WorkerConnection implements DatabaseConnection {
   async begin(sql: string): Promise<void> {
     this.#pinned = this.driver.thread();
     try {
-      await this.executeQuery(CompiledQuery.raw(sql));
+      await this.executeQuery(CompiledQuery.raw(sql), 'begin');
     } catch (error) {
       this.#pinned = null;
       throw error;
@@ -210,7 +218,7 @@ class WorkerConnection implements DatabaseConnection {
     try {
       // the worker died with the transaction: there is nothing left to roll back
       if (sql === 'rollback' && this.#pinned?.stopped) return;
-      await this.executeQuery(CompiledQuery.raw(sql));
+      await this.executeQuery(CompiledQuery.raw(sql), 'end');
     } finally {
       this.#pinned = null;
     }
@@ -219,8 +227,6 @@ class WorkerConnection implements DatabaseConnection {
 
 class PgliteWorkerDriver implements Driver {
   #thread: PgliteThread | null = null;
-  #connection: WorkerConnection | undefined;
-  readonly #queue: Array<(connection: WorkerConnection) => void> = [];
   #destroyed = false;
 
   constructor(private readonly options: PgliteWorkerOptions) {}
@@ -236,19 +242,13 @@ class PgliteWorkerDriver implements Driver {
     await this.thread().ready;
   }
 
-  // one logical connection, handed from one caller to the next (as kysely-pglite-dialect does)
+  // every caller gets its own session at once: statements outside transactions are pipelined to the worker
+  // (no main-thread round trip between them); the worker keeps a transaction's statements to itself
   async acquireConnection(): Promise<DatabaseConnection> {
-    if (this.#connection !== undefined) return new Promise((resolve) => this.#queue.push(resolve));
-    this.#connection = new WorkerConnection(this);
-    return this.#connection;
+    return new WorkerConnection(this);
   }
 
-  async releaseConnection(connection: DatabaseConnection): Promise<void> {
-    if (connection !== this.#connection) throw new Error('Invalid connection');
-    const next = this.#queue.shift();
-    if (next === undefined) this.#connection = undefined;
-    else next(this.#connection);
-  }
+  async releaseConnection(): Promise<void> {}
 
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
     let sql = 'begin';

@@ -72,16 +72,48 @@ export function messageRepository(
       }
     },
 
-    async receiveCustomer({ contactId, channel, clientId, text, meta, emotion, botAccepting }) {
-      // One statement: lock the open conversation, insert the message with the next sequence number (nothing
-      // when the client id was already used: the unique index decides, even for two at once), and only then
-      // update the conversation; the last HISTORY emotion readings are kept.
+    async receiveCustomer({ workspaceId, contactId, channel, clientId, text, meta, emotion, botAccepting }) {
+      // One statement: lock the open conversation, or open one with the bot (not for a retry of a message
+      // already stored, nor when the bot cannot take it); insert the message with the next sequence number
+      // (nothing when the client id was already used: the unique index decides, even for two at once); then
+      // update the conversation, keeping the last HISTORY emotion readings. A conversation opened here is
+      // inserted with its final values (a sibling CTE cannot update a row inserted in the same statement).
       const reading = emotion ? JSON.stringify(emotion) : null;
-      const { rows } = await sql<{ message: unknown; conversation: unknown; open_status: string | null }>`
-        with target as (
+      const { rows } = await sql<{
+        message: unknown;
+        conversation: unknown;
+        opened: unknown;
+        open_status: string | null;
+      }>`
+        with existing as (
           select id, workspace_id, status, last_seq from conversations
           where contact_id = ${contactId} and channel = ${channel} and status in ('bot', 'queued', 'assigned')
           for update
+        ),
+        created as (
+          insert into conversations (id, workspace_id, contact_id, channel, status, bot_state, last_seq,
+                                     customer_seq, bot_seq, emotion)
+          select ${randomUUID()}, ${workspaceId}, ${contactId}, ${channel}, 'bot', '{}'::jsonb, 1, 1, 0,
+                 case when ${reading}::jsonb is null then null else jsonb_build_object(
+                   'current', ${reading}::jsonb - 'at', 'history', jsonb_build_array(${reading}::jsonb)) end
+          where not exists (select 1 from existing) and ${botAccepting}::boolean
+            and not exists (
+              select 1 from messages
+              where author_id = ${contactId} and author_kind = 'customer' and client_id = ${clientId})
+          on conflict (contact_id, channel) where status in ('bot', 'queued', 'assigned') do nothing
+          returning *
+        ),
+        opened_event as (
+          insert into conversation_events (conversation_id, workspace_id, type, from_status, to_status,
+                                           actor_kind, actor_id, data)
+          select id, workspace_id, 'create', null, 'bot', 'customer', contact_id,
+                 jsonb_build_object('channel', channel)
+          from created
+        ),
+        target as (
+          select id, workspace_id, status, last_seq from existing
+          union all
+          select id, workspace_id, status, last_seq - 1 from created
         ),
         ins as (
           insert into messages (id, conversation_id, workspace_id, seq, client_id, author_kind, author_id, text,
@@ -113,10 +145,26 @@ export function messageRepository(
           returning c.*
         )
         select (select row_to_json(ins) from ins) as message,
-               (select row_to_json(upd) from upd) as conversation,
-               (select status from target) as open_status`.execute(db);
+               coalesce((select row_to_json(upd) from upd), (select row_to_json(created) from created))
+                 as conversation,
+               exists (select 1 from created) as opened,
+               coalesce((select status from existing), (select status from created)) as open_status`.execute(
+        db,
+      );
       const row = rows[0];
-      if (!row?.open_status) return { kind: 'no_conversation' as const };
+      if (!row?.open_status) {
+        // nothing open and nothing opened: a retry of a stored message, the bot is full, or a concurrent first
+        // message holds the slot
+        if (!botAccepting) return { kind: 'busy' as const };
+        const known = await db
+          .selectFrom('messages')
+          .select('id')
+          .where('author_id', '=', contactId)
+          .where('author_kind', '=', 'customer')
+          .where('client_id', '=', clientId)
+          .executeTakeFirst();
+        return { kind: known ? ('duplicate' as const) : ('no_conversation' as const) };
+      }
       if (!row.message || !row.conversation) {
         return {
           kind: row.open_status === 'bot' && !botAccepting ? ('busy' as const) : ('duplicate' as const),
@@ -126,6 +174,7 @@ export function messageRepository(
         kind: 'stored' as const,
         message: messageFromJson(json(row.message)),
         conversation: conversationFromJson(json(row.conversation)),
+        opened: row.opened === true || row.opened === 't',
       };
     },
 
