@@ -36,6 +36,9 @@ export interface DomainEventMap {
     conversation: Conversation;
     contact?: Contact;
     authorName?: string;
+    /** customer messages: the customer's previous message's seq in the conversation (0: none) — when the bot
+     * had answered it, this message is all the bot owes, and the bot need not read what it owes */
+    previousCustomerSeq?: number;
   };
   'presence.changed': { workspaceId: string; userId: string; presence: Presence };
   /** a staff session ended (sign-out): its live connections must close */

@@ -148,7 +148,14 @@ export interface MessageRepository {
     emotion: EmotionReading | null;
     botAccepting: boolean;
   }): Promise<
-    | { kind: 'stored'; message: Message; conversation: Conversation; opened: boolean }
+    | {
+        kind: 'stored';
+        message: Message;
+        conversation: Conversation;
+        opened: boolean;
+        /** the customer's message before this one in the conversation (0: none) */
+        previousCustomerSeq: number;
+      }
     | { kind: 'no_conversation' | 'duplicate' | 'busy' }
   >;
   /** the customer's message with this client id, in any of their conversations */

@@ -1,9 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.ts';
+import { PGLITE_START_PARAMS } from './pglite/startParams.ts';
 import { PgliteWorkerDialect } from './pglite/workerDialect.ts';
 import type { Database } from './schema.ts';
 
@@ -35,17 +37,26 @@ export async function openDatabase(
   }
   if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
   if ((config.thread ?? (config.dataDir ? 'worker' : 'main')) === 'worker') {
-    const dialect = new PgliteWorkerDialect({ dataDir: config.dataDir, onError: options.onConnectionError });
-    const db = new Kysely<Database>({ dialect });
-    try {
-      await sql`select 1`.execute(db); // PGlite has opened (or its error is thrown here, as on the main thread)
-    } catch (error) {
-      await db.destroy();
-      throw error;
-    }
-    return db;
+    const open = async () => {
+      const dialect = new PgliteWorkerDialect({
+        dataDir: config.dataDir,
+        onError: options.onConnectionError,
+      });
+      const db = new Kysely<Database>({ dialect });
+      try {
+        await sql`select 1`.execute(db); // PGlite has opened (or its error is thrown here, as on the main thread)
+      } catch (error) {
+        await db.destroy();
+        throw error;
+      }
+      return db;
+    };
+    // Creating a database (initdb) leaves hundreds of MB of WebAssembly memory behind, which never shrinks:
+    // a new data directory is created by a worker that then ends, and the one that serves opens it afresh.
+    if (config.dataDir && !existsSync(join(config.dataDir, 'PG_VERSION'))) await (await open()).destroy();
+    return open();
   }
-  const client = config.dataDir ? new PGlite(config.dataDir) : new PGlite();
+  const client = new PGlite(config.dataDir ?? undefined, { startParams: PGLITE_START_PARAMS });
   await client.waitReady;
   return new Kysely<Database>({ dialect: new PGliteDialect(client) });
 }

@@ -16,7 +16,9 @@ export async function botTurn(ctx: AppContext, job: TurnJob): Promise<Conversati
   let conversation = job.conversation ?? (await ctx.store.conversations.findById(job.conversationId));
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     if (!conversation || conversation.status !== 'bot') return conversation;
-    const owed = await ctx.store.messages.listCustomerAfter(conversation.id, conversation.botSeq);
+    // what the bot owes: known from the events that scheduled the turn when they prove it, else read
+    const known = attempt === 0 && conversation === job.conversation ? job.knownOwed : null;
+    const owed = known ?? (await ctx.store.messages.listCustomerAfter(conversation.id, conversation.botSeq));
     if (owed.length === 0) {
       // marked owed with nothing to answer (a first message that lost a race to a retry): settle it
       if (conversation.customerSeq > conversation.botSeq) {

@@ -1,4 +1,4 @@
-import type { BotCapacity, Contact, Conversation } from '@tandem/domain';
+import type { BotCapacity, Contact, Conversation, Message } from '@tandem/domain';
 
 /** A conversation whose customer the bot owes a reply, with the freshest snapshot known here. */
 export interface TurnJob {
@@ -9,6 +9,18 @@ export interface TurnJob {
   contact: Contact | null;
   /** when the oldest unanswered message of this job arrived here */
   since: number;
+  /** every message the bot owes, when the events that scheduled the job prove it (else it reads them) */
+  knownOwed?: Message[] | null;
+  /** for a job made from one message: the customer's message before it (0: none) */
+  previousCustomerSeq?: number;
+}
+
+/** The owed messages of two jobs of one conversation together, when the second follows on the first. */
+function chain(first: TurnJob, next: TurnJob): Message[] | null {
+  const known = first.knownOwed;
+  const last = known?.at(-1);
+  if (!known || !last || !next.knownOwed || next.previousCustomerSeq !== last.seq) return null;
+  return [...known, ...next.knownOwed];
 }
 
 export interface TurnQueueOptions {
@@ -54,6 +66,7 @@ export function createTurnQueue(options: TurnQueueOptions) {
         : into.conversation,
     contact: job.contact ?? into.contact,
     since: Math.min(into.since, job.since),
+    knownOwed: chain(into, job),
   });
 
   function pump(): void {

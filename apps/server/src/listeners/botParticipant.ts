@@ -10,8 +10,11 @@ const RECOVER_BATCH = 500;
  * sweep retries turns that failed.
  */
 export function startBotParticipant(ctx: AppContext, options: { sweepMs: number }): () => void {
-  const off = ctx.events.subscribe('message.created', ({ message, conversation, contact }) => {
+  const off = ctx.events.subscribe('message.created', (event) => {
+    const { message, conversation, contact, previousCustomerSeq } = event;
     if (message.authorKind !== 'customer' || conversation.status !== 'bot') return;
+    // when the bot had answered the customer's previous message, this one is all it owes
+    const alone = previousCustomerSeq !== undefined && previousCustomerSeq <= conversation.botSeq;
     ctx.botTurns.schedule({
       conversationId: conversation.id,
       workspaceId: conversation.workspaceId,
@@ -19,6 +22,8 @@ export function startBotParticipant(ctx: AppContext, options: { sweepMs: number 
       conversation,
       contact: contact ?? null,
       since: Date.now(),
+      knownOwed: alone ? [message] : null,
+      ...(previousCustomerSeq !== undefined ? { previousCustomerSeq } : {}),
     });
   });
   const sweep = setInterval(() => {

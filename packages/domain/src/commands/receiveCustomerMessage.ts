@@ -96,6 +96,7 @@ export async function receiveCustomerMessage(
     message: result.message,
     conversation: result.conversation,
     contact: sender,
+    previousCustomerSeq: result.previousCustomerSeq,
   });
   outbox.publish(deps.events);
   return { message: result.message, conversation: result.conversation, created: true };

@@ -4,6 +4,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { PGLITE_START_PARAMS } from './startParams.ts';
 import { preparedStatements, type Query } from './statements.ts';
 
 export interface WorkerInit {
@@ -43,7 +44,7 @@ function serializeError(error: unknown): SerializedError {
 
 const port = parentPort!;
 const { dataDir, prepare } = workerData as WorkerInit;
-const db = dataDir ? new PGlite(dataDir) : new PGlite();
+const db = new PGlite(dataDir ?? undefined, { startParams: PGLITE_START_PARAMS });
 let query: Query;
 let ready = false;
 void (async () => {

@@ -83,10 +83,11 @@ export function messageRepository(
         message: unknown;
         conversation: unknown;
         opened: unknown;
+        previous_customer_seq: number | string;
         open_status: string | null;
       }>`
         with existing as (
-          select id, workspace_id, status, last_seq from conversations
+          select id, workspace_id, status, last_seq, customer_seq from conversations
           where contact_id = ${contactId} and channel = ${channel} and status in ('bot', 'queued', 'assigned')
           for update
         ),
@@ -148,6 +149,7 @@ export function messageRepository(
                coalesce((select row_to_json(upd) from upd), (select row_to_json(created) from created))
                  as conversation,
                exists (select 1 from created) as opened,
+               coalesce((select customer_seq from existing), 0) as previous_customer_seq,
                coalesce((select status from existing), (select status from created)) as open_status`.execute(
         db,
       );
@@ -175,6 +177,7 @@ export function messageRepository(
         message: messageFromJson(json(row.message)),
         conversation: conversationFromJson(json(row.conversation)),
         opened: row.opened === true || row.opened === 't',
+        previousCustomerSeq: Number(row.previous_customer_seq),
       };
     },
 
