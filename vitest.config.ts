@@ -13,5 +13,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: one on a 2-core machine, although most test time is
+    // spent waiting on servers, worker threads and the browser. Two files at a time on any machine.
+    maxWorkers: 2,
   },
 });

@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import type { TrainingExample } from './clean.ts';
 import { NluError } from './errors.ts';
@@ -11,6 +12,17 @@ export interface TrainRequest {
 export type TrainResponse =
   | { ok: true; snapshot: import('./model.ts').IntentModelSnapshot }
   | { ok: false; id: string; message: string };
+
+// Training yields the CPU to answering: on Linux a thread has its own nice value, and setpriority() on
+// "the current process" changes only the calling thread, so this worker runs at the lowest priority while
+// the server's own threads keep theirs. (Elsewhere it would lower the whole process, so it is Linux only.)
+if (process.platform === 'linux') {
+  try {
+    setPriority(19);
+  } catch {
+    // not permitted here: train at normal priority
+  }
+}
 
 // Runs one training job per worker: the worker exits after answering, so a crash or a runaway
 // job never leaves a half-trained model behind.
