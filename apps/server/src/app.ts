@@ -63,7 +63,8 @@ async function warmUpBots(ctx: AppContext, closing: () => boolean): Promise<void
   for (const workspace of await ctx.store.workspaces.listRecent(WARM_WORKSPACES)) {
     if (closing()) return;
     await ctx.bots.forWorkspace(workspace.id).catch((error: unknown) => {
-      ctx.log.error({ err: error, workspaceId: workspace.id }, 'could not train the bot at start');
+      if (!closing())
+        ctx.log.error({ err: error, workspaceId: workspace.id }, 'could not train the bot at start');
     });
   }
 }

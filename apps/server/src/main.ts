@@ -59,7 +59,6 @@ async function main(): Promise<void> {
     for (const user of demoUsers)
       lines.push(`    ${user.role.padEnd(8)} ${user.email.padEnd(22)} ${user.name}`);
   }
-  process.stdout.write(`${lines.join('\n')}\n\n`);
 
   let stopping = false;
   const stop = async (signal: string, code = 0) => {
@@ -74,6 +73,8 @@ async function main(): Promise<void> {
   shutdown = stop;
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // the banner last: whoever waits for it (a supervisor, a test) may signal at once
+  process.stdout.write(`${lines.join('\n')}\n\n`);
 }
 
 main().catch((error: unknown) => {
