@@ -2,19 +2,21 @@ import { conversationChangeEvents } from '@tandem/domain';
 import type { InboxActivity } from '@tandem/protocol';
 import type { AppContext } from '../context.ts';
 import { presentAgentConversation } from '../presenters/conversation.ts';
+import { presentTrajectory } from '../presenters/emotion.ts';
 import type { AgentNamespace } from '../realtime/agentNamespace.ts';
 import { rooms } from '../realtime/rooms.ts';
-import { presentTrajectory } from '../services/annotator.ts';
 
 /** Messages are gathered for this long and sent to a workspace's staff as one `inbox:activity`. */
 const ACTIVITY_MS = 250;
+/** Changed conversations are gathered for this long and read in one query (a queued customer shows at once). */
+const ROWS_MS = 50;
 
 /**
  * The staff inbox, kept live. Its cost does not grow with every message × every staff member:
  * - a message becomes a small row delta (preview, emotion, time) built from the event, coalesced per
  *   workspace into one `inbox:activity` a few times a second — no database read;
- * - a change of state (opened, queued, assigned, resolved, annotated …) sends the whole row, read once
- *   per change and per conversation however many staff watch;
+ * - a change of state (opened, queued, assigned, resolved, annotated …) sends the whole row: the rows
+ *   changed within 50 ms are read in one query, however many conversations and staff there are;
  * - nothing at all is done for a workspace with no staff connected.
  */
 export function startInboxProjection(ctx: AppContext, agent: AgentNamespace): Array<() => void> {
@@ -23,7 +25,7 @@ export function startInboxProjection(ctx: AppContext, agent: AgentNamespace): Ar
   const activity = new Map<string, Map<string, InboxActivity>>();
   let activityTimer: NodeJS.Timeout | null = null;
   const rows = new Map<string, Set<string>>();
-  let rowTimer: NodeJS.Immediate | null = null;
+  let rowTimer: NodeJS.Timeout | null = null;
 
   const flushActivity = () => {
     activityTimer = null;
@@ -38,10 +40,9 @@ export function startInboxProjection(ctx: AppContext, agent: AgentNamespace): Ar
     const batch = [...rows];
     rows.clear();
     for (const [workspaceId, ids] of batch) {
-      for (const id of ids) {
-        const row = await ctx.store.inbox.findOne(workspaceId, id);
-        if (row)
-          agent.to(rooms.workspace(workspaceId)).emit('conversation:updated', presentAgentConversation(row));
+      // one query per workspace and flush, however many conversations changed (a wave of new ones)
+      for (const row of await ctx.store.inbox.findMany(workspaceId, [...ids])) {
+        agent.to(rooms.workspace(workspaceId)).emit('conversation:updated', presentAgentConversation(row));
       }
     }
   };
@@ -70,14 +71,16 @@ export function startInboxProjection(ctx: AppContext, agent: AgentNamespace): Ar
         const ids = rows.get(conversation.workspaceId) ?? new Set<string>();
         rows.set(conversation.workspaceId, ids);
         ids.add(conversation.id);
-        rowTimer ??= setImmediate(() =>
-          flushRows().catch((error: unknown) => ctx.log.error({ err: error }, 'inbox update failed')),
+        rowTimer ??= setTimeout(
+          () =>
+            void flushRows().catch((error: unknown) => ctx.log.error({ err: error }, 'inbox update failed')),
+          ROWS_MS,
         );
       }),
     ),
     () => {
       if (activityTimer) clearTimeout(activityTimer);
-      if (rowTimer) clearImmediate(rowTimer);
+      if (rowTimer) clearTimeout(rowTimer);
     },
   ];
 }

@@ -1,7 +1,7 @@
 import type { Conversation, Store } from '@tandem/domain';
 import type { AgentConversation, WidgetConversation } from '@tandem/protocol';
 import type { InboxRow } from '@tandem/storage';
-import { presentTrajectory } from '../services/annotator.ts';
+import { presentTrajectory } from './emotion.ts';
 
 /** What a customer may know about their conversation: its status and who is helping. Nothing internal. */
 export async function presentWidgetConversation(

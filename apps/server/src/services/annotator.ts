@@ -1,22 +1,6 @@
-import type { Annotator, EmotionTrajectory } from '@tandem/domain';
-import { chooseLanguage, detectEmotion, summarizeTrajectory, toEmotionPoint } from '@tandem/engine';
-import type { AgentConversation, MessageEmotion } from '@tandem/protocol';
-
-/** What staff see of a conversation's emotion: the readings and their trend (computed here, not stored). */
-export function presentTrajectory(trajectory: EmotionTrajectory | null): AgentConversation['emotion'] {
-  if (!trajectory) return null;
-  const { trend } = summarizeTrajectory(
-    trajectory.history.map((h) =>
-      toEmotionPoint({
-        emotion: h.state as Parameters<typeof toEmotionPoint>[0]['emotion'],
-        basic: h.basic,
-        polarity: h.polarity,
-        intensity: h.intensity,
-      }),
-    ),
-  );
-  return { current: trajectory.current, trend, history: trajectory.history };
-}
+import type { Annotator } from '@tandem/domain';
+import { chooseLanguage, detectEmotion } from '@tandem/engine';
+import type { MessageEmotion } from '@tandem/protocol';
 
 /**
  * Reads a customer message once, before it is stored: its language and emotion. The emotion goes on the

@@ -100,6 +100,17 @@ export const testKnowledge: KnowledgeEntry[] = [
  * Entries whose ids, categories, phrasings and answers use names of Object.prototype's members
  * (constructor, __proto__, toString…): for tests that no lookup table keyed by text finds those members.
  */
+/** Names of Object.prototype's members: text must never find them in a lookup table (tests). */
+export const PROTOTYPE_WORDS = [
+  'constructor',
+  '__proto__',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'prototype',
+  'isPrototypeOf',
+];
+
 export const prototypeWordKnowledge: KnowledgeEntry[] = [
   {
     id: 'constructor',

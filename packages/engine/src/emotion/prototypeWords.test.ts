@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { PROTOTYPE_WORDS as WORDS } from '../bot/testKnowledge.ts';
 import { detectEmotion } from './detect.ts';
 import { type EmotionExample, trainEmotionModel } from './model/train.ts';
 import { toBasicEmotion } from './states.ts';
-
-/** Names of Object.prototype's members: text must never find them in a lookup table. */
-const WORDS = [
-  'constructor',
-  '__proto__',
-  'toString',
-  'hasOwnProperty',
-  'valueOf',
-  'prototype',
-  'isPrototypeOf',
-];
 
 describe('emotion and words that name Object.prototype members', () => {
   it('are not emotion labels', () => {

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { PROTOTYPE_WORDS as WORDS } from '../bot/testKnowledge.ts';
 import { Analyzer } from './analyzer.ts';
 import { splitEnglishWords } from './english.ts';
 import { normalizeText } from './normalize.ts';
 import { SynonymTable } from './synonyms.ts';
 import { toSimplified } from './traditional.ts';
 import { TypoCorrector } from './typo.ts';
-
-/** Names of Object.prototype's members: text must never find them in a lookup table. */
-const WORDS = [
-  'constructor',
-  '__proto__',
-  'toString',
-  'hasOwnProperty',
-  'valueOf',
-  'prototype',
-  'isPrototypeOf',
-];
 
 describe('words that name Object.prototype members', () => {
   it('are split like any other word', () => {

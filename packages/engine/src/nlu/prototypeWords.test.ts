@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { PROTOTYPE_WORDS as WORDS } from '../bot/testKnowledge.ts';
 import { IntentModel } from './model.ts';
 import { testExamples } from './testExamples.ts';
 import { trainIntentModel } from './train.ts';
-
-/** Names of Object.prototype's members: text must never find them in a lookup table. */
-const WORDS = [
-  'constructor',
-  '__proto__',
-  'toString',
-  'hasOwnProperty',
-  'valueOf',
-  'prototype',
-  'isPrototypeOf',
-];
 
 describe('intent models and names of Object.prototype members', () => {
   it('train on intents and texts named after them, and predict them', () => {

@@ -1,20 +1,10 @@
 // biome-ignore-all lint/suspicious/noThenProperty: `then` is the rule format's list of actions
 import { describe, expect, it } from 'vitest';
+import { PROTOTYPE_WORDS as WORDS } from '../bot/testKnowledge.ts';
 import { compileRules } from './compile.ts';
 import { evaluateRules } from './evaluate.ts';
 import { parseRules } from './parse.ts';
 import type { RuleCondition, RuleInput } from './types.ts';
-
-/** Names of Object.prototype's members: text must never find them in a lookup table. */
-const WORDS = [
-  'constructor',
-  '__proto__',
-  'toString',
-  'hasOwnProperty',
-  'valueOf',
-  'prototype',
-  'isPrototypeOf',
-];
 
 function holds(condition: RuleCondition, input: Partial<RuleInput>): boolean {
   const parsed = parseRules({

@@ -92,6 +92,15 @@ export function inboxRepository(db: Db) {
       const rows = await query.limit(limit).execute();
       return rows.map((row) => toRow(row as Joined));
     },
+    /** the rows of several conversations at once (one query however many changed) */
+    async findMany(workspaceId: string, conversationIds: readonly string[]): Promise<InboxRow[]> {
+      if (conversationIds.length === 0) return [];
+      const rows = await base()
+        .where('c.workspace_id', '=', workspaceId)
+        .where('c.id', 'in', [...conversationIds])
+        .execute();
+      return rows.map((row) => toRow(row as Joined));
+    },
     async findOne(workspaceId: string, conversationId: string): Promise<InboxRow | null> {
       const row = await base()
         .where('c.workspace_id', '=', workspaceId)
