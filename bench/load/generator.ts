@@ -60,6 +60,8 @@ export interface StepResult {
   offeredPerS: number;
   answeredPerS: number;
   latency: { n: number; p50: number; p95: number; p99: number; max: number };
+  /** bot-reply p99 of the messages sent in each 10-second window of the step, in order */
+  timeline: number[];
   agent: {
     connected: number;
     accepted: number;
@@ -365,6 +367,17 @@ export class Generator {
         else if (sentAt >= edit.at && sentAt < edit.at + 10_000) after.push(latency);
       }
     }
+    // where in the step the slow replies were: p99 per 10-second window of sending time
+    const windows: number[][] = [];
+    let first = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < merged.samples.length; i += 2) first = Math.min(first, merged.samples[i] as number);
+    for (let i = 0; i < merged.samples.length; i += 2) {
+      const index = Math.floor(((merged.samples[i] as number) - first) / 10_000);
+      const window = windows[index] ?? [];
+      window.push(merged.samples[i + 1] as number);
+      windows[index] = window;
+    }
+    const timeline = Array.from(windows, (w) => (w ? percentile(w, 99) : Number.NaN));
     const errors: Counts = { ...merged.ackErrors };
     if (agent) for (const [code, n] of Object.entries(agent.errors)) bump(errors, `agent ${code}`, n);
     this.connected = merged.held;
@@ -379,6 +392,7 @@ export class Generator {
       handedOver: merged.handedOver,
       offeredPerS: merged.sent / step.duration,
       answeredPerS: merged.answered / step.duration,
+      timeline,
       latency: {
         n: latencies.length,
         p50: percentile(latencies, 50),

@@ -535,6 +535,7 @@ function modeTable(result: ModeResult, flags: Flags, echo: ModeResult | null): s
       'bot reply p50 / p95 / p99 / max',
       `${ms(step.latency.p50)} / ${ms(step.latency.p95)} / ${ms(step.latency.p99)} / ${ms(step.latency.max)} (n = ${step.latency.n})`,
     ],
+    ['bot reply p99 per 10 s of the step', step.timeline.map((p99) => ms(p99)).join(' · ')],
     [
       'agent delivery p50 / p99',
       step.agent.connected
