@@ -34,6 +34,8 @@ export interface LoadStep {
   /** share of customer messages that ask for a person (人工 / human) */
   handoffRate: number;
   kbEdit: boolean;
+  /** one extra visitor sends messages as fast as it can throughout the step (it should be rate-limited) */
+  flood?: boolean;
 }
 
 export interface ConnectSummary {
@@ -80,6 +82,7 @@ export interface StepResult {
   disconnects: Counts;
   lagP99: number;
   lagMax: number;
+  flood: FloodResult | null;
   kb: {
     at: number;
     status: number;
@@ -302,6 +305,7 @@ export class Generator {
             Math.max(0, startAt + (step.duration * 1000) / 2 - now()),
           )
         : null;
+    const flooding = step.flood ? flood(this.options.url, startAt, endAt) : null;
     await sleep(Math.max(0, endAt - now()));
     if (kbTimer) clearTimeout(kbTimer);
     this.agents?.stop();
@@ -418,6 +422,7 @@ export class Generator {
       disconnects: merged.disconnects,
       lagP99: merged.lagP99,
       lagMax: merged.lagMax,
+      flood: flooding ? await flooding : null,
       kb: edit
         ? {
             ...edit,
@@ -450,6 +455,65 @@ export class Generator {
 }
 
 /** Mid-run knowledge-base edit: an admin adds a phrasing to one FAQ entry; the bot retrains and swaps in. */
+export interface FloodResult {
+  sent: number;
+  accepted: number;
+  rateLimited: number;
+  other: number;
+  /** the server closed the flooding connection */
+  disconnected: boolean;
+}
+
+/**
+ * One visitor floods: from `startAt` to `endAt` it keeps 20 messages in flight on its one socket, each
+ * answered by an ack. The server's per-connection token bucket should refuse most of them (`rate_limited`)
+ * while everyone else's replies keep their latency.
+ */
+async function flood(url: string, startAt: number, endAt: number): Promise<FloodResult> {
+  const result: FloodResult = { sent: 0, accepted: 0, rateLimited: 0, other: 0, disconnected: false };
+  const response = await fetch(`${url}/api/widget/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ workspace: 'demo', locale: 'en' }),
+  });
+  const { visitorToken } = (await response.json()) as { visitorToken: string };
+  const socket = io(`${url}/widget`, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    auth: { visitorToken, protocol: 1 },
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  await sleep(Math.max(0, startAt - now()));
+  const send = async (lane: number) => {
+    for (let i = 0; now() < endAt && socket.connected; i++) {
+      result.sent += 1;
+      try {
+        const ack = (await socket
+          .timeout(10_000)
+          .emitWithAck('message:send', { clientId: `flood-${lane}-${i}`, text: 'hello?' })) as {
+          ok: boolean;
+          error?: { code: string };
+        };
+        if (ack.ok) result.accepted += 1;
+        else if (ack.error?.code === 'rate_limited') result.rateLimited += 1;
+        else result.other += 1;
+      } catch {
+        result.other += 1;
+      }
+    }
+  };
+  socket.once('disconnect', () => {
+    result.disconnected = true;
+  });
+  await Promise.all(Array.from({ length: 20 }, (_, lane) => send(lane)));
+  socket.disconnect();
+  return result;
+}
+
 async function editKnowledge(url: string): Promise<{ at: number; status: number; tookMs: number }> {
   let at = now();
   try {

@@ -33,6 +33,8 @@ interface Flags {
   handoff: number;
   timeoutS: number;
   kbEdit: boolean;
+  /** one visitor floods messages during the load (and the server keeps its default socket limits) */
+  flood: boolean;
   saturate: boolean;
   steps: number[];
   echo: boolean;
@@ -64,6 +66,7 @@ function parseFlags(argv: string[]): Flags {
     'handoff',
     'timeout',
     'kb-edit',
+    'flood',
     'quick',
     'saturate',
     'steps',
@@ -120,6 +123,7 @@ function parseFlags(argv: string[]): Flags {
     handoff: number('handoff', 0.02, 0, 1),
     timeoutS: number('timeout', 10, 1, 60),
     kbEdit: given.has('kb-edit'),
+    flood: given.has('flood'),
     saturate,
     steps,
     echo: !given.has('no-echo') && !url,
@@ -194,8 +198,8 @@ async function startTarget(mode: Mode, flags: Flags): Promise<Target> {
       SEED_DEMO: 'true',
       RATE_LIMIT_PER_MINUTE: '1000000',
       RATE_LIMIT_SESSIONS_PER_MINUTE: '1000000',
-      SOCKET_EVENTS_PER_SECOND: '1000',
-      SOCKET_EVENT_BURST: '2000',
+      // the per-connection limits stay at their defaults when a flood is to be refused by them
+      ...(flags.flood ? {} : { SOCKET_EVENTS_PER_SECOND: '1000', SOCKET_EVENT_BURST: '2000' }),
     });
     if (mode === 'pglite') {
       const dir = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
@@ -457,6 +461,7 @@ async function runMode(mode: Mode, flags: Flags): Promise<ModeResult> {
         duration: flags.duration,
         handoffRate: flags.handoff,
         kbEdit: flags.kbEdit && mode !== 'echo' && !flags.saturate,
+        flood: flags.flood && mode !== 'echo',
       };
       log(`load: ${flags.active} active, a message every ${interval} s each, for ${flags.duration} s…`);
       const result = await generator.run(step);
@@ -563,6 +568,11 @@ function modeTable(result: ModeResult, flags: Flags, echo: ModeResult | null): s
       `${ms(step.lagP99)} / ${ms(step.lagMax)}${step.lagP99 > LAG_LIMIT_MS ? ' — **generator saturated: the latencies above are not trustworthy** (try --workers 2)' : ''}`,
     ],
   ];
+  if (step.flood)
+    rows.push([
+      'one visitor flooding (20 in flight)',
+      `${step.flood.sent} sent: ${step.flood.accepted} accepted, ${step.flood.rateLimited} refused rate_limited, ${step.flood.other} other${step.flood.disconnected ? '; then disconnected by the server' : ''}`,
+    ]);
   if (step.kb)
     rows.push([
       'knowledge edit (PUT) → bot reply p99',

@@ -12,6 +12,9 @@ type AckFn = (result: Ack<unknown>) => void;
 
 const MAX_EVENT_NAME_ECHO = 64;
 
+/** Refusals for the rate limit in a row after which a connection is closed (the client ignores them). */
+export const MAX_REFUSED_IN_A_ROW = 200;
+
 const rateLimited = () => new DomainError('rate_limited', 'too many events; slow down and retry');
 
 /** Sockets that already answer unknown events (createHandler twice on one socket must not ack twice). */
@@ -37,6 +40,21 @@ export function createHandler(
     capacity: ctx.config.socketEventBurst,
     refillPerSecond: ctx.config.socketEventsPerSecond,
   });
+  // a client that ignores `rate_limited` and keeps sending costs the server work for every refusal: after
+  // MAX_REFUSED_IN_A_ROW refusals without one accepted event in between, its connection is closed
+  let refusedInARow = 0;
+  const take = (): boolean => {
+    if (bucket.take()) {
+      refusedInARow = 0;
+      return true;
+    }
+    refusedInARow += 1;
+    if (refusedInARow === MAX_REFUSED_IN_A_ROW) {
+      ctx.log.warn({ namespace: socket.nsp.name }, 'socket kept sending past its rate limit; disconnected');
+      socket.disconnect(true);
+    }
+    return false;
+  };
   const fail = (ack: AckFn, error: unknown, event: string) => {
     const body = toErrorBody(error);
     if (body.code === 'internal') ctx.log.error({ err: safeError(error), event }, 'socket handler failed');
@@ -51,7 +69,7 @@ export function createHandler(
         if (typeof last !== 'function') return; // nothing to answer
         if (socket.listenerCount(event as string) > 0) return; // its handler answers
         const ack = last as AckFn;
-        if (!bucket.take()) return fail(ack, rateLimited(), 'unknown');
+        if (!take()) return fail(ack, rateLimited(), 'unknown');
         const name = String(event).slice(0, MAX_EVENT_NAME_ECHO);
         ack({ ok: false, error: { code: 'bad_request', message: `unknown event "${name}"` } });
       } catch (error) {
@@ -69,7 +87,7 @@ export function createHandler(
       const last = args.at(-1);
       const ack: AckFn = typeof last === 'function' ? (last as AckFn) : () => undefined;
       try {
-        if (!bucket.take()) throw rateLimited();
+        if (!take()) throw rateLimited();
         await authorize();
         const payload = parseInput(
           schema,
