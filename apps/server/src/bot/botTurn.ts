@@ -15,7 +15,7 @@ const ATTEMPTS = 3;
 export async function botTurn(ctx: AppContext, job: TurnJob): Promise<Conversation | null> {
   let conversation = job.conversation ?? (await ctx.store.conversations.findById(job.conversationId));
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    if (!conversation || conversation.status !== 'bot') return conversation;
+    if (conversation?.status !== 'bot') return conversation;
     // what the bot owes: known from the events that scheduled the turn when they prove it, else read
     const known = attempt === 0 && conversation === job.conversation ? job.knownOwed : null;
     const owed = known ?? (await ctx.store.messages.listCustomerAfter(conversation.id, conversation.botSeq));

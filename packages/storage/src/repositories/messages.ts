@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Message, MessageRepository } from '@tandem/domain';
 import { sql } from 'kysely';
 import type { Db } from '../database.ts';
-import type { MessageRow } from '../schema.ts';
 import { conversationFromJson, json, messageFromJson, toMessage } from './mappers.ts';
 
 /** How many emotion readings a conversation keeps (staff see them; the trend is computed over them). */
