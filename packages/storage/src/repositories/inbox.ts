@@ -29,7 +29,27 @@ export function inboxRepository(db: Db) {
       .selectFrom('conversations as c')
       .innerJoin('contacts as ct', 'ct.id', 'c.contact_id')
       .leftJoin('users as u', 'u.id', 'c.assignee_id')
-      .selectAll('c')
+      // every column but the bot's state, which staff never see and which can be large
+      .select([
+        'c.id',
+        'c.workspace_id',
+        'c.contact_id',
+        'c.channel',
+        'c.status',
+        'c.assignee_id',
+        'c.priority',
+        'c.handoff_reason',
+        'c.handoff',
+        'c.emotion',
+        'c.tags',
+        'c.last_seq',
+        'c.customer_seq',
+        'c.bot_seq',
+        'c.queued_at',
+        'c.resolved_at',
+        'c.created_at',
+        'c.updated_at',
+      ])
       .select([
         'ct.name as contact_name',
         'ct.lang as contact_lang',
@@ -51,7 +71,7 @@ export function inboxRepository(db: Db) {
           .as('last_message'),
       ]);
 
-  type Joined = ConversationRow & {
+  type Joined = Omit<ConversationRow, 'bot_state'> & {
     contact_name: string | null;
     contact_lang: 'zh' | 'en' | null;
     contact_attributes: unknown;
@@ -62,7 +82,7 @@ export function inboxRepository(db: Db) {
   const toRow = (row: Joined): InboxRow => {
     const last = json<LastMessageJson | null>(row.last_message);
     return {
-      conversation: toConversation(row),
+      conversation: toConversation({ ...row, bot_state: {} }),
       contact: {
         id: row.contact_id,
         name: row.contact_name,
