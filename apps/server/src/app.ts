@@ -27,9 +27,11 @@ import { definitionRoutes } from './routes/definitions.ts';
 import { healthRoutes } from './routes/health.ts';
 import { identityRoutes } from './routes/identity.ts';
 import { knowledgeRoutes } from './routes/knowledge.ts';
+import { routingRoutes } from './routes/routing.ts';
 import { staticRoutes } from './routes/static.ts';
 import { teamRoutes } from './routes/team.ts';
 import { widgetRoutes } from './routes/widget.ts';
+import { createRouter } from './routing/router.ts';
 import { engineAnnotator } from './services/annotator.ts';
 import { createContactCache } from './services/contactCache.ts';
 import { signForWorkspace } from './services/identity.ts';
@@ -111,6 +113,7 @@ export async function startApp(config: Config): Promise<App> {
   let http = createFetchHttp({ allowOrigins });
   const ports: EnginePorts = { http: (request) => http(request) };
   let isOnline = (_contactId: string) => true;
+  let publishQueue: Parameters<typeof createRouter>[1] = () => undefined;
   const ctx: AppContext = {
     config,
     store,
@@ -131,8 +134,10 @@ export async function startApp(config: Config): Promise<App> {
         ),
     }),
     contacts: createContactCache(),
+    router: undefined as unknown as AppContext['router'],
     log,
   };
+  ctx.router = createRouter(ctx, (workspaceId, statuses) => publishQueue(workspaceId, statuses));
   ctx.deps = { ...ctx.deps, botCapacity: ctx.botTurns } satisfies Deps;
   const seeded = config.seedDemo ? await seedDemoWorkspace(store) : false;
   if (config.seedDemo) await seedDemoDefinitions(store);
@@ -154,6 +159,7 @@ export async function startApp(config: Config): Promise<App> {
   widgetRoutes(app, ctx, routes);
   conversationRoutes(app, ctx, routes);
   teamRoutes(app, ctx, routes);
+  routingRoutes(app, ctx, routes);
   definitionRoutes(app, ctx, routes);
   knowledgeRoutes(app, ctx, routes);
   identityRoutes(app, ctx, routes);
@@ -175,7 +181,15 @@ export async function startApp(config: Config): Promise<App> {
   const widget = setupWidgetNamespace(io, ctx);
   const agent = setupAgentNamespace(io, ctx);
   isOnline = (contactId) => (widget.adapter.rooms.get(rooms.contact(contactId))?.size ?? 0) > 0;
-  const unsubscribe = startListeners(ctx, { widget, agent }, { botSweepMs: 30_000 });
+  publishQueue = (_workspaceId, statuses) => {
+    for (const { contactId, status } of statuses)
+      widget.to(rooms.contact(contactId)).emit('queue:status', status);
+  };
+  const unsubscribe = startListeners(
+    ctx,
+    { widget, agent },
+    { botSweepMs: 30_000, routingTickMs: config.routingTickMs },
+  );
 
   const address = await app.listen({ port: config.port, host: config.host });
   const port = new URL(address).port;
@@ -213,6 +227,8 @@ export async function startApp(config: Config): Promise<App> {
       // no new training or turns; turns in progress finish (what is still owed stays in the database)
       ctx.bots.close();
       await within(DRAIN_MS, ctx.botTurns.close());
+      ctx.router.stop();
+      await within(DRAIN_MS, ctx.router.idle());
       await io.close();
       await app.close().catch(() => undefined);
       await within(DRAIN_MS, events.drain());

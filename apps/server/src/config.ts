@@ -42,6 +42,9 @@ const envSchema = z.object({
   BOT_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   BOT_MAX_BACKLOG: z.coerce.number().int().min(1).max(1_000_000).default(2000),
   BOT_MAX_WAIT_MS: z.coerce.number().int().min(100).max(600_000).default(3000),
+  ROUTING_TICK_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  ROUTING_OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  ROUTING_OFFLINE_GRACE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
 });
 
 export type Config = {
@@ -70,6 +73,11 @@ export type Config = {
   botConcurrency: number;
   botMaxBacklog: number;
   botMaxWaitMs: number;
+  /** how often offer timeouts and offline grace periods are checked (they live in the database) */
+  routingTickMs: number;
+  /** for conversations in no team's queue (teams set their own) */
+  routingOfferTimeoutSeconds: number;
+  routingOfflineGraceSeconds: number;
 };
 
 export class ConfigError extends Error {}
@@ -107,5 +115,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     botConcurrency: e.BOT_CONCURRENCY,
     botMaxBacklog: e.BOT_MAX_BACKLOG,
     botMaxWaitMs: e.BOT_MAX_WAIT_MS,
+    routingTickMs: e.ROUTING_TICK_MS,
+    routingOfferTimeoutSeconds: e.ROUTING_OFFER_TIMEOUT_SECONDS,
+    routingOfflineGraceSeconds: e.ROUTING_OFFLINE_GRACE_SECONDS,
   };
 }

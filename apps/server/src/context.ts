@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { BrainRegistry } from './bot/brainRegistry.ts';
 import type { TurnQueue } from './bot/turnQueue.ts';
 import type { Config } from './config.ts';
+import type { Router } from './routing/router.ts';
 import type { ContactCache } from './services/contactCache.ts';
 
 /** What routes, socket handlers and listeners share. Built once in app.ts. */
@@ -17,5 +18,7 @@ export interface AppContext {
   botTurns: TurnQueue;
   /** contacts by visitor-token hash, so connecting needs no database read */
   contacts: ContactCache;
+  /** offers queued conversations to people and drives the routing timers */
+  router: Router;
   log: FastifyBaseLogger;
 }

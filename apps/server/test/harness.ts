@@ -43,6 +43,9 @@ export async function startTestApp(driver: TestDriver = 'pglite', overrides: Par
     botMaxBacklog: 2000,
     // a slow machine must not make the bot refuse work as `busy`: no test here is about that limit
     botMaxWaitMs: 10 * EVENT_TIMEOUT_MS,
+    routingTickMs: 100,
+    routingOfferTimeoutSeconds: 30,
+    routingOfflineGraceSeconds: 60,
     ...overrides,
   });
   // the demo bot trains in a worker after listen; tests start once it can answer, as a customer would later

@@ -11,9 +11,13 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: 'conversation' | 'workspace', id: string) =>
+export const notFound = (what: 'conversation' | 'workspace' | 'team' | 'user', id: string) =>
   new DomainError(
-    what === 'conversation' ? 'conversation_not_found' : 'workspace_not_found',
+    what === 'conversation'
+      ? 'conversation_not_found'
+      : what === 'workspace'
+        ? 'workspace_not_found'
+        : 'not_found',
     `${what} ${id} not found`,
   );
 

@@ -1,4 +1,4 @@
-import type { HandoffReason, HandoffTarget, Presence } from '@tandem/protocol';
+import type { HandoffReason, HandoffTarget, Presence, TransferTarget } from '@tandem/protocol';
 import type { Actor, Contact, Conversation, EmotionReading, Message } from './records.ts';
 
 /** What every conversation event carries: the conversation as committed, and who caused the change. */
@@ -7,6 +7,8 @@ interface ConversationChange {
   actor: Actor;
   /** the assignee's display name when the command knew it (saves listeners a look-up) */
   assigneeName?: string | null;
+  /** a pending offer this change ended (the person offered it is told it is gone) */
+  endedOfferTo?: string;
 }
 
 /**
@@ -21,8 +23,25 @@ export interface DomainEventMap {
   'conversation.queued': ConversationChange & { reason: HandoffReason; target: HandoffTarget };
   /** a person took it */
   'conversation.assigned': ConversationChange;
-  /** its person put it back in the queue */
-  'conversation.released': ConversationChange;
+  /** back in the queue: its person put it back, or went offline past the grace period (`why`) */
+  'conversation.released': ConversationChange & { why?: 'released' | 'agent_offline' };
+  /** moved to another queue or person, with a note for the receiver */
+  'conversation.transferred': ConversationChange & {
+    from: { userId: string | null; teamId: string | null };
+    to: TransferTarget;
+    note: string | null;
+  };
+  /** given back to the bot */
+  'conversation.handedBack': ConversationChange;
+  /** offered to a person until `expiresAt` */
+  'conversation.offered': ConversationChange & { userId: string; expiresAt: Date };
+  /** an offer ended without being accepted */
+  'conversation.offerEnded': ConversationChange & {
+    userId: string;
+    why: 'declined' | 'expired' | 'withdrawn';
+  };
+  /** the customer rated it */
+  'conversation.rated': ConversationChange;
   'conversation.resolved': ConversationChange;
   'conversation.closed': ConversationChange;
   /** what the bot learnt changed: tags, priority */
@@ -64,6 +83,11 @@ export const conversationChangeEvents = [
   'conversation.queued',
   'conversation.assigned',
   'conversation.released',
+  'conversation.transferred',
+  'conversation.handedBack',
+  'conversation.offered',
+  'conversation.offerEnded',
+  'conversation.rated',
   'conversation.resolved',
   'conversation.closed',
   'conversation.annotated',

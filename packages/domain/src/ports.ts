@@ -15,9 +15,12 @@ import type {
   ConversationEvent,
   EmotionReading,
   Message,
+  RoutingStrategy,
+  Team,
   User,
   Workspace,
 } from './records.ts';
+import type { Candidate } from './routing/pickAgent.ts';
 
 /** What the domain needs from storage. Implemented by `@tandem/storage` over PGlite or PostgreSQL. */
 export interface Store {
@@ -27,6 +30,8 @@ export interface Store {
   conversations: ConversationRepository;
   messages: MessageRepository;
   events: EventRepository;
+  teams: TeamRepository;
+  routing: RoutingRepository;
   /** Runs `work` in one database transaction; the store it receives must be used for everything inside. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
 }
@@ -41,7 +46,64 @@ export interface WorkspaceRepository {
 export interface UserRepository {
   findById(id: string): Promise<User | null>;
   listByWorkspace(workspaceId: string): Promise<User[]>;
+  /** sets presence; when it changed, also when it changed (an offline person's grace period runs from it) */
   setPresence(id: string, presence: Presence): Promise<void>;
+  setRoutingProfile(
+    id: string,
+    profile: { maxConcurrent: number; skills: string[]; languages: Lang[] },
+  ): Promise<void>;
+}
+
+export interface TeamInput {
+  name: string;
+  key: string | null;
+  tier: 1 | 2;
+  strategy: RoutingStrategy;
+  offerTimeoutSeconds: number;
+  offlineGraceSeconds: number;
+  memberIds: string[];
+}
+
+export interface TeamRepository {
+  listByWorkspace(workspaceId: string): Promise<Team[]>;
+  findById(workspaceId: string, id: string): Promise<Team | null>;
+  /** null when the name or key is already used in the workspace */
+  create(workspaceId: string, input: TeamInput): Promise<Team | null>;
+  /** null when the name or key is already used; undefined when there is no such team */
+  update(workspaceId: string, id: string, input: TeamInput): Promise<Team | null | undefined>;
+  delete(workspaceId: string, id: string): Promise<boolean>;
+}
+
+/** A queued conversation with what routing needs of its customer. */
+export interface QueuedConversation {
+  conversation: Conversation;
+  lang: Lang | null;
+}
+
+/** The queries and compare-and-set updates of routing. */
+export interface RoutingRepository {
+  /** staff of the workspace (or only `userIds`) with their load: assigned now plus offered now */
+  candidates(workspaceId: string, userIds?: readonly string[]): Promise<Candidate[]>;
+  /** inside a transaction: locks the person's row until commit (offers to one person are serialised) */
+  lockUser(userId: string): Promise<void>;
+  /** the workspace's queued conversations, oldest first */
+  listQueued(workspaceId: string): Promise<QueuedConversation[]>;
+  /** workspaces with queued conversations nobody has been offered */
+  workspacesWithWaiting(): Promise<string[]>;
+  /** offers a queued conversation nobody is offered now (compare-and-set); null when that changed */
+  offer(id: string, userId: string, expiresAt: Date): Promise<Conversation | null>;
+  /** ends the offer to `userId` (compare-and-set); `declined`: not offered to them again this round */
+  endOffer(id: string, userId: string, declined: boolean): Promise<Conversation | null>;
+  /** offers whose time ran out by `now` */
+  listExpiredOffers(now: Date, limit: number): Promise<Conversation[]>;
+  /** pending offers to a person */
+  listOffersTo(userId: string): Promise<Conversation[]>;
+  /** assigned conversations whose person has been offline longer than their team's grace (or `defaultGraceSeconds`) */
+  listOrphaned(now: Date, defaultGraceSeconds: number, limit: number): Promise<Conversation[]>;
+  /** mean seconds from a person taking a conversation to resolving it, over the workspace's recent ones */
+  meanHandleSeconds(workspaceId: string): Promise<number | null>;
+  /** stores the customer's rating once (compare-and-set: ended, not yet rated) */
+  rate(id: string, score: number, comment: string | null): Promise<Conversation | null>;
 }
 
 export interface ContactRepository {
@@ -68,6 +130,14 @@ export interface ConversationPatch {
   priority?: number;
   queuedAt?: Date | null;
   resolvedAt?: Date | null;
+  teamId?: string | null;
+  /** null withdraws the pending offer */
+  offer?: null;
+  declinedBy?: string[];
+  lastAgentId?: string | null;
+  assignedAt?: Date | null;
+  /** the bot owes nothing for messages before now (handing back to the bot: a person answered them) */
+  settleBot?: true;
 }
 
 export interface ConversationRepository {
@@ -110,6 +180,8 @@ export interface ConversationRepository {
   /** conversations with the bot whose customer is owed a reply, oldest first */
   listBotOwed(limit: number): Promise<Conversation[]>;
   listAssignedTo(userId: string): Promise<Conversation[]>;
+  /** the contact's conversations, newest first (for the handoff packet and history) */
+  listForContact(contactId: string, limit: number): Promise<Conversation[]>;
 }
 
 export interface NewMessage {

@@ -28,6 +28,30 @@ export interface User {
   role: Role;
   locale: Lang;
   presence: Presence;
+  /** routing profile: how many conversations at once, skills, languages spoken */
+  maxConcurrent: number;
+  skills: string[];
+  languages: Lang[];
+  /** when presence last changed (an offline person's grace period runs from it) */
+  presenceChangedAt: Date;
+}
+
+export type RoutingStrategy = 'least_busy' | 'round_robin' | 'manual';
+
+/** A skill group (售前, 售后, 账单, VIP …); tier 2 is the expert tier ("green channel"). */
+export interface Team {
+  id: string;
+  workspaceId: string;
+  name: string;
+  /** what flows and rules call it (`team: payments`) */
+  key: string | null;
+  tier: 1 | 2;
+  strategy: RoutingStrategy;
+  /** an offer not accepted within this goes to the next person */
+  offerTimeoutSeconds: number;
+  /** a person offline this long loses their conversations back to the queue */
+  offlineGraceSeconds: number;
+  memberIds: string[];
 }
 
 export interface Contact {
@@ -79,6 +103,15 @@ export interface Conversation {
   botSeq: number;
   queuedAt: Date | null;
   resolvedAt: Date | null;
+  /** routing: the team whose queue it waits in (null: any agent), the pending offer, who declined it,
+   * the customer's last person (stickiness), and when a person took it */
+  teamId: string | null;
+  offer: { userId: string; expiresAt: Date } | null;
+  declinedBy: string[];
+  lastAgentId: string | null;
+  assignedAt: Date | null;
+  /** the customer's rating once it ended */
+  csat: { score: number; comment: string | null; at: Date } | null;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -28,8 +28,26 @@ export type QuickReply = z.infer<typeof quickReplySchema>;
 
 /** System notices are stored as codes and rendered in the reader's language. */
 export const systemNoticeSchema = z.object({
-  code: z.enum(['queued', 'agent_joined', 'resolved', 'reopened', 'released']),
+  code: z.enum([
+    'queued',
+    'agent_joined',
+    'resolved',
+    'reopened',
+    'released',
+    /** passed to another person, team or the expert tier (`agentName` / `teamName` when known) */
+    'transferred',
+    /** the person serving went offline: back in the queue, at the same place */
+    'agent_left',
+    /** handed back to the bot */
+    'back_to_bot',
+    /** asked for a person again while waiting: acknowledged, with the place in the queue */
+    'still_queued',
+    /** closed after a time without messages */
+    'auto_closed',
+  ]),
   agentName: z.string().optional(),
+  teamName: z.string().optional(),
+  position: z.number().int().optional(),
 });
 export type SystemNotice = z.infer<typeof systemNoticeSchema>;
 
@@ -100,6 +118,8 @@ export const widgetConversationSchema = z.object({
   id: idSchema,
   status: conversationStatusSchema,
   agentName: z.string().nullable(),
+  /** whether the customer already rated it (the widget asks once, after it ended) */
+  rated: z.boolean(),
 });
 export type WidgetConversation = z.infer<typeof widgetConversationSchema>;
 
@@ -119,6 +139,10 @@ export const agentConversationSchema = z.object({
   }),
   lastMessage: z.object({ text: z.string(), authorKind: authorKindSchema, createdAt: z.string() }).nullable(),
   queuedAt: z.string().nullable(),
+  /** the team whose queue it waits in, and the person it is offered to now */
+  team: z.object({ id: idSchema, name: z.string(), tier: z.union([z.literal(1), z.literal(2)]) }).nullable(),
+  offer: z.object({ userId: idSchema, expiresAt: z.string() }).nullable(),
+  csat: z.object({ score: z.number().int(), comment: z.string().nullable() }).nullable(),
   /** the customer's latest emotion and its trend over the conversation */
   emotion: z
     .object({
@@ -132,3 +156,26 @@ export const agentConversationSchema = z.object({
   updatedAt: z.string(),
 });
 export type AgentConversation = z.infer<typeof agentConversationSchema>;
+
+/** The customer's place in the queue, sent to the widget while they wait (and whenever it changes). */
+export const queueStatusSchema = z.object({
+  conversationId: idSchema,
+  /** 1: next */
+  position: z.number().int().positive(),
+  /** from recent handle times and people available; null when nobody who could take it is online */
+  estimatedWaitSeconds: z.number().int().nonnegative().nullable(),
+  agentsOnline: z.number().int().nonnegative(),
+});
+export type QueueStatus = z.infer<typeof queueStatusSchema>;
+
+/** The customer's rating of a conversation that ended (1–5, optional comment). */
+export const csatSchema = z.object({
+  conversationId: idSchema,
+  score: z.number().int().min(1).max(5),
+  comment: z
+    .string()
+    .max(1000)
+    .optional()
+    .transform((value) => (value?.trim() ? value.trim() : undefined)),
+});
+export type CsatInput = z.infer<typeof csatSchema>;

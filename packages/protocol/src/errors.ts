@@ -17,6 +17,14 @@ export const errorCodes = [
   'rate_limited',
   'protocol_mismatch',
   'identity_invalid',
+  /** a transfer's target cannot take it now (a person offline or at capacity, a team with nobody online) */
+  'target_unavailable',
+  /** no offer to you is pending for this conversation (it timed out or someone took it) */
+  'no_offer',
+  /** the conversation was already rated */
+  'already_rated',
+  /** a name already used in this workspace (teams) */
+  'conflict',
   /** the bot's backlog is full: nothing was stored; send again after a moment (with the same clientId) */
   'busy',
   'internal',

@@ -1,6 +1,12 @@
 import { z } from 'zod';
-import { clientIdSchema, idSchema, langSchema, messageTextSchema } from './common.ts';
-import type { AgentConversation, MessageView, WidgetConversation } from './conversation.ts';
+import { clientIdSchema, idSchema, langSchema, messageTextSchema, storableString } from './common.ts';
+import type {
+  AgentConversation,
+  csatSchema,
+  MessageView,
+  QueueStatus,
+  WidgetConversation,
+} from './conversation.ts';
 import type { Ack } from './errors.ts';
 import { type Presence, presenceSchema } from './user.ts';
 
@@ -39,12 +45,19 @@ export interface WidgetClientEvents {
     payload: z.infer<typeof widgetSyncSchema>,
     ack: (result: Ack<{ conversation: WidgetConversation | null; messages: MessageView[] }>) => void,
   ) => void;
+  /** rate a conversation that ended (once) */
+  'csat:submit': (
+    payload: z.input<typeof csatSchema>,
+    ack: (result: Ack<{ conversation: WidgetConversation }>) => void,
+  ) => void;
 }
 
 export interface WidgetServerEvents {
   'message:new': (message: MessageView) => void;
   'conversation:updated': (conversation: WidgetConversation) => void;
   typing: (payload: { author: 'bot' | 'agent'; name: string | null; typing: boolean }) => void;
+  /** while waiting for a person: the place in the queue and the estimated wait, whenever they change */
+  'queue:status': (status: QueueStatus) => void;
 }
 
 // ---- /agent ----
@@ -57,6 +70,18 @@ export const agentSendSchema = z.object({
 export type AgentSend = z.infer<typeof agentSendSchema>;
 export const agentTypingSchema = z.object({ conversationId: idSchema, typing: z.boolean() });
 export const presenceSetSchema = z.object({ presence: presenceSchema.exclude(['offline']) });
+/** where a conversation goes: a person, a team's queue, or the expert tier; with a note for the receiver */
+export const transferTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('agent'), userId: idSchema }),
+  z.object({ kind: z.literal('team'), teamId: idSchema }),
+  z.object({ kind: z.literal('expert') }),
+]);
+export type TransferTarget = z.infer<typeof transferTargetSchema>;
+export const transferSchema = z.object({
+  conversationId: idSchema,
+  to: transferTargetSchema,
+  note: storableString().trim().max(1000).optional(),
+});
 
 export interface AgentClientEvents {
   'conversation:accept': (
@@ -64,6 +89,25 @@ export interface AgentClientEvents {
     ack: (result: Ack<{ conversation: AgentConversation }>) => void,
   ) => void;
   'conversation:resolve': (
+    payload: z.infer<typeof conversationRefSchema>,
+    ack: (result: Ack<{ conversation: AgentConversation }>) => void,
+  ) => void;
+  /** turn down the conversation offered to me: it goes to the next person */
+  'conversation:decline': (
+    payload: z.infer<typeof conversationRefSchema>,
+    ack: (result: Ack<{ conversation: AgentConversation }>) => void,
+  ) => void;
+  /** put my conversation back in its queue */
+  'conversation:release': (
+    payload: z.infer<typeof conversationRefSchema>,
+    ack: (result: Ack<{ conversation: AgentConversation }>) => void,
+  ) => void;
+  'conversation:transfer': (
+    payload: z.input<typeof transferSchema>,
+    ack: (result: Ack<{ conversation: AgentConversation }>) => void,
+  ) => void;
+  /** hand the conversation back to the bot */
+  'conversation:handback': (
     payload: z.infer<typeof conversationRefSchema>,
     ack: (result: Ack<{ conversation: AgentConversation }>) => void,
   ) => void;
@@ -111,4 +155,8 @@ export interface AgentServerEvents {
   'message:new': (message: MessageView) => void;
   typing: (payload: { conversationId: string; author: 'customer'; typing: boolean }) => void;
   'presence:changed': (payload: { userId: string; presence: Presence }) => void;
+  /** a queued conversation is offered to me until `expiresAt`: accept or decline */
+  'conversation:offered': (payload: { conversation: AgentConversation; expiresAt: string }) => void;
+  /** an offer to me ended without my accepting it (timed out, taken by someone else, withdrawn) */
+  'offer:withdrawn': (payload: { conversationId: string }) => void;
 }

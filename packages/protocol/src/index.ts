@@ -4,5 +4,6 @@ export * from './conversation.ts';
 export * from './errors.ts';
 export * from './events.ts';
 export * from './rest.ts';
+export * from './routing.ts';
 export * from './user.ts';
 export * from './version.ts';

@@ -26,7 +26,29 @@ export interface UserTable {
   password_hash: string;
   locale: Default<'zh' | 'en'>;
   presence: Default<'online' | 'away' | 'offline'>;
+  max_concurrent: Default<number>;
+  skills: JsonDefault<string[]>;
+  languages: JsonDefault<Array<'zh' | 'en'>>;
+  presence_changed_at: Default<Date>;
+  last_offered_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: Timestamp;
+}
+
+export interface TeamTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  key: Default<string | null>;
+  tier: Default<1 | 2>;
+  strategy: Default<'least_busy' | 'round_robin' | 'manual'>;
+  offer_timeout_seconds: Default<number>;
+  offline_grace_seconds: Default<number>;
+  created_at: Timestamp;
+}
+
+export interface TeamMemberTable {
+  team_id: string;
+  user_id: string;
 }
 
 export interface SessionTable {
@@ -65,6 +87,15 @@ export interface ConversationTable {
   tags: JsonDefault<string[]>;
   queued_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   resolved_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  team_id: Default<string | null>;
+  offered_to: Default<string | null>;
+  offer_expires_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  declined_by: JsonDefault<string[]>;
+  last_agent_id: Default<string | null>;
+  assigned_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  csat_score: Default<number | null>;
+  csat_comment: Default<string | null>;
+  csat_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -131,6 +162,8 @@ export interface Database {
   bot_definition_heads: BotDefinitionHeadTable;
   workspaces: WorkspaceTable;
   users: UserTable;
+  teams: TeamTable;
+  team_members: TeamMemberTable;
   sessions: SessionTable;
   contacts: ContactTable;
   conversations: ConversationTable;
@@ -141,6 +174,7 @@ export interface Database {
 
 export type WorkspaceRow = Selectable<WorkspaceTable>;
 export type UserRow = Selectable<UserTable>;
+export type TeamRow = Selectable<TeamTable>;
 export type ContactRow = Selectable<ContactTable>;
 export type ConversationRow = Selectable<ConversationTable>;
 export type MessageRow = Selectable<MessageTable>;

@@ -9,7 +9,9 @@ import { identityRepository } from './repositories/identity.ts';
 import { inboxRepository } from './repositories/inbox.ts';
 import { knowledgeRepository } from './repositories/knowledge.ts';
 import { messageRepository } from './repositories/messages.ts';
+import { routingRepository } from './repositories/routing.ts';
 import { setupRepository } from './repositories/setup.ts';
+import { teamRepository } from './repositories/teams.ts';
 import { userRepository } from './repositories/users.ts';
 import { workspaceRepository } from './repositories/workspaces.ts';
 
@@ -40,6 +42,8 @@ export function createStore(db: Db, inTransaction = false): SqlStore {
     messages: messageRepository(db, atomically, inTransaction),
     definitions: definitionRepository(db, atomically),
     events: eventRepository(db),
+    teams: teamRepository(db, atomically),
+    routing: routingRepository(db),
     identity: identityRepository(db),
     auth: authRepository(db),
     inbox: inboxRepository(db),

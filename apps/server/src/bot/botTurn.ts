@@ -86,6 +86,7 @@ export async function botTurn(ctx: AppContext, job: TurnJob): Promise<Conversati
           }
         : null,
       rememberPrefersHuman: keyword ? contact : null,
+      ...(contact ? { attributes: contact.attributes } : {}),
     });
     if (recorded) return recorded.conversation;
     conversation = await ctx.store.conversations.findById(job.conversationId);

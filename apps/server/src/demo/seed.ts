@@ -16,6 +16,23 @@ export const demoUsers = [
   { email: 'expert@tandem.demo', name: '张专家 Zhang', role: 'expert', locale: 'zh' },
 ] as const;
 
+/**
+ * The demo's teams: skill groups named as the demo flows and rules route (`team: payments`), and the expert
+ * tier; members by e-mail.
+ */
+export const demoTeams = [
+  { name: '售前 Pre-sales', key: 'presale', tier: 1, members: ['agent1@tandem.demo', 'agent2@tandem.demo'] },
+  {
+    name: '售后 After-sales',
+    key: 'aftersales',
+    tier: 1,
+    members: ['agent1@tandem.demo', 'agent2@tandem.demo'],
+  },
+  { name: '账单 Payments', key: 'payments', tier: 1, members: ['agent2@tandem.demo'] },
+  { name: '银行卡 Cards', key: 'cards', tier: 1, members: ['agent1@tandem.demo'] },
+  { name: '投诉专家 Complaints', key: 'complaints', tier: 2, members: ['expert@tandem.demo'] },
+] as const;
+
 /** A file of the demo workspace, beside this module in the checkout (also when running compiled). */
 const demoFile = (name: string) => fromRoot(`apps/server/src/demo/${name}`);
 
@@ -85,8 +102,21 @@ export async function seedDemoWorkspace(store: SqlStore): Promise<boolean> {
       slug: DEMO_WORKSPACE,
       name: '同行优选 Tandem Market',
     });
-    for (const user of demoUsers) await tx.setup.createUser({ workspaceId, passwordHash, ...user });
+    const ids = new Map<string, string>();
+    for (const user of demoUsers)
+      ids.set(user.email, await tx.setup.createUser({ workspaceId, passwordHash, ...user }));
     await tx.knowledge.upsertMany(workspaceId, knowledge);
+    for (const team of demoTeams) {
+      await tx.teams.create(workspaceId, {
+        name: team.name,
+        key: team.key,
+        tier: team.tier,
+        strategy: 'least_busy',
+        offerTimeoutSeconds: 30,
+        offlineGraceSeconds: 60,
+        memberIds: team.members.map((email) => ids.get(email) as string),
+      });
+    }
   });
   return true;
 }

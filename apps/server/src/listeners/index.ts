@@ -4,6 +4,7 @@ import type { WidgetNamespace } from '../realtime/widgetNamespace.ts';
 import { startBotParticipant } from './botParticipant.ts';
 import { startInboxProjection } from './inboxProjection.ts';
 import { startRealtimeFanout } from './realtimeFanout.ts';
+import { startRouting } from './routing.ts';
 
 /**
  * The listeners of domain events, one per concern; each runs after the commit and after the sender's
@@ -12,11 +13,12 @@ import { startRealtimeFanout } from './realtimeFanout.ts';
 export function startListeners(
   ctx: AppContext,
   sockets: { widget: WidgetNamespace; agent: AgentNamespace },
-  options: { botSweepMs: number },
+  options: { botSweepMs: number; routingTickMs: number },
 ): Array<() => void> {
   return [
     ...startRealtimeFanout(ctx, sockets.widget, sockets.agent),
     ...startInboxProjection(ctx, sockets.agent),
     startBotParticipant(ctx, { sweepMs: options.botSweepMs }),
+    ...startRouting(ctx, sockets.agent, { tickMs: options.routingTickMs }),
   ];
 }

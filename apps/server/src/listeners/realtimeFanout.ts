@@ -1,5 +1,6 @@
 import { type Conversation, conversationChangeEvents } from '@tandem/domain';
 import type { AppContext } from '../context.ts';
+import { widgetConversationView } from '../presenters/conversation.ts';
 import { presentMessage } from '../presenters/message.ts';
 import type { AgentNamespace } from '../realtime/agentNamespace.ts';
 import { rooms } from '../realtime/rooms.ts';
@@ -34,12 +35,19 @@ export function startRealtimeFanout(
     ...conversationChangeEvents.map((name) =>
       ctx.events.subscribe(name, async (change) => {
         const { conversation } = change;
-        if (name === 'conversation.annotated') return; // nothing the customer sees changed
-        widget.to(rooms.contact(conversation.contactId)).emit('conversation:updated', {
-          id: conversation.id,
-          status: conversation.status,
-          agentName: await assigneeName(conversation, change.assigneeName),
-        });
+        // nothing the customer sees changed
+        if (
+          name === 'conversation.annotated' ||
+          name === 'conversation.offered' ||
+          name === 'conversation.offerEnded'
+        )
+          return;
+        widget
+          .to(rooms.contact(conversation.contactId))
+          .emit(
+            'conversation:updated',
+            widgetConversationView(conversation, await assigneeName(conversation, change.assigneeName)),
+          );
       }),
     ),
     ctx.events.subscribe('presence.changed', ({ workspaceId, userId, presence }) => {

@@ -12,8 +12,19 @@ export async function presentWidgetConversation(
     conversation.status === 'assigned' && conversation.assigneeId
       ? await store.users.findById(conversation.assigneeId)
       : null;
-  return { id: conversation.id, status: conversation.status, agentName: agent?.name ?? null };
+  return widgetConversationView(conversation, agent?.name ?? null);
 }
+
+/** The widget's view when the assignee's name is known. */
+export const widgetConversationView = (
+  conversation: Conversation,
+  agentName: string | null,
+): WidgetConversation => ({
+  id: conversation.id,
+  status: conversation.status,
+  agentName: conversation.status === 'assigned' ? agentName : null,
+  rated: conversation.csat !== null,
+});
 
 /** What staff see of a conversation in the inbox and the conversation view. */
 export function presentAgentConversation(row: InboxRow): AgentConversation {
@@ -34,6 +45,9 @@ export function presentAgentConversation(row: InboxRow): AgentConversation {
         }
       : null,
     queuedAt: c.queuedAt?.toISOString() ?? null,
+    team: row.team,
+    offer: c.offer ? { userId: c.offer.userId, expiresAt: c.offer.expiresAt.toISOString() } : null,
+    csat: c.csat ? { score: c.csat.score, comment: c.csat.comment } : null,
     emotion: presentTrajectory(c.emotion),
     tags: c.tags,
     createdAt: c.createdAt.toISOString(),

@@ -6,6 +6,7 @@ import {
   agentTypingSchema,
   conversationRefSchema,
   presenceSetSchema,
+  transferSchema,
 } from '@tandem/protocol';
 import type { Namespace, Server } from 'socket.io';
 import type { AppContext } from '../context.ts';
@@ -83,6 +84,18 @@ export function setupAgentNamespace(io: Server, ctx: AppContext): AgentNamespace
       });
       on('conversation:resolve', conversationRefSchema, async ({ conversationId }) => ({
         conversation: await actions.resolve(ctx, user, conversationId),
+      }));
+      on('conversation:decline', conversationRefSchema, async ({ conversationId }) => ({
+        conversation: await actions.decline(ctx, user, conversationId),
+      }));
+      on('conversation:release', conversationRefSchema, async ({ conversationId }) => ({
+        conversation: await actions.release(ctx, user, conversationId),
+      }));
+      on('conversation:transfer', transferSchema, async (payload) => ({
+        conversation: await actions.transfer(ctx, user, payload),
+      }));
+      on('conversation:handback', conversationRefSchema, async ({ conversationId }) => ({
+        conversation: await actions.handBack(ctx, user, conversationId),
       }));
       on('conversation:watch', conversationRefSchema, async ({ conversationId }) => {
         await actions.assertVisible(ctx, user, conversationId);

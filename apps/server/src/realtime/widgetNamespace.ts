@@ -1,5 +1,11 @@
-import { type Contact, customerRequestsHuman, receiveCustomerMessage } from '@tandem/domain';
 import {
+  type Contact,
+  customerRequestsHuman,
+  rateConversation,
+  receiveCustomerMessage,
+} from '@tandem/domain';
+import {
+  csatSchema,
   PROTOCOL_VERSION,
   typingSchema,
   type WidgetClientEvents,
@@ -70,6 +76,10 @@ export function setupWidgetNamespace(io: Server, ctx: AppContext): WidgetNamespa
           contact = { ...contact, lang: payload.lang };
         }
         const handed = await customerRequestsHuman(ctx.deps, { contact, remember: true });
+        if (handed.status === 'queued') {
+          ctx.router.resend(handed.id);
+          ctx.router.schedule(handed.workspaceId);
+        }
         contact = { ...contact, attributes: { ...contact.attributes, prefersHuman: true } };
         return { conversation: await presentWidgetConversation(ctx.store, handed) };
       });
@@ -78,11 +88,26 @@ export function setupWidgetNamespace(io: Server, ctx: AppContext): WidgetNamespa
       on('sync', widgetSyncSchema, async ({ afterSeq }) => {
         const conversation = await ctx.store.conversations.findLatestForContact(contact.id);
         if (!conversation) return { conversation: null, messages: [] };
+        if (conversation.status === 'queued') {
+          // a customer back while waiting is told their place again
+          ctx.router.resend(conversation.id);
+          ctx.router.schedule(conversation.workspaceId);
+        }
         const messages = await ctx.store.messages.listByConversation(conversation.id, { afterSeq });
         return {
           conversation: await presentWidgetConversation(ctx.store, conversation),
           messages: await presentMessages(ctx.store, contact.workspaceId, messages, 'customer'),
         };
+      });
+
+      on('csat:submit', csatSchema, async (payload) => {
+        const rated = await rateConversation(ctx.deps, {
+          contact,
+          conversationId: payload.conversationId,
+          score: payload.score,
+          comment: payload.comment,
+        });
+        return { conversation: await presentWidgetConversation(ctx.store, rated) };
       });
 
       on('typing', typingSchema, async (payload) => {

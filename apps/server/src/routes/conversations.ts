@@ -5,6 +5,7 @@ import {
   inboxQuerySchema,
   inboxResponseSchema,
   messageResponseSchema,
+  transferSchema,
 } from '@tandem/protocol';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -56,6 +57,26 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext, routes
   command('resolve', 'Resolve a conversation', actions.resolve);
   command('release', 'Put an assigned conversation back in the queue', actions.release);
   command('close', 'Close a conversation for good (admins and supervisors)', actions.close);
+  command(
+    'decline',
+    'Turn down the conversation offered to me (it goes to the next person)',
+    actions.decline,
+  );
+  command('handback', 'Hand the conversation back to the bot', actions.handBack);
+
+  defineRoute(app, ctx, routes, {
+    method: 'POST',
+    url: '/api/conversations/:id/transfer',
+    summary: 'Pass the conversation to a person, a team or the expert tier, with a note',
+    tag: 'conversations',
+    staff: true,
+    params: conversationParamsSchema,
+    body: transferSchema.omit({ conversationId: true }),
+    response: conversationOnly,
+    handler: async ({ user, params, body }) => ({
+      conversation: await actions.transfer(ctx, user, { conversationId: params.id, ...body }),
+    }),
+  });
 
   defineRoute(app, ctx, routes, {
     method: 'POST',

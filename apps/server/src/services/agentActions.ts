@@ -1,14 +1,17 @@
 import {
   acceptConversation,
   closeConversation,
+  declineOffer,
+  handBackToBot,
   loadConversation,
   notFound,
   postAgentMessage,
   releaseConversation,
   resolveConversation,
+  transferConversation,
   type User,
 } from '@tandem/domain';
-import type { AgentConversation, MessageView, Presence } from '@tandem/protocol';
+import type { AgentConversation, MessageView, Presence, TransferTarget } from '@tandem/protocol';
 import type { AppContext } from '../context.ts';
 import { presentAgentConversation } from '../presenters/conversation.ts';
 import { presentMessage, presentMessages } from '../presenters/message.ts';
@@ -36,7 +39,9 @@ type Command =
   | typeof acceptConversation
   | typeof resolveConversation
   | typeof releaseConversation
-  | typeof closeConversation;
+  | typeof closeConversation
+  | typeof declineOffer
+  | typeof handBackToBot;
 
 async function run(ctx: AppContext, user: User, id: string, command: Command): Promise<AgentConversation> {
   const input = {
@@ -53,6 +58,23 @@ export const accept = (ctx: AppContext, user: User, id: string) => run(ctx, user
 export const resolve = (ctx: AppContext, user: User, id: string) => run(ctx, user, id, resolveConversation);
 export const release = (ctx: AppContext, user: User, id: string) => run(ctx, user, id, releaseConversation);
 export const close = (ctx: AppContext, user: User, id: string) => run(ctx, user, id, closeConversation);
+export const decline = (ctx: AppContext, user: User, id: string) => run(ctx, user, id, declineOffer);
+export const handBack = (ctx: AppContext, user: User, id: string) => run(ctx, user, id, handBackToBot);
+
+export async function transfer(
+  ctx: AppContext,
+  user: User,
+  input: { conversationId: string; to: TransferTarget; note?: string | undefined },
+): Promise<AgentConversation> {
+  await transferConversation(ctx.deps, {
+    workspaceId: user.workspaceId,
+    conversationId: input.conversationId,
+    actor: staffActor(user),
+    to: input.to,
+    note: input.note ?? null,
+  });
+  return agentConversationView(ctx, user.workspaceId, input.conversationId);
+}
 
 export async function sendAgentMessage(
   ctx: AppContext,

@@ -25,7 +25,7 @@ export async function acceptConversation(deps: Deps, input: AcceptConversationIn
       conversation,
       command: 'accept',
       actor: input.agent,
-      patch: { assigneeId: input.agent.user.id },
+      patch: { assigneeId: input.agent.user.id, lastAgentId: input.agent.user.id, assignedAt: new Date() },
       notice: { code: 'agent_joined', agentName: input.agent.user.name },
       assigneeName: input.agent.user.name,
     });

@@ -27,10 +27,25 @@ export async function customerRequestsHuman(
     if (input.remember && contact.attributes.prefersHuman !== true) {
       await tx.contacts.touch(contact.id, { attributes: { ...contact.attributes, prefersHuman: true } });
     }
+    if (conversation.status === 'queued') {
+      // asked again while waiting: acknowledged (the widget shows the place in the queue with it)
+      const { message } = await tx.messages.append({
+        conversationId: conversation.id,
+        workspaceId: conversation.workspaceId,
+        clientId: null,
+        authorKind: 'system',
+        authorId: null,
+        text: '',
+        notice: { code: 'still_queued' },
+      });
+      outbox.add('message.created', { message, conversation: { ...conversation, lastSeq: message.seq } });
+      return conversation;
+    }
     return requestHumanWithin(tx, outbox, {
       conversation,
       reason: 'customer_request',
       actor: { kind: 'customer', contactId: contact.id },
+      attributes: contact.attributes,
     });
   });
   if (!handed) throw new DomainError('invalid_transition', 'the conversation changed meanwhile; try again');

@@ -28,3 +28,18 @@ export function assertMayResolve(conversation: Conversation, actor: Actor): void
     );
   }
 }
+
+/**
+ * Transferring or handing back: the assignee of a served conversation, or a supervisor or admin for any
+ * waiting or served one. The bot's conversations are the bot's (staff take them from the queue, or watch).
+ */
+export function assertMayHandle(conversation: Conversation, actor: Actor): void {
+  assertMayAct(conversation, actor);
+  if (supervises(actor)) return;
+  if (conversation.status !== 'assigned') {
+    throw new DomainError(
+      'forbidden',
+      'only the assignee, a supervisor or an admin may pass this conversation on; accept it first',
+    );
+  }
+}

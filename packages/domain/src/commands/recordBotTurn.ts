@@ -1,7 +1,7 @@
 import type { HandoffReason, HandoffTarget } from '@tandem/protocol';
 import type { Deps } from '../events.ts';
 import type { NewBotReply } from '../ports.ts';
-import type { Contact, Conversation, Message } from '../records.ts';
+import type { Attributes, Contact, Conversation, Message } from '../records.ts';
 import { createOutbox } from './outbox.ts';
 import { requestHumanWithin } from './requestHuman.ts';
 
@@ -19,6 +19,8 @@ export interface BotTurnInput {
   handover: { reason: HandoffReason; priority: number; target: HandoffTarget } | null;
   /** the customer asked for a person in words: remembered as preferring one next time */
   rememberPrefersHuman?: Contact | null;
+  /** the customer's attributes (a VIP is served sooner) */
+  attributes?: Attributes;
 }
 
 /**
@@ -73,6 +75,7 @@ export async function recordBotTurn(
         actor: { kind: 'bot' },
         priority: handover.priority,
         target: handover.target,
+        ...(input.attributes ? { attributes: input.attributes } : {}),
       });
       return { conversation: handed ?? recorded.conversation, messages: recorded.messages };
     });

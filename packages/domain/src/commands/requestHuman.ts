@@ -1,6 +1,8 @@
 import type { HandoffReason, HandoffTarget } from '@tandem/protocol';
 import type { Store } from '../ports.ts';
-import type { Actor, Conversation } from '../records.ts';
+import type { Actor, Attributes, Conversation } from '../records.ts';
+import { gradePriority } from '../routing/priority.ts';
+import { teamForTarget } from '../routing/teams.ts';
 import type { Outbox } from './outbox.ts';
 import { transitionWithin } from './transition.ts';
 
@@ -8,8 +10,11 @@ export interface RequestHumanInput {
   conversation: Conversation;
   reason: HandoffReason;
   actor: Actor;
-  /** queue priority; higher is served first */
+  /** what the bot's rules or emotion advice asked for (0, 50 high, 100 urgent); the queue priority is graded
+   * from it, the reason, the customer's emotion and whether they are a VIP */
   priority?: number;
+  /** the customer's attributes (VIP), when the caller has them */
+  attributes?: Attributes;
   /** the tier and team asked for (default: an agent, any team) */
   target?: HandoffTarget;
 }
@@ -27,6 +32,13 @@ export async function requestHumanWithin(
   const { conversation } = input;
   if (conversation.status === 'queued' || conversation.status === 'assigned') return conversation;
   const target = input.target ?? { tier: 'agent' as const, team: null, detail: null };
+  const team = teamForTarget(await tx.teams.listByWorkspace(conversation.workspaceId), target);
+  const priority = gradePriority({
+    reason: input.reason,
+    botPriority: Math.max(conversation.priority, input.priority ?? 0),
+    emotion: conversation.emotion,
+    attributes: input.attributes ?? {},
+  });
   return transitionWithin(tx, outbox, {
     conversation,
     command: 'requestHuman',
@@ -35,7 +47,8 @@ export async function requestHumanWithin(
       handoffReason: input.reason,
       handoff: target,
       queuedAt: new Date(),
-      priority: Math.max(conversation.priority, input.priority ?? 0),
+      priority,
+      teamId: team?.id ?? null,
     },
     notice: { code: 'queued' },
     data: { reason: input.reason, ...(input.target ? { target: input.target } : {}) },

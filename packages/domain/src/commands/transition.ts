@@ -1,7 +1,7 @@
 import type { HandoffReason, HandoffTarget, SystemNotice } from '@tandem/protocol';
 import { nextStatus, type TransitionCommand } from '../conversation/stateMachine.ts';
 import { DomainError } from '../errors.ts';
-import type { Deps } from '../events.ts';
+import type { Deps, DomainEventMap } from '../events.ts';
 import type { ConversationPatch, Store } from '../ports.ts';
 import type { Actor, Conversation, Message } from '../records.ts';
 import { createOutbox, type Outbox } from './outbox.ts';
@@ -17,7 +17,13 @@ export interface TransitionInput {
   /** for `requestHuman`: why, and where to */
   handoff?: { reason: HandoffReason; target: HandoffTarget };
   assigneeName?: string | null;
+  /** for `transfer` and `assign` by transfer: where from, where to, and the note */
+  transfer?: Omit<DomainEventMap['conversation.transferred'], keyof ConversationChangeBase>;
+  /** for `release`: put back by its person, or their offline grace ran out */
+  why?: 'released' | 'agent_offline';
 }
+
+type ConversationChangeBase = Pick<DomainEventMap['conversation.assigned'], 'conversation' | 'actor'>;
 
 const actorId = (actor: Actor) =>
   actor.kind === 'agent' ? actor.user.id : actor.kind === 'customer' ? actor.contactId : null;
@@ -33,8 +39,10 @@ export async function transitionWithin(
 ): Promise<Conversation | null> {
   const { conversation, command, actor } = input;
   const to = nextStatus(conversation.status, command);
+  // every change of status ends a pending offer and starts a new round of offers
   const updated = await tx.conversations.transition(conversation.id, conversation.status, {
     status: to,
+    ...(conversation.offer || conversation.declinedBy.length > 0 ? { offer: null, declinedBy: [] } : {}),
     ...input.patch,
   });
   if (!updated) return null;
@@ -63,10 +71,13 @@ export async function transitionWithin(
     notice = appended.message;
     current = { ...updated, lastSeq: notice.seq };
   }
+  // a pending offer to someone ends with any change of status
+  const endedOfferTo = conversation.offer && !current.offer ? conversation.offer.userId : undefined;
   const change = {
     conversation: current,
     actor,
     ...(input.assigneeName !== undefined ? { assigneeName: input.assigneeName } : {}),
+    ...(endedOfferTo ? { endedOfferTo } : {}),
   };
   switch (command) {
     case 'requestHuman':
@@ -80,7 +91,15 @@ export async function transitionWithin(
       outbox.add('conversation.assigned', change);
       break;
     case 'release':
-      outbox.add('conversation.released', change);
+      outbox.add('conversation.released', { ...change, why: input.why ?? 'released' });
+      break;
+    case 'transfer':
+    case 'assign':
+      if (command === 'assign') outbox.add('conversation.assigned', change);
+      if (input.transfer) outbox.add('conversation.transferred', { ...change, ...input.transfer });
+      break;
+    case 'handBack':
+      outbox.add('conversation.handedBack', change);
       break;
     case 'resolve':
       outbox.add('conversation.resolved', change);

@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.ts';
 import { canTransition, isOpen, nextStatus, type TransitionCommand, transitions } from './stateMachine.ts';
 
-const commands: TransitionCommand[] = ['requestHuman', 'accept', 'release', 'resolve', 'close'];
+const commands: TransitionCommand[] = [
+  'requestHuman',
+  'accept',
+  'release',
+  'transfer',
+  'assign',
+  'handBack',
+  'resolve',
+  'close',
+];
 
 /** The whole table, written out once more by hand: a change to the machine must change this test. */
 const expected: Record<string, string> = {
@@ -11,9 +20,15 @@ const expected: Record<string, string> = {
   'bot resolve': 'resolved',
   'bot close': 'closed',
   'queued accept': 'assigned',
+  'queued transfer': 'queued',
+  'queued assign': 'assigned',
+  'queued handBack': 'bot',
   'queued resolve': 'resolved',
   'queued close': 'closed',
   'assigned release': 'queued',
+  'assigned transfer': 'queued',
+  'assigned assign': 'assigned',
+  'assigned handBack': 'bot',
   'assigned resolve': 'resolved',
   'assigned close': 'closed',
   'resolved close': 'closed',

@@ -2,19 +2,42 @@ import type { ConversationStatus } from '@tandem/protocol';
 import { DomainError } from '../errors.ts';
 
 /** The commands that change a conversation's status. */
-export type TransitionCommand = 'requestHuman' | 'accept' | 'release' | 'resolve' | 'close';
+export type TransitionCommand =
+  | 'requestHuman'
+  | 'accept'
+  | 'release'
+  | 'transfer'
+  | 'assign'
+  | 'handBack'
+  | 'resolve'
+  | 'close';
 
 /**
- * Allowed transitions: bot → queued → assigned → resolved, plus closed.
- * A command not listed for a status is forbidden in that status.
+ * Allowed transitions: bot → queued → assigned → resolved, plus closed. `transfer` moves a conversation to
+ * another queue (a team, the expert tier), `assign` gives it to a named person, `handBack` returns it to the
+ * bot. A command not listed for a status is forbidden in that status.
  */
 export const transitions: Record<
   ConversationStatus,
   Partial<Record<TransitionCommand, ConversationStatus>>
 > = {
   bot: { requestHuman: 'queued', resolve: 'resolved', close: 'closed' },
-  queued: { accept: 'assigned', resolve: 'resolved', close: 'closed' },
-  assigned: { release: 'queued', resolve: 'resolved', close: 'closed' },
+  queued: {
+    accept: 'assigned',
+    transfer: 'queued',
+    assign: 'assigned',
+    handBack: 'bot',
+    resolve: 'resolved',
+    close: 'closed',
+  },
+  assigned: {
+    release: 'queued',
+    transfer: 'queued',
+    assign: 'assigned',
+    handBack: 'bot',
+    resolve: 'resolved',
+    close: 'closed',
+  },
   resolved: { close: 'closed' },
   closed: {},
 };

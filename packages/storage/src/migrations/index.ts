@@ -4,6 +4,7 @@ import * as botDefinitions from './002_bot_definitions.ts';
 import * as handoffTarget from './003_handoff_target.ts';
 import * as identitySecret from './004_identity_secret.ts';
 import * as messagePath from './005_message_path.ts';
+import * as routing from './006_routing.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '003_handoff_target': handoffTarget,
   '004_identity_secret': identitySecret,
   '005_message_path': messagePath,
+  '006_routing': routing,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -62,6 +62,12 @@ export function conversationRepository(db: Db): ConversationRepository {
           ...(patch.priority !== undefined ? { priority: patch.priority } : {}),
           ...(patch.queuedAt !== undefined ? { queued_at: patch.queuedAt } : {}),
           ...(patch.resolvedAt !== undefined ? { resolved_at: patch.resolvedAt } : {}),
+          ...(patch.teamId !== undefined ? { team_id: patch.teamId } : {}),
+          ...(patch.offer === null ? { offered_to: null, offer_expires_at: null } : {}),
+          ...(patch.declinedBy !== undefined ? { declined_by: JSON.stringify(patch.declinedBy) } : {}),
+          ...(patch.lastAgentId !== undefined ? { last_agent_id: patch.lastAgentId } : {}),
+          ...(patch.assignedAt !== undefined ? { assigned_at: patch.assignedAt } : {}),
+          ...(patch.settleBot ? { bot_seq: sql<number>`customer_seq` } : {}),
         })
         .where('id', '=', id)
         .where('status', '=', from)
@@ -123,6 +129,16 @@ export function conversationRepository(db: Db): ConversationRepository {
         .where('status', '=', 'bot')
         .where(sql<boolean>`customer_seq > bot_seq`)
         .orderBy('updated_at', 'asc')
+        .limit(limit)
+        .execute();
+      return rows.map(toConversation);
+    },
+    async listForContact(contactId, limit) {
+      const rows = await db
+        .selectFrom('conversations')
+        .selectAll()
+        .where('contact_id', '=', contactId)
+        .orderBy('created_at', 'desc')
         .limit(limit)
         .execute();
       return rows.map(toConversation);

@@ -16,6 +16,7 @@ export interface InboxRow {
     attributes: Record<string, string | number | boolean>;
   };
   assignee: { id: string; name: string } | null;
+  team: { id: string; name: string; tier: 1 | 2 } | null;
   lastMessage: { text: string; authorKind: AuthorKind; createdAt: Date } | null;
 }
 
@@ -29,6 +30,7 @@ export function inboxRepository(db: Db) {
       .selectFrom('conversations as c')
       .innerJoin('contacts as ct', 'ct.id', 'c.contact_id')
       .leftJoin('users as u', 'u.id', 'c.assignee_id')
+      .leftJoin('teams as t', 't.id', 'c.team_id')
       // every column but the bot's state, which staff never see and which can be large
       .select([
         'c.id',
@@ -47,6 +49,15 @@ export function inboxRepository(db: Db) {
         'c.bot_seq',
         'c.queued_at',
         'c.resolved_at',
+        'c.team_id',
+        'c.offered_to',
+        'c.offer_expires_at',
+        'c.declined_by',
+        'c.last_agent_id',
+        'c.assigned_at',
+        'c.csat_score',
+        'c.csat_comment',
+        'c.csat_at',
         'c.created_at',
         'c.updated_at',
       ])
@@ -55,6 +66,8 @@ export function inboxRepository(db: Db) {
         'ct.lang as contact_lang',
         'ct.attributes as contact_attributes',
         'u.name as assignee_name',
+        't.name as team_name',
+        't.tier as team_tier',
       ])
       .select((eb) => [
         eb
@@ -76,6 +89,8 @@ export function inboxRepository(db: Db) {
     contact_lang: 'zh' | 'en' | null;
     contact_attributes: unknown;
     assignee_name: string | null;
+    team_name: string | null;
+    team_tier: 1 | 2 | null;
     last_message: unknown;
   };
 
@@ -91,6 +106,10 @@ export function inboxRepository(db: Db) {
       },
       assignee:
         row.assignee_id && row.assignee_name ? { id: row.assignee_id, name: row.assignee_name } : null,
+      team:
+        row.team_id && row.team_name
+          ? { id: row.team_id, name: row.team_name, tier: row.team_tier ?? 1 }
+          : null,
       lastMessage: last
         ? { text: last.text, authorKind: last.authorKind, createdAt: new Date(last.createdAt) }
         : null,

@@ -1,5 +1,5 @@
-import type { Contact, Conversation, Message, User, Workspace } from '@tandem/domain';
-import type { ContactRow, ConversationRow, MessageRow, UserRow, WorkspaceRow } from '../schema.ts';
+import type { Contact, Conversation, Message, Team, User, Workspace } from '@tandem/domain';
+import type { ContactRow, ConversationRow, MessageRow, TeamRow, UserRow, WorkspaceRow } from '../schema.ts';
 
 /** jsonb comes back parsed from both drivers; this guards against a driver handing back text. */
 export function json<T>(value: unknown): T {
@@ -21,6 +21,22 @@ export const toUser = (row: UserRow): User => ({
   role: row.role,
   locale: row.locale,
   presence: row.presence,
+  maxConcurrent: row.max_concurrent,
+  skills: json(row.skills) ?? [],
+  languages: json(row.languages) ?? ['zh', 'en'],
+  presenceChangedAt: row.presence_changed_at,
+});
+
+export const toTeam = (row: TeamRow, memberIds: string[]): Team => ({
+  id: row.id,
+  workspaceId: row.workspace_id,
+  name: row.name,
+  key: row.key,
+  tier: row.tier,
+  strategy: row.strategy,
+  offerTimeoutSeconds: row.offer_timeout_seconds,
+  offlineGraceSeconds: row.offline_grace_seconds,
+  memberIds,
 });
 
 export const toContact = (row: ContactRow): Contact => ({
@@ -57,6 +73,18 @@ export const toConversation = (row: ConversationRow): Conversation => ({
   botSeq: row.bot_seq,
   queuedAt: row.queued_at,
   resolvedAt: row.resolved_at,
+  teamId: row.team_id,
+  offer:
+    row.offered_to && row.offer_expires_at
+      ? { userId: row.offered_to, expiresAt: row.offer_expires_at }
+      : null,
+  declinedBy: json(row.declined_by) ?? [],
+  lastAgentId: row.last_agent_id,
+  assignedAt: row.assigned_at,
+  csat:
+    row.csat_score !== null && row.csat_at
+      ? { score: row.csat_score, comment: row.csat_comment, at: row.csat_at }
+      : null,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -85,6 +113,10 @@ export const conversationFromJson = (row: Record<string, unknown>): Conversation
     ...(row as unknown as ConversationRow),
     queued_at: atOrNull(row.queued_at),
     resolved_at: atOrNull(row.resolved_at),
+    offer_expires_at: atOrNull(row.offer_expires_at),
+    assigned_at: atOrNull(row.assigned_at),
+    csat_at: atOrNull(row.csat_at),
+    declined_by: (row.declined_by ?? []) as string[],
     created_at: at(row.created_at),
     updated_at: at(row.updated_at),
   });

@@ -1,4 +1,5 @@
 import type { UserRepository } from '@tandem/domain';
+import { sql } from 'kysely';
 import type { Db } from '../database.ts';
 import { toUser } from './mappers.ts';
 
@@ -18,7 +19,25 @@ export function userRepository(db: Db): UserRepository {
       return rows.map(toUser);
     },
     async setPresence(id, presence) {
-      await db.updateTable('users').set({ presence }).where('id', '=', id).execute();
+      await db
+        .updateTable('users')
+        .set({
+          presence,
+          presence_changed_at: sql`case when presence = ${presence} then presence_changed_at else now() end`,
+        })
+        .where('id', '=', id)
+        .execute();
+    },
+    async setRoutingProfile(id, profile) {
+      await db
+        .updateTable('users')
+        .set({
+          max_concurrent: profile.maxConcurrent,
+          skills: JSON.stringify(profile.skills),
+          languages: JSON.stringify(profile.languages),
+        })
+        .where('id', '=', id)
+        .execute();
     },
   };
 }

@@ -1,0 +1,207 @@
+import {
+  type Candidate,
+  type Conversation,
+  endOffer,
+  estimateWaitSeconds,
+  offerConversation,
+  orderQueue,
+  pickAgent,
+  type QueuedConversation,
+  requeueFromOfflineAgent,
+  type Team,
+} from '@tandem/domain';
+import type { QueueStatus } from '@tandem/protocol';
+import type { AppContext } from '../context.ts';
+import { safeError } from '../http/logging.ts';
+
+/** Roles offered conversations in no team's queue (experts take the expert tier's). */
+const GENERAL_ROLES = new Set(['agent', 'supervisor']);
+/** How long the mean handle time of a workspace is reused before it is read again. */
+const HANDLE_TIME_TTL_MS = 30_000;
+/** At most this many expired offers or orphaned conversations are handled per tick. */
+const TICK_BATCH = 200;
+
+export interface Router {
+  /** a queue of the workspace may have changed: a routing pass runs soon (coalesced) */
+  schedule(workspaceId: string): void;
+  /** the customer's widget (re)connected: their place in the queue is sent again */
+  resend(conversationId: string): void;
+  /** one tick of the timers kept in the database: offers that ran out, people offline past their grace */
+  tick(now?: Date): Promise<void>;
+  /** resolves when no pass is running or scheduled */
+  idle(): Promise<void>;
+  stop(): void;
+}
+
+/**
+ * The router: offers queued conversations to people, one workspace pass at a time in this process (passes of
+ * several processes are safe: every offer is a compare-and-set under a lock on the person), and drives the
+ * timers that live in the database. After each pass the customers waiting are told their place.
+ */
+export function createRouter(
+  ctx: AppContext,
+  publishQueue: (workspaceId: string, statuses: Array<{ contactId: string; status: QueueStatus }>) => void,
+): Router {
+  const running = new Map<string, Promise<void>>();
+  const again = new Set<string>();
+  /** per workspace: what each waiting customer was last told (only those waiting now) */
+  const lastSent = new Map<string, Map<string, string>>();
+  const handleTimes = new Map<string, { at: number; mean: number | null }>();
+  let stopped = false;
+
+  const meanHandle = async (workspaceId: string) => {
+    const cached = handleTimes.get(workspaceId);
+    if (cached && Date.now() - cached.at < HANDLE_TIME_TTL_MS) return cached.mean;
+    const mean = await ctx.store.routing.meanHandleSeconds(workspaceId);
+    handleTimes.set(workspaceId, { at: Date.now(), mean });
+    return mean;
+  };
+
+  const pool = (team: Team | undefined, candidates: Candidate[]) =>
+    team
+      ? candidates.filter((c) => team.memberIds.includes(c.user.id))
+      : candidates.filter((c) => GENERAL_ROLES.has(c.user.role));
+
+  async function pass(workspaceId: string): Promise<void> {
+    const now = new Date();
+    const [teams, queued, candidates] = await Promise.all([
+      ctx.store.teams.listByWorkspace(workspaceId),
+      ctx.store.routing.listQueued(workspaceId),
+      ctx.store.routing.candidates(workspaceId),
+    ]);
+    const teamById = new Map(teams.map((t) => [t.id, t]));
+    const waiting = orderQueue(
+      queued.map((q) => ({
+        ...q,
+        id: q.conversation.id,
+        priority: q.conversation.priority,
+        queuedAt: q.conversation.queuedAt ?? q.conversation.createdAt,
+      })),
+      now,
+    );
+    for (const item of waiting) {
+      if (stopped) return;
+      const { conversation } = item;
+      if (conversation.offer) continue;
+      const team = conversation.teamId ? teamById.get(conversation.teamId) : undefined;
+      const userId = pickAgent({
+        candidates: pool(team, candidates),
+        strategy: team?.strategy ?? 'least_busy',
+        lang: item.lang,
+        skills: [],
+        exclude: conversation.declinedBy,
+        sticky: conversation.lastAgentId,
+      });
+      if (!userId) continue;
+      const timeout = team?.offerTimeoutSeconds ?? ctx.config.routingOfferTimeoutSeconds;
+      const offered = await offerConversation(ctx.deps, {
+        conversation,
+        userId,
+        expiresAt: new Date(Date.now() + timeout * 1000),
+      });
+      if (offered) {
+        const candidate = candidates.find((c) => c.user.id === userId);
+        if (candidate) {
+          candidate.load += 1;
+          candidate.lastOfferedAt = new Date();
+        }
+      }
+    }
+    await tellWaiting(workspaceId, waiting, teamById, candidates);
+  }
+
+  /** Each waiting customer's place in their queue (the team's, or the general one) and estimated wait. */
+  async function tellWaiting(
+    workspaceId: string,
+    waiting: Array<QueuedConversation & { id: string }>,
+    teamById: Map<string, Team>,
+    candidates: Candidate[],
+  ) {
+    const before = lastSent.get(workspaceId) ?? new Map<string, string>();
+    const sent = new Map<string, string>();
+    if (waiting.length === 0) {
+      lastSent.delete(workspaceId);
+      return;
+    }
+    const mean = await meanHandle(workspaceId);
+    const positions = new Map<string, number>();
+    const statuses: Array<{ contactId: string; status: QueueStatus }> = [];
+    for (const { conversation } of waiting) {
+      const queue = conversation.teamId ?? '';
+      const position = (positions.get(queue) ?? 0) + 1;
+      positions.set(queue, position);
+      const team = conversation.teamId ? teamById.get(conversation.teamId) : undefined;
+      const online = pool(team, candidates).filter((c) => c.user.presence === 'online').length;
+      const status: QueueStatus = {
+        conversationId: conversation.id,
+        position,
+        estimatedWaitSeconds: estimateWaitSeconds(position, mean, online),
+        agentsOnline: online,
+      };
+      const key = `${status.position}|${status.estimatedWaitSeconds}|${status.agentsOnline}`;
+      sent.set(conversation.id, key);
+      if (before.get(conversation.id) === key) continue;
+      statuses.push({ contactId: conversation.contactId, status });
+    }
+    lastSent.set(workspaceId, sent);
+    if (statuses.length > 0) publishQueue(workspaceId, statuses);
+  }
+
+  function schedule(workspaceId: string): void {
+    if (stopped) return;
+    if (running.has(workspaceId)) {
+      again.add(workspaceId);
+      return;
+    }
+    const run = (async () => {
+      // let the events of one command (or a burst) arrive first: one pass serves them all
+      await new Promise((resolve) => setImmediate(resolve));
+      do {
+        again.delete(workspaceId);
+        await pass(workspaceId).catch((error: unknown) =>
+          ctx.log.error(
+            { err: safeError(error), workspaceId },
+            'routing pass failed; retried on the next tick',
+          ),
+        );
+      } while (again.has(workspaceId) && !stopped);
+    })().finally(() => running.delete(workspaceId));
+    running.set(workspaceId, run);
+  }
+
+  async function tick(now = new Date()): Promise<void> {
+    const touched = new Set<string>();
+    for (const conversation of await ctx.store.routing.listExpiredOffers(now, TICK_BATCH)) {
+      const userId = conversation.offer?.userId;
+      if (!userId) continue;
+      await endOffer(ctx.deps, { conversation, userId, why: 'expired', actor: { kind: 'system' } });
+      touched.add(conversation.workspaceId);
+    }
+    const orphans: Conversation[] = await ctx.store.routing.listOrphaned(
+      now,
+      ctx.config.routingOfflineGraceSeconds,
+      TICK_BATCH,
+    );
+    for (const conversation of orphans) {
+      await requeueFromOfflineAgent(ctx.deps, conversation);
+      touched.add(conversation.workspaceId);
+    }
+    // anything waiting for an offer (after a restart, or when someone's capacity freed up unseen)
+    for (const workspaceId of await ctx.store.routing.workspacesWithWaiting()) touched.add(workspaceId);
+    for (const workspaceId of touched) schedule(workspaceId);
+  }
+
+  return {
+    schedule,
+    resend(conversationId) {
+      for (const sent of lastSent.values()) sent.delete(conversationId);
+    },
+    tick,
+    async idle() {
+      while (running.size > 0) await Promise.all([...running.values()]);
+    },
+    stop() {
+      stopped = true;
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import type { TransferTarget } from '@tandem/protocol';
+import { DomainError, notFound } from '../errors.ts';
+import type { Deps } from '../events.ts';
+import type { Actor, Conversation, Team } from '../records.ts';
+import { isAvailable } from '../routing/pickAgent.ts';
+import { loadConversation } from './loadConversation.ts';
+import { assertMayHandle } from './permissions.ts';
+import { applyTransition } from './transition.ts';
+
+export interface TransferInput {
+  workspaceId: string;
+  conversationId: string;
+  actor: Extract<Actor, { kind: 'agent' }>;
+  to: TransferTarget;
+  note?: string | null;
+}
+
+/**
+ * Passes a conversation on, with a note for whoever receives it: to a named person (who gets it at once;
+ * they must be online and within capacity), to a team's queue or to the expert tier (someone in it must be
+ * online). A target that cannot take it now is refused with `target_unavailable`, and the conversation
+ * stays where it was. Allowed to its assignee, and to supervisors and admins for any waiting or served one.
+ */
+export async function transferConversation(deps: Deps, input: TransferInput): Promise<Conversation> {
+  const conversation = await loadConversation(deps.store, input.workspaceId, input.conversationId);
+  assertMayHandle(conversation, input.actor);
+  const note = input.note?.trim() || null;
+  const from = { userId: conversation.assigneeId, teamId: conversation.teamId };
+  const { to } = input;
+
+  if (to.kind === 'agent') {
+    if (to.userId === conversation.assigneeId)
+      throw new DomainError('bad_request', 'the conversation is already assigned to this person');
+    const [candidate] = await deps.store.routing.candidates(input.workspaceId, [to.userId]);
+    if (!candidate) throw notFound('user', to.userId);
+    if (!isAvailable(candidate, { lang: null, skills: [], exclude: [] }))
+      throw new DomainError('target_unavailable', 'this person is not online or has no free capacity');
+    const target = await deps.store.users.findById(to.userId);
+    return applyTransition(deps, {
+      conversation,
+      command: 'assign',
+      actor: input.actor,
+      patch: { assigneeId: to.userId, lastAgentId: to.userId, assignedAt: new Date() },
+      notice: { code: 'transferred', agentName: target?.name ?? '' },
+      data: { from, to, note },
+      assigneeName: target?.name ?? null,
+      transfer: { from, to, note },
+    });
+  }
+
+  const teams = await deps.store.teams.listByWorkspace(input.workspaceId);
+  const team: Team | undefined =
+    to.kind === 'team' ? teams.find((t) => t.id === to.teamId) : teams.find((t) => t.tier === 2);
+  if (!team) {
+    if (to.kind === 'team') throw notFound('team', to.teamId);
+    throw new DomainError('target_unavailable', 'there is no expert team (a team of tier 2)');
+  }
+  const members = await deps.store.routing.candidates(input.workspaceId, team.memberIds);
+  if (!members.some((m) => m.user.presence === 'online'))
+    throw new DomainError('target_unavailable', `nobody in ${team.name} is online now`);
+  return applyTransition(deps, {
+    conversation,
+    command: 'transfer',
+    actor: input.actor,
+    patch: {
+      assigneeId: null,
+      teamId: team.id,
+      // keeps its place: it has waited since it first asked for a person
+      queuedAt: conversation.queuedAt ?? new Date(),
+      handoff: {
+        tier: team.tier === 2 ? 'expert' : 'agent',
+        team: team.key ?? team.name,
+        detail: note ?? conversation.handoff?.detail ?? null,
+      },
+    },
+    notice: { code: 'transferred', teamName: team.name },
+    data: { from, to, note },
+    transfer: { from, to, note },
+  });
+}
+
+/** Gives a waiting or served conversation back to the bot (e.g. to run a flow); it owes nothing before now. */
+export async function handBackToBot(
+  deps: Deps,
+  input: { workspaceId: string; conversationId: string; actor: Extract<Actor, { kind: 'agent' }> },
+): Promise<Conversation> {
+  const conversation = await loadConversation(deps.store, input.workspaceId, input.conversationId);
+  assertMayHandle(conversation, input.actor);
+  return applyTransition(deps, {
+    conversation,
+    command: 'handBack',
+    actor: input.actor,
+    patch: { assigneeId: null, teamId: null, queuedAt: null, settleBot: true },
+    notice: { code: 'back_to_bot' },
+  });
+}
+
+/**
+ * The person serving went offline and their grace period ran out: the conversation goes back to the queue
+ * at its old place and priority, and the customer is told. Null when it changed meanwhile (they came back).
+ */
+export async function requeueFromOfflineAgent(
+  deps: Deps,
+  conversation: Conversation,
+): Promise<Conversation | null> {
+  try {
+    return await applyTransition(deps, {
+      conversation,
+      command: 'release',
+      actor: { kind: 'system' },
+      patch: { assigneeId: null },
+      notice: { code: 'agent_left' },
+      data: { why: 'agent_offline', userId: conversation.assigneeId },
+      why: 'agent_offline',
+    });
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'invalid_transition') return null;
+    throw error;
+  }
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { idSchema, langSchema, storableString } from './common.ts';
+import { presenceSchema, roleSchema } from './user.ts';
+
+export const routingStrategies = ['least_busy', 'round_robin', 'manual'] as const;
+export const routingStrategySchema = z.enum(routingStrategies);
+
+/** A team (skill group) as admins edit it: tier 2 is the expert tier. */
+export const teamBodySchema = z.object({
+  name: storableString().trim().min(1).max(64),
+  /** what flows and rules call it (`team: payments`) */
+  key: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'key must be lowercase letters, digits, "_" and "-" (at most 40)')
+    .nullable()
+    .default(null),
+  tier: z.union([z.literal(1), z.literal(2)]).default(1),
+  strategy: routingStrategySchema.default('least_busy'),
+  offerTimeoutSeconds: z.number().int().min(5).max(3600).default(30),
+  offlineGraceSeconds: z.number().int().min(0).max(86_400).default(60),
+  memberIds: z.array(idSchema).max(500).default([]),
+});
+export type TeamBody = z.infer<typeof teamBodySchema>;
+
+export const teamViewSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  key: z.string().nullable(),
+  tier: z.union([z.literal(1), z.literal(2)]),
+  strategy: routingStrategySchema,
+  offerTimeoutSeconds: z.number().int(),
+  offlineGraceSeconds: z.number().int(),
+  members: z.array(z.object({ id: idSchema, name: z.string(), presence: presenceSchema })),
+  /** conversations waiting in its queue now */
+  queued: z.number().int(),
+});
+export type TeamView = z.infer<typeof teamViewSchema>;
+export const teamListSchema = z.object({ teams: z.array(teamViewSchema) });
+
+/** How a person is routed to: conversations at once, skills, languages spoken. */
+export const routingProfileSchema = z.object({
+  maxConcurrent: z.number().int().min(1).max(50),
+  skills: z.array(storableString().trim().min(1).max(40)).max(20),
+  languages: z.array(langSchema).min(1).max(2),
+});
+export type RoutingProfile = z.infer<typeof routingProfileSchema>;
+
+export const staffRoutingViewSchema = routingProfileSchema.extend({
+  id: idSchema,
+  name: z.string(),
+  role: roleSchema,
+  presence: presenceSchema,
+  /** conversations assigned now, and offered now */
+  active: z.number().int(),
+  offered: z.number().int(),
+  teamIds: z.array(idSchema),
+});
+export type StaffRoutingView = z.infer<typeof staffRoutingViewSchema>;
