@@ -24,12 +24,14 @@ import { setupWidgetNamespace } from './realtime/widgetNamespace.ts';
 import { authRoutes } from './routes/auth.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { definitionRoutes } from './routes/definitions.ts';
+import { handoffRoutes } from './routes/handoff.ts';
 import { healthRoutes } from './routes/health.ts';
 import { identityRoutes } from './routes/identity.ts';
 import { knowledgeRoutes } from './routes/knowledge.ts';
 import { routingRoutes } from './routes/routing.ts';
 import { staticRoutes } from './routes/static.ts';
 import { teamRoutes } from './routes/team.ts';
+import { ticketRoutes } from './routes/tickets.ts';
 import { widgetRoutes } from './routes/widget.ts';
 import { createRouter } from './routing/router.ts';
 import { engineAnnotator } from './services/annotator.ts';
@@ -158,8 +160,10 @@ export async function startApp(config: Config): Promise<App> {
   authRoutes(app, ctx, routes);
   widgetRoutes(app, ctx, routes);
   conversationRoutes(app, ctx, routes);
+  handoffRoutes(app, ctx, routes);
   teamRoutes(app, ctx, routes);
   routingRoutes(app, ctx, routes);
+  ticketRoutes(app, ctx, routes);
   definitionRoutes(app, ctx, routes);
   knowledgeRoutes(app, ctx, routes);
   identityRoutes(app, ctx, routes);
@@ -188,7 +192,7 @@ export async function startApp(config: Config): Promise<App> {
   const unsubscribe = startListeners(
     ctx,
     { widget, agent },
-    { botSweepMs: 30_000, routingTickMs: config.routingTickMs },
+    { botSweepMs: 30_000, routingTickMs: config.routingTickMs, serviceTickMs: config.serviceTickMs },
   );
 
   const address = await app.listen({ port: config.port, host: config.host });

@@ -45,6 +45,13 @@ const envSchema = z.object({
   ROUTING_TICK_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   ROUTING_OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   ROUTING_OFFLINE_GRACE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  SERVICE_TICK_MS: z.coerce.number().int().min(50).max(600_000).default(5000),
+  AUTO_CLOSE_IDLE_MINUTES: z.coerce.number().int().min(0).max(43_200).default(30),
+  SMTP_URL: z
+    .url({ message: 'an SMTP URL such as smtps://user:password@smtp.example.com:465' })
+    .refine((u) => /^smtps?:/.test(u), 'must start with smtp:// or smtps://')
+    .optional(),
+  SMTP_FROM: z.string().min(3).max(200).optional(),
 });
 
 export type Config = {
@@ -78,6 +85,12 @@ export type Config = {
   /** for conversations in no team's queue (teams set their own) */
   routingOfferTimeoutSeconds: number;
   routingOfflineGraceSeconds: number;
+  /** how often SLA deadlines, nudges and idle conversations are checked */
+  serviceTickMs: number;
+  /** open conversations nobody wrote in for this long are closed with a notice (0: never) */
+  autoCloseIdleMinutes: number;
+  /** e-mail for ticket replies; null: replies are shown in the widget only */
+  smtp: { url: string; from: string } | null;
 };
 
 export class ConfigError extends Error {}
@@ -118,5 +131,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     routingTickMs: e.ROUTING_TICK_MS,
     routingOfferTimeoutSeconds: e.ROUTING_OFFER_TIMEOUT_SECONDS,
     routingOfflineGraceSeconds: e.ROUTING_OFFLINE_GRACE_SECONDS,
+    serviceTickMs: e.SERVICE_TICK_MS,
+    autoCloseIdleMinutes: e.AUTO_CLOSE_IDLE_MINUTES,
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM ?? 'Tandem <no-reply@localhost>' } : null,
   };
 }

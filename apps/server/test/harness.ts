@@ -46,6 +46,9 @@ export async function startTestApp(driver: TestDriver = 'pglite', overrides: Par
     routingTickMs: 100,
     routingOfferTimeoutSeconds: 30,
     routingOfflineGraceSeconds: 60,
+    serviceTickMs: 200,
+    autoCloseIdleMinutes: 0,
+    smtp: null,
     ...overrides,
   });
   // the demo bot trains in a worker after listen; tests start once it can answer, as a customer would later

@@ -243,6 +243,43 @@ describe('routing: offers, timeouts, offline agents, transfers, hand-back, CSAT'
     expect(firstBot && handBackNotice && firstBot.seq > handBackNotice.seq).toBe(true);
   });
 
+  it('keeps watch while the customer waits: live anti-fraud rules, a repeated request, a FAQ answered as the bot', async () => {
+    const customer = await newCustomer(t, 'zh');
+    const id = await askForPerson(customer);
+    const botSays = () =>
+      waitFor<MessageView>(customer.socket, 'message:new', (m) => m.author.kind === 'bot');
+
+    const fraud = botSays();
+    await emit(customer.socket, 'message:send', { clientId: clientId(), text: '客服让我把验证码告诉他' });
+    expect((await fraud).text).toContain('绝不会向您索要验证码');
+    const tagged = await t.app.ctx.store.conversations.findById(id);
+    expect(tagged?.status).toBe('queued');
+    expect(tagged?.tags).toContain('fraud-risk');
+
+    const again = botSays();
+    await emit(customer.socket, 'message:send', { clientId: clientId(), text: '找客服' });
+    expect((await again).text).toContain('您已在排队');
+
+    const faq = botSays();
+    await emit(customer.socket, 'message:send', { clientId: clientId(), text: '怎么申请退货' });
+    const answer = await faq;
+    expect(answer.text.length).toBeGreaterThan(10);
+    expect((await t.app.ctx.store.conversations.findById(id))?.status).toBe('queued');
+
+    // once a person serves it, the bot is silent (and does not answer later what the person answered)
+    await emit(agent1.socket, 'conversation:accept', { conversationId: id });
+    const personGot = waitFor<MessageView>(agent1.socket, 'message:new', (m) => m.text === '怎么申请退货呢');
+    await emit(customer.socket, 'message:send', { clientId: clientId(), text: '怎么申请退货呢' });
+    await personGot;
+    const released = await emit<{ conversation: AgentConversation }>(agent1.socket, 'conversation:release', {
+      conversationId: id,
+    });
+    expect(released.ok && released.data.conversation.status).toBe('queued');
+    const after = await t.app.ctx.store.conversations.findById(id);
+    expect(after?.botSeq).toBe(after?.customerSeq);
+    await emit(admin.socket, 'conversation:resolve', { conversationId: id });
+  });
+
   it('asks the customer for a rating once the conversation ended, once', async () => {
     const customer = await newCustomer(t, 'en');
     const id = await askForPerson(customer);

@@ -1,5 +1,13 @@
 import type { HandoffReason, HandoffTarget, Presence, TransferTarget } from '@tandem/protocol';
-import type { Actor, Contact, Conversation, EmotionReading, Message } from './records.ts';
+import type {
+  Actor,
+  Contact,
+  Conversation,
+  EmotionReading,
+  Message,
+  Ticket,
+  TicketReply,
+} from './records.ts';
 
 /** What every conversation event carries: the conversation as committed, and who caused the change. */
 interface ConversationChange {
@@ -23,8 +31,8 @@ export interface DomainEventMap {
   'conversation.queued': ConversationChange & { reason: HandoffReason; target: HandoffTarget };
   /** a person took it */
   'conversation.assigned': ConversationChange;
-  /** back in the queue: its person put it back, or went offline past the grace period (`why`) */
-  'conversation.released': ConversationChange & { why?: 'released' | 'agent_offline' };
+  /** back in the queue: its person put it back, went offline past the grace period, or left it unanswered */
+  'conversation.released': ConversationChange & { why?: 'released' | 'agent_offline' | 'unanswered' };
   /** moved to another queue or person, with a note for the receiver */
   'conversation.transferred': ConversationChange & {
     from: { userId: string | null; teamId: string | null };
@@ -42,6 +50,19 @@ export interface DomainEventMap {
   };
   /** the customer rated it */
   'conversation.rated': ConversationChange;
+  /** an expert joined (or left) to consult */
+  'conversation.consulted': ConversationChange & { userId: string; joined: boolean };
+  /** an SLA deadline is near (warning) or passed (breach) */
+  'conversation.sla': ConversationChange & {
+    kind: 'first_response' | 'resolution';
+    level: 'warning' | 'breach';
+    dueAt: Date;
+  };
+  /** the person serving left the customer unanswered too long */
+  'conversation.nudged': ConversationChange & { userId: string };
+  /** the customer left a message for later (staff reply in the widget and by e-mail) */
+  'ticket.created': { ticket: Ticket };
+  'ticket.updated': { ticket: Ticket; reply?: TicketReply };
   'conversation.resolved': ConversationChange;
   'conversation.closed': ConversationChange;
   /** what the bot learnt changed: tags, priority */
@@ -88,6 +109,8 @@ export const conversationChangeEvents = [
   'conversation.offered',
   'conversation.offerEnded',
   'conversation.rated',
+  'conversation.consulted',
+  'conversation.sla',
   'conversation.resolved',
   'conversation.closed',
   'conversation.annotated',

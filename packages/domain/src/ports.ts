@@ -9,6 +9,7 @@ import type {
 } from '@tandem/protocol';
 import type {
   Attributes,
+  BusinessHours,
   Channel,
   Contact,
   Conversation,
@@ -16,7 +17,10 @@ import type {
   EmotionReading,
   Message,
   RoutingStrategy,
+  SlaTargets,
   Team,
+  Ticket,
+  TicketReply,
   User,
   Workspace,
 } from './records.ts';
@@ -32,6 +36,8 @@ export interface Store {
   events: EventRepository;
   teams: TeamRepository;
   routing: RoutingRepository;
+  service: ServiceRepository;
+  tickets: TicketRepository;
   /** Runs `work` in one database transaction; the store it receives must be used for everything inside. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
 }
@@ -61,6 +67,10 @@ export interface TeamInput {
   strategy: RoutingStrategy;
   offerTimeoutSeconds: number;
   offlineGraceSeconds: number;
+  hours: BusinessHours | null;
+  sla: SlaTargets | null;
+  nudgeSeconds: number;
+  requeueAfterNudgeSeconds: number;
   memberIds: string[];
 }
 
@@ -138,6 +148,9 @@ export interface ConversationPatch {
   assignedAt?: Date | null;
   /** the bot owes nothing for messages before now (handing back to the bot: a person answered them) */
   settleBot?: true;
+  /** service-level deadlines (set when queued) */
+  sla?: { firstResponseDueAt: Date; resolutionDueAt: Date };
+  disposition?: string[];
 }
 
 export interface ConversationRepository {
@@ -175,6 +188,8 @@ export interface ConversationRepository {
       botState: Record<string, unknown>;
       tags: string[];
       priority: number;
+      /** the bot keeping watch over a queued conversation (the compare-and-set expects `queued`) */
+      watching?: boolean;
     },
   ): Promise<{ conversation: Conversation; messages: Message[] } | null>;
   /** conversations with the bot whose customer is owed a reply, oldest first */
@@ -194,6 +209,8 @@ export interface NewMessage {
   buttons?: QuickReply[];
   notice?: SystemNotice | null;
   meta?: Record<string, unknown> | null;
+  /** an internal note between staff */
+  internal?: boolean;
 }
 
 export interface MessageRepository {
@@ -250,4 +267,62 @@ export interface NewBotReply {
 export interface EventRepository {
   record(event: ConversationEvent): Promise<void>;
   listByConversation(conversationId: string): Promise<Array<ConversationEvent & { createdAt: Date }>>;
+}
+
+/** An assigned conversation with when the customer and the person last wrote (for nudges). */
+export interface ServedConversation {
+  conversation: Conversation;
+  lastCustomerAt: Date | null;
+  lastAgentAt: Date | null;
+}
+
+/** Service levels after the queue: SLA flags, nudges, idle conversations, consults, the first reply. */
+export interface ServiceRepository {
+  /** a person replied: the first reply is recorded (once) and a nudge is cleared */
+  markAgentReply(id: string): Promise<void>;
+  /** queued or served conversations with SLA deadlines */
+  listWithSla(limit: number): Promise<Conversation[]>;
+  /** raises an SLA flag once (compare-and-set); null when already raised */
+  addSlaFlag(id: string, flag: string): Promise<Conversation | null>;
+  listServed(limit: number): Promise<ServedConversation[]>;
+  /** records the nudge once per unanswered stretch (compare-and-set on the previous value) */
+  markNudged(id: string, previous: Date | null): Promise<Conversation | null>;
+  /** open conversations (with the bot or served) whose last message is older than `before` */
+  listIdle(before: Date, limit: number): Promise<Conversation[]>;
+  addParticipant(conversationId: string, userId: string, invitedBy: string | null): Promise<boolean>;
+  removeParticipant(conversationId: string, userId: string): Promise<boolean>;
+  listParticipants(conversationId: string): Promise<string[]>;
+}
+
+export interface NewTicket {
+  workspaceId: string;
+  contactId: string;
+  conversationId: string | null;
+  teamId: string | null;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  lang: Lang;
+  message: string;
+}
+
+export interface TicketRepository {
+  create(input: NewTicket): Promise<Ticket>;
+  findById(workspaceId: string, id: string): Promise<Ticket | null>;
+  list(workspaceId: string, status: Ticket['status'] | null, limit: number): Promise<Ticket[]>;
+  listForContact(contactId: string, limit: number): Promise<Ticket[]>;
+  setStatus(id: string, status: Ticket['status']): Promise<Ticket | null>;
+  addReply(input: { ticketId: string; authorId: string; text: string; email: boolean }): Promise<TicketReply>;
+  listReplies(ticketId: string): Promise<TicketReply[]>;
+  /** replies whose e-mail is owed, oldest first */
+  listOwedEmails(
+    limit: number,
+    maxAttempts: number,
+  ): Promise<Array<{ reply: TicketReply; ticket: Ticket; attempts: number }>>;
+  /** claims one attempt at sending (compare-and-set on the attempt count); false when another sender has it */
+  claimEmail(replyId: string, attempts: number): Promise<boolean>;
+  finishEmail(
+    replyId: string,
+    outcome: { sent: true } | { sent: false; error: string; final: boolean },
+  ): Promise<void>;
 }

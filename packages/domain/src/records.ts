@@ -9,9 +9,11 @@ import type {
   QuickReply,
   Role,
   SystemNotice,
+  SystemNotice as SystemNoticeInput,
 } from '@tandem/protocol';
 
 export type Attributes = Record<string, string | number | boolean>;
+export type { SystemNoticeInput };
 
 export interface Workspace {
   id: string;
@@ -51,8 +53,32 @@ export interface Team {
   offerTimeoutSeconds: number;
   /** a person offline this long loses their conversations back to the queue */
   offlineGraceSeconds: number;
+  /** when it serves (null: always) */
+  hours: BusinessHours | null;
+  /** its targets (null: the defaults, see routing/sla.ts) */
+  sla: SlaTargets | null;
+  /** a customer left unanswered this long by their person: the person is nudged; after this much longer,
+   * the conversation goes back to the queue */
+  nudgeSeconds: number;
+  requeueAfterNudgeSeconds: number;
   memberIds: string[];
 }
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+/** Business hours in a time zone: intervals per weekday ("09:00"–"18:00"), and holidays (local dates). */
+export interface BusinessHours {
+  timezone: string;
+  weekly: Partial<Record<Weekday, Array<{ from: string; to: string }>>>;
+  holidays: string[];
+}
+
+/** Seconds to the first reply of a person and to resolution, per priority band. */
+export interface SlaTargets {
+  firstResponseSeconds: Record<PriorityBand, number>;
+  resolutionSeconds: Record<PriorityBand, number>;
+}
+export type PriorityBand = 'normal' | 'high' | 'urgent';
 
 export interface Contact {
   id: string;
@@ -112,6 +138,18 @@ export interface Conversation {
   assignedAt: Date | null;
   /** the customer's rating once it ended */
   csat: { score: number; comment: string | null; at: Date } | null;
+  /** service-level deadlines set when it was queued, the first reply of a person, and the warnings and
+   * breaches raised (`first_response:warning`, `resolution:breach`, …) */
+  sla: {
+    firstResponseDueAt: Date | null;
+    resolutionDueAt: Date | null;
+    firstResponseAt: Date | null;
+    flags: string[];
+  };
+  /** when its person was nudged for leaving the customer unanswered */
+  nudgedAt: Date | null;
+  /** how it ended, in the resolving person's words (tags such as refunded, duplicate) */
+  disposition: string[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -129,6 +167,34 @@ export interface Message {
   notice: SystemNotice | null;
   /** what the bot read from the message (e.g. emotion, intent); staff only */
   meta: Record<string, unknown> | null;
+  /** an internal note between staff: never shown to the customer */
+  internal: boolean;
+  createdAt: Date;
+}
+
+/** A message left when nobody could take the conversation, with the customer's details; staff reply later. */
+export interface Ticket {
+  id: string;
+  workspaceId: string;
+  contactId: string;
+  conversationId: string | null;
+  teamId: string | null;
+  status: 'open' | 'pending' | 'solved';
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  lang: Lang;
+  message: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface TicketReply {
+  id: string;
+  ticketId: string;
+  authorId: string | null;
+  text: string;
+  emailState: 'none' | 'pending' | 'sent' | 'failed';
   createdAt: Date;
 }
 

@@ -42,12 +42,21 @@ export const systemNoticeSchema = z.object({
     'back_to_bot',
     /** asked for a person again while waiting: acknowledged, with the place in the queue */
     'still_queued',
+    /** nobody who could take it is online now: the customer may wait or leave a message */
+    'no_agents',
+    /** outside business hours (`opensAt`: when they open again): the customer may leave a message */
+    'closed_hours',
+    /** the customer left a message (a ticket): staff reply later, here and by e-mail */
+    'ticket_created',
+    /** an expert joined to help (staff see who) */
+    'expert_joined',
     /** closed after a time without messages */
     'auto_closed',
   ]),
   agentName: z.string().optional(),
   teamName: z.string().optional(),
   position: z.number().int().optional(),
+  opensAt: z.string().optional(),
 });
 export type SystemNotice = z.infer<typeof systemNoticeSchema>;
 
@@ -109,6 +118,8 @@ export const messageViewSchema = z.object({
   notice: systemNoticeSchema.nullable(),
   /** present only in staff views, on customer messages */
   emotion: messageEmotionSchema.nullable().optional(),
+  /** staff views only: an internal note between staff (the customer never receives it) */
+  internal: z.boolean().optional(),
   createdAt: z.string(),
 });
 export type MessageView = z.infer<typeof messageViewSchema>;
@@ -120,6 +131,8 @@ export const widgetConversationSchema = z.object({
   agentName: z.string().nullable(),
   /** whether the customer already rated it (the widget asks once, after it ended) */
   rated: z.boolean(),
+  /** whether it is worth asking for a rating: a person served it (not the bot alone, not a message left) */
+  ratable: z.boolean(),
 });
 export type WidgetConversation = z.infer<typeof widgetConversationSchema>;
 

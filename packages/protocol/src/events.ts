@@ -8,6 +8,7 @@ import type {
   WidgetConversation,
 } from './conversation.ts';
 import type { Ack } from './errors.ts';
+import type { TicketView, ticketCreateSchema } from './tickets.ts';
 import { type Presence, presenceSchema } from './user.ts';
 
 /**
@@ -45,6 +46,11 @@ export interface WidgetClientEvents {
     payload: z.infer<typeof widgetSyncSchema>,
     ack: (result: Ack<{ conversation: WidgetConversation | null; messages: MessageView[] }>) => void,
   ) => void;
+  /** leave a message instead of waiting (nobody online, or out of hours): staff reply here and by e-mail */
+  'ticket:create': (
+    payload: z.input<typeof ticketCreateSchema>,
+    ack: (result: Ack<{ ticket: { id: string; status: 'open' | 'pending' | 'solved' } }>) => void,
+  ) => void;
   /** rate a conversation that ended (once) */
   'csat:submit': (
     payload: z.input<typeof csatSchema>,
@@ -66,7 +72,17 @@ export const agentSendSchema = z.object({
   conversationId: idSchema,
   clientId: clientIdSchema,
   text: messageTextSchema,
+  /** an internal note for staff (never shown to the customer) */
+  internal: z.boolean().optional(),
 });
+/** resolve, optionally with disposition tags (how it ended) */
+export const resolveSchema = z.object({
+  conversationId: idSchema,
+  disposition: z.array(storableString().trim().min(1).max(40)).max(10).optional(),
+});
+/** invite an expert to consult (or remove one); without userId, `consult:leave` is the caller leaving */
+export const consultSchema = z.object({ conversationId: idSchema, userId: idSchema });
+export const consultLeaveSchema = z.object({ conversationId: idSchema, userId: idSchema.optional() });
 export type AgentSend = z.infer<typeof agentSendSchema>;
 export const agentTypingSchema = z.object({ conversationId: idSchema, typing: z.boolean() });
 export const presenceSetSchema = z.object({ presence: presenceSchema.exclude(['offline']) });
@@ -89,7 +105,16 @@ export interface AgentClientEvents {
     ack: (result: Ack<{ conversation: AgentConversation }>) => void,
   ) => void;
   'conversation:resolve': (
-    payload: z.infer<typeof conversationRefSchema>,
+    payload: z.input<typeof resolveSchema>,
+    ack: (result: Ack<{ conversation: AgentConversation }>) => void,
+  ) => void;
+  /** invite an expert to consult on my conversation: they see it, write internal notes or reply */
+  'consult:invite': (
+    payload: z.infer<typeof consultSchema>,
+    ack: (result: Ack<{ conversation: AgentConversation }>) => void,
+  ) => void;
+  'consult:leave': (
+    payload: z.infer<typeof consultLeaveSchema>,
     ack: (result: Ack<{ conversation: AgentConversation }>) => void,
   ) => void;
   /** turn down the conversation offered to me: it goes to the next person */
@@ -159,4 +184,17 @@ export interface AgentServerEvents {
   'conversation:offered': (payload: { conversation: AgentConversation; expiresAt: string }) => void;
   /** an offer to me ended without my accepting it (timed out, taken by someone else, withdrawn) */
   'offer:withdrawn': (payload: { conversationId: string }) => void;
+  /** I am asked to consult on a conversation (I joined its room) */
+  'consult:invited': (payload: { conversation: AgentConversation; invitedBy: string }) => void;
+  /** my customer has waited too long for my answer */
+  'conversation:nudge': (payload: { conversationId: string }) => void;
+  /** an SLA deadline is near or passed (to the workspace: supervisors watch these) */
+  'conversation:sla': (payload: {
+    conversationId: string;
+    kind: 'first_response' | 'resolution';
+    level: 'warning' | 'breach';
+    dueAt: string;
+  }) => void;
+  /** a ticket was left or changed */
+  'ticket:updated': (ticket: TicketView) => void;
 }

@@ -80,7 +80,12 @@ export const conversationResponseSchema = z.object({
   messages: z.array(messageViewSchema),
 });
 
-export const agentSendBodySchema = z.object({ clientId: clientIdSchema, text: messageTextSchema });
+export const agentSendBodySchema = z.object({
+  clientId: clientIdSchema,
+  text: messageTextSchema,
+  /** an internal note for staff (never shown to the customer) */
+  internal: z.boolean().optional(),
+});
 export type AgentSendBody = z.infer<typeof agentSendBodySchema>;
 
 export const messageResponseSchema = z.object({ message: messageViewSchema });

@@ -2,6 +2,7 @@ export * from './database.ts';
 export * from './pubsub/memoryEventBus.ts';
 export type { AuthRepository } from './repositories/auth.ts';
 export type { DefinitionKind, DefinitionRepository, DefinitionVersion } from './repositories/definitions.ts';
+export type { HistoryRepository, PastConversation } from './repositories/history.ts';
 export { type IdentityRepository, newIdentitySecret } from './repositories/identity.ts';
 export type { InboxRepository, InboxRow, InboxView } from './repositories/inbox.ts';
 export type { KnowledgeEntryRecord, KnowledgeRepository } from './repositories/knowledge.ts';

@@ -43,7 +43,45 @@ export interface TeamTable {
   strategy: Default<'least_busy' | 'round_robin' | 'manual'>;
   offer_timeout_seconds: Default<number>;
   offline_grace_seconds: Default<number>;
+  hours: ColumnType<unknown, string | null | undefined, string | null>;
+  sla: ColumnType<unknown, string | null | undefined, string | null>;
+  nudge_seconds: Default<number>;
+  requeue_after_nudge_seconds: Default<number>;
   created_at: Timestamp;
+}
+
+export interface ConversationParticipantTable {
+  conversation_id: string;
+  user_id: string;
+  invited_by: string | null;
+  joined_at: Default<Date>;
+}
+
+export interface TicketTable {
+  id: string;
+  workspace_id: string;
+  contact_id: string;
+  conversation_id: string | null;
+  team_id: string | null;
+  status: Default<'open' | 'pending' | 'solved'>;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  lang: Default<'zh' | 'en'>;
+  message: string;
+  created_at: Default<Date>;
+  updated_at: Default<Date>;
+}
+
+export interface TicketReplyTable {
+  id: string;
+  ticket_id: string;
+  author_id: string | null;
+  text: string;
+  email_state: Default<'none' | 'pending' | 'sent' | 'failed'>;
+  email_attempts: Default<number>;
+  email_error: Default<string | null>;
+  created_at: Default<Date>;
 }
 
 export interface TeamMemberTable {
@@ -96,6 +134,12 @@ export interface ConversationTable {
   csat_score: Default<number | null>;
   csat_comment: Default<string | null>;
   csat_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  first_response_due_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  resolution_due_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  first_response_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  sla_flags: JsonDefault<string[]>;
+  nudged_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  disposition: JsonDefault<string[]>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -112,6 +156,7 @@ export interface MessageTable {
   buttons: Json<Array<{ label: string; payload: string }>>;
   notice: Json<{ code: string; agentName?: string } | null>;
   meta: ColumnType<unknown, string | null | undefined, string | null>;
+  internal: Default<boolean>;
   created_at: Timestamp;
 }
 
@@ -164,6 +209,9 @@ export interface Database {
   users: UserTable;
   teams: TeamTable;
   team_members: TeamMemberTable;
+  conversation_participants: ConversationParticipantTable;
+  tickets: TicketTable;
+  ticket_replies: TicketReplyTable;
   sessions: SessionTable;
   contacts: ContactTable;
   conversations: ConversationTable;
@@ -175,6 +223,8 @@ export interface Database {
 export type WorkspaceRow = Selectable<WorkspaceTable>;
 export type UserRow = Selectable<UserTable>;
 export type TeamRow = Selectable<TeamTable>;
+export type TicketRow = Selectable<TicketTable>;
+export type TicketReplyRow = Selectable<TicketReplyTable>;
 export type ContactRow = Selectable<ContactTable>;
 export type ConversationRow = Selectable<ConversationTable>;
 export type MessageRow = Selectable<MessageTable>;

@@ -5,13 +5,16 @@ import { contactRepository } from './repositories/contacts.ts';
 import { conversationRepository } from './repositories/conversations.ts';
 import { definitionRepository } from './repositories/definitions.ts';
 import { eventRepository } from './repositories/events.ts';
+import { historyRepository } from './repositories/history.ts';
 import { identityRepository } from './repositories/identity.ts';
 import { inboxRepository } from './repositories/inbox.ts';
 import { knowledgeRepository } from './repositories/knowledge.ts';
 import { messageRepository } from './repositories/messages.ts';
 import { routingRepository } from './repositories/routing.ts';
+import { serviceRepository } from './repositories/service.ts';
 import { setupRepository } from './repositories/setup.ts';
 import { teamRepository } from './repositories/teams.ts';
+import { ticketRepository } from './repositories/tickets.ts';
 import { userRepository } from './repositories/users.ts';
 import { workspaceRepository } from './repositories/workspaces.ts';
 
@@ -19,6 +22,7 @@ import { workspaceRepository } from './repositories/workspaces.ts';
 export interface SqlStore extends Store {
   auth: ReturnType<typeof authRepository>;
   definitions: ReturnType<typeof definitionRepository>;
+  history: ReturnType<typeof historyRepository>;
   identity: ReturnType<typeof identityRepository>;
   inbox: ReturnType<typeof inboxRepository>;
   knowledge: ReturnType<typeof knowledgeRepository>;
@@ -44,6 +48,9 @@ export function createStore(db: Db, inTransaction = false): SqlStore {
     events: eventRepository(db),
     teams: teamRepository(db, atomically),
     routing: routingRepository(db),
+    service: serviceRepository(db),
+    tickets: ticketRepository(db),
+    history: historyRepository(db),
     identity: identityRepository(db),
     auth: authRepository(db),
     inbox: inboxRepository(db),

@@ -199,7 +199,7 @@ describe.each<TestDriver>(['pglite', 'postgres'])('message path on %s', (driver)
 
   const owedIds = async () => new Set((await store.conversations.listBotOwed(100_000)).map((c) => c.id));
 
-  it('lists what the bot owes until it answers, and nothing for a message sent while queued', async () => {
+  it('lists what the bot owes until it answers; a message sent while queued is for the watching bot, not recovery', async () => {
     const contact = await newContact();
     const { conversation, message } = await send(contact, 'owed-1');
     expect((await owedIds()).has(conversation.id)).toBe(true);
@@ -212,7 +212,8 @@ describe.each<TestDriver>(['pglite', 'postgres'])('message path on %s', (driver)
     expect(during.conversation.id).toBe(queued.id);
     const stored = await store.conversations.findById(queued.id);
     expect(stored).toMatchObject({ status: 'queued', customerSeq: during.message.seq });
-    expect(stored?.botSeq).toBe(stored?.customerSeq);
+    // the bot keeps watch while the customer waits (best effort: not recovered after a restart)
+    expect(stored?.botSeq).toBeLessThan(stored?.customerSeq ?? 0);
     expect((await owedIds()).has(queued.id)).toBe(false);
   });
 
@@ -281,7 +282,7 @@ describe('migration 005 on data written before it', () => {
     await sql`insert into messages (id, conversation_id, workspace_id, seq, client_id, author_kind, author_id, text)
       values (${randomUUID()}, ${newer}, ${workspace}, 2, null, 'system', null, '')`.execute(raw);
 
-    expect(await migrateToLatest(db)).toEqual(['005_message_path']);
+    expect(await migrateToLatest(db)).toEqual(['005_message_path', '006_routing', '007_service_levels']);
 
     const conversations = await db
       .selectFrom('conversations')

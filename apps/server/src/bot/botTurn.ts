@@ -1,4 +1,4 @@
-import { type Conversation, type NewBotReply, recordBotTurn } from '@tandem/domain';
+import { type Conversation, gradePriority, type NewBotReply, recordBotTurn } from '@tandem/domain';
 import type { ConversationBotState, EmotionResult, TurnOutput } from '@tandem/engine';
 import type { AppContext } from '../context.ts';
 import type { TurnJob } from './turnQueue.ts';
@@ -15,6 +15,7 @@ const ATTEMPTS = 3;
 export async function botTurn(ctx: AppContext, job: TurnJob): Promise<Conversation | null> {
   let conversation = job.conversation ?? (await ctx.store.conversations.findById(job.conversationId));
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    if (conversation?.status === 'queued') return watchTurn(ctx, job, conversation);
     if (conversation?.status !== 'bot') return conversation;
     // what the bot owes: known from the events that scheduled the turn when they prove it, else read
     const known = attempt === 0 && conversation === job.conversation ? job.knownOwed : null;
@@ -92,6 +93,66 @@ export async function botTurn(ctx: AppContext, job: TurnJob): Promise<Conversati
     conversation = await ctx.store.conversations.findById(job.conversationId);
   }
   return conversation;
+}
+
+/**
+ * While the customer waits for a person the bot keeps watch over what they write (engine `watch`): live
+ * rules, a repeated request for a person, a confident FAQ answer. Stored only while still queued (a person
+ * who took it meanwhile answers instead); the queue priority follows a customer who gets more upset.
+ */
+async function watchTurn(
+  ctx: AppContext,
+  job: TurnJob,
+  conversation: Conversation,
+): Promise<Conversation | null> {
+  const owed = await ctx.store.messages.listCustomerAfter(conversation.id, conversation.botSeq);
+  if (owed.length === 0) return conversation;
+  const contact = job.contact ?? (await ctx.store.contacts.findById(conversation.contactId));
+  const engine = await ctx.bots.forWorkspace(conversation.workspaceId);
+  let state: ConversationBotState | null = isEngineState(conversation.botState)
+    ? conversation.botState
+    : null;
+  const replies: NewBotReply[] = [];
+  const tags: string[] = [];
+  let botPriority = 0;
+  for (const message of owed) {
+    const emotion = message.meta?.emotionResult as EmotionResult | undefined;
+    const watched = await engine.watch(state, {
+      text: message.text,
+      attributes: contact?.attributes ?? {},
+      now: new Date(),
+      lang: contact?.lang ?? null,
+      ...(emotion ? { emotion } : {}),
+    });
+    if (!watched) continue;
+    state = watched.state;
+    tags.push(...watched.tags);
+    botPriority = Math.max(botPriority, watched.priority);
+    watched.replies.forEach((reply, index) => {
+      replies.push({
+        clientId: `bot-${message.id}-${index}`,
+        text: reply.text,
+        buttons: reply.buttons,
+        meta: { kind: watched.kind, intent: watched.intent, confidence: watched.confidence, watching: true },
+      });
+    });
+  }
+  const recorded = await recordBotTurn(ctx.deps, {
+    conversation,
+    answeredSeq: (owed.at(-1) as (typeof owed)[number]).seq,
+    replies,
+    botState: (state ?? conversation.botState) as unknown as Record<string, unknown>,
+    tags,
+    priority: gradePriority({
+      reason: conversation.handoffReason ?? 'customer_request',
+      botPriority,
+      emotion: conversation.emotion,
+      attributes: contact?.attributes ?? {},
+    }),
+    handover: null,
+    watching: true,
+  });
+  return recorded?.conversation ?? conversation;
 }
 
 const botMeta = (turn: TurnOutput) => ({

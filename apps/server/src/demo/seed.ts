@@ -114,6 +114,10 @@ export async function seedDemoWorkspace(store: SqlStore): Promise<boolean> {
         strategy: 'least_busy',
         offerTimeoutSeconds: 30,
         offlineGraceSeconds: 60,
+        hours: null,
+        sla: null,
+        nudgeSeconds: 180,
+        requeueAfterNudgeSeconds: 180,
         memberIds: team.members.map((email) => ids.get(email) as string),
       });
     }

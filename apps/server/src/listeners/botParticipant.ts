@@ -12,7 +12,9 @@ const RECOVER_BATCH = 500;
 export function startBotParticipant(ctx: AppContext, options: { sweepMs: number }): () => void {
   const off = ctx.events.subscribe('message.created', (event) => {
     const { message, conversation, contact, previousCustomerSeq } = event;
-    if (message.authorKind !== 'customer' || conversation.status !== 'bot') return;
+    // the bot holds the conversation, or keeps watch while the customer waits for a person
+    if (message.authorKind !== 'customer') return;
+    if (conversation.status !== 'bot' && conversation.status !== 'queued') return;
     // when the bot had answered the customer's previous message, this one is all it owes
     const alone = previousCustomerSeq !== undefined && previousCustomerSeq <= conversation.botSeq;
     ctx.botTurns.schedule({

@@ -5,6 +5,7 @@ import { startBotParticipant } from './botParticipant.ts';
 import { startInboxProjection } from './inboxProjection.ts';
 import { startRealtimeFanout } from './realtimeFanout.ts';
 import { startRouting } from './routing.ts';
+import { startServiceLevels } from './serviceLevels.ts';
 
 /**
  * The listeners of domain events, one per concern; each runs after the commit and after the sender's
@@ -13,12 +14,13 @@ import { startRouting } from './routing.ts';
 export function startListeners(
   ctx: AppContext,
   sockets: { widget: WidgetNamespace; agent: AgentNamespace },
-  options: { botSweepMs: number; routingTickMs: number },
+  options: { botSweepMs: number; routingTickMs: number; serviceTickMs: number },
 ): Array<() => void> {
   return [
     ...startRealtimeFanout(ctx, sockets.widget, sockets.agent),
     ...startInboxProjection(ctx, sockets.agent),
     startBotParticipant(ctx, { sweepMs: options.botSweepMs }),
     ...startRouting(ctx, sockets.agent, { tickMs: options.routingTickMs }),
+    ...startServiceLevels(ctx, sockets.agent, { tickMs: options.serviceTickMs }),
   ];
 }

@@ -25,9 +25,12 @@ export function startRealtimeFanout(
   return [
     ctx.events.subscribe('message.created', ({ message, conversation, authorName }) => {
       const names = new Map(message.authorId && authorName ? [[message.authorId, authorName]] : []);
-      widget
-        .to(rooms.contact(conversation.contactId))
-        .emit('message:new', presentMessage(message, names, 'customer'));
+      // internal notes are for staff only
+      if (!message.internal) {
+        widget
+          .to(rooms.contact(conversation.contactId))
+          .emit('message:new', presentMessage(message, names, 'customer'));
+      }
       agent
         .to(rooms.conversation(conversation.id))
         .emit('message:new', presentMessage(message, names, 'staff'));

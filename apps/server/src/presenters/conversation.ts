@@ -24,6 +24,7 @@ export const widgetConversationView = (
   status: conversation.status,
   agentName: conversation.status === 'assigned' ? agentName : null,
   rated: conversation.csat !== null,
+  ratable: conversation.assignedAt !== null,
 });
 
 /** What staff see of a conversation in the inbox and the conversation view. */

@@ -1,4 +1,4 @@
-import type { EmotionTrajectory } from '@tandem/domain';
+import { currentEmotion, type EmotionTrajectory } from '@tandem/domain';
 import { summarizeTrajectory, toEmotionPoint } from '@tandem/engine';
 import type { AgentConversation } from '@tandem/protocol';
 
@@ -15,5 +15,6 @@ export function presentTrajectory(trajectory: EmotionTrajectory | null): AgentCo
       }),
     ),
   );
-  return { current: trajectory.current, trend, history: trajectory.history };
+  // a neutral "转人工" right after an angry message does not make the customer calm (see currentEmotion)
+  return { current: currentEmotion(trajectory).current, trend, history: trajectory.history };
 }

@@ -32,6 +32,7 @@ export function presentMessage(
     createdAt: message.createdAt.toISOString(),
   };
   if (audience === 'staff' && message.authorKind === 'customer') view.emotion = emotionOf(message);
+  if (audience === 'staff' && message.internal) view.internal = true;
   return view;
 }
 
@@ -47,8 +48,10 @@ export async function presentMessages(
   messages: Message[],
   audience: Audience,
 ): Promise<MessageView[]> {
-  const names = messages.some((m) => m.authorKind === 'agent')
+  // internal notes never leave for a customer
+  const visible = audience === 'customer' ? messages.filter((m) => !m.internal) : messages;
+  const names = visible.some((m) => m.authorKind === 'agent')
     ? await staffNames(store, workspaceId)
     : new Map();
-  return messages.map((m) => presentMessage(m, names, audience));
+  return visible.map((m) => presentMessage(m, names, audience));
 }

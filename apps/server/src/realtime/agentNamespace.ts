@@ -4,8 +4,11 @@ import {
   type AgentServerEvents,
   agentSendSchema,
   agentTypingSchema,
+  consultLeaveSchema,
+  consultSchema,
   conversationRefSchema,
   presenceSetSchema,
+  resolveSchema,
   transferSchema,
 } from '@tandem/protocol';
 import type { Namespace, Server } from 'socket.io';
@@ -82,8 +85,14 @@ export function setupAgentNamespace(io: Server, ctx: AppContext): AgentNamespace
         joinConversation(conversationId);
         return { conversation };
       });
-      on('conversation:resolve', conversationRefSchema, async ({ conversationId }) => ({
-        conversation: await actions.resolve(ctx, user, conversationId),
+      on('conversation:resolve', resolveSchema, async ({ conversationId, disposition }) => ({
+        conversation: await actions.resolve(ctx, user, conversationId, disposition),
+      }));
+      on('consult:invite', consultSchema, async (payload) => ({
+        conversation: await actions.invite(ctx, user, payload.conversationId, payload.userId),
+      }));
+      on('consult:leave', consultLeaveSchema, async (payload) => ({
+        conversation: await actions.leave(ctx, user, payload.conversationId, payload.userId),
       }));
       on('conversation:decline', conversationRefSchema, async ({ conversationId }) => ({
         conversation: await actions.decline(ctx, user, conversationId),

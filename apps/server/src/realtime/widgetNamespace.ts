@@ -1,12 +1,14 @@
 import {
   type Contact,
   customerRequestsHuman,
+  leaveMessage,
   rateConversation,
   receiveCustomerMessage,
 } from '@tandem/domain';
 import {
   csatSchema,
   PROTOCOL_VERSION,
+  ticketCreateSchema,
   typingSchema,
   type WidgetClientEvents,
   type WidgetServerEvents,
@@ -98,6 +100,17 @@ export function setupWidgetNamespace(io: Server, ctx: AppContext): WidgetNamespa
           conversation: await presentWidgetConversation(ctx.store, conversation),
           messages: await presentMessages(ctx.store, contact.workspaceId, messages, 'customer'),
         };
+      });
+
+      on('ticket:create', ticketCreateSchema, async (payload) => {
+        const ticket = await leaveMessage(ctx.deps, {
+          contact,
+          name: payload.name ?? contact.name,
+          email: payload.email ?? null,
+          phone: payload.phone ?? null,
+          message: payload.message,
+        });
+        return { ticket: { id: ticket.id, status: ticket.status } };
       });
 
       on('csat:submit', csatSchema, async (payload) => {

@@ -1,10 +1,12 @@
 import {
   agentSendBodySchema,
+  consultSchema,
   conversationParamsSchema,
   conversationResponseSchema,
   inboxQuerySchema,
   inboxResponseSchema,
   messageResponseSchema,
+  resolveSchema,
   transferSchema,
 } from '@tandem/protocol';
 import type { FastifyInstance } from 'fastify';
@@ -54,7 +56,44 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext, routes
       handler: async ({ user, params }) => ({ conversation: await fn(ctx, user, params.id) }),
     });
   command('accept', 'Accept a queued conversation (exactly one of racing agents wins)', actions.accept);
-  command('resolve', 'Resolve a conversation', actions.resolve);
+  defineRoute(app, ctx, routes, {
+    method: 'POST',
+    url: '/api/conversations/:id/resolve',
+    summary: 'Resolve a conversation, optionally with disposition tags (how it ended)',
+    tag: 'conversations',
+    staff: true,
+    params: conversationParamsSchema,
+    body: resolveSchema.omit({ conversationId: true }),
+    response: conversationOnly,
+    handler: async ({ user, params, body }) => ({
+      conversation: await actions.resolve(ctx, user, params.id, body.disposition),
+    }),
+  });
+  defineRoute(app, ctx, routes, {
+    method: 'POST',
+    url: '/api/conversations/:id/consultants',
+    summary: 'Invite an expert to consult (internal notes or replies); they join until they leave',
+    tag: 'conversations',
+    staff: true,
+    params: conversationParamsSchema,
+    body: consultSchema.omit({ conversationId: true }),
+    response: conversationOnly,
+    handler: async ({ user, params, body }) => ({
+      conversation: await actions.invite(ctx, user, params.id, body.userId),
+    }),
+  });
+  defineRoute(app, ctx, routes, {
+    method: 'DELETE',
+    url: '/api/conversations/:id/consultants/:userId',
+    summary: 'Leave a consult (or remove an expert from it)',
+    tag: 'conversations',
+    staff: true,
+    params: z.object({ id: z.uuid(), userId: z.uuid() }),
+    response: conversationOnly,
+    handler: async ({ user, params }) => ({
+      conversation: await actions.leave(ctx, user, params.id, params.userId),
+    }),
+  });
   command('release', 'Put an assigned conversation back in the queue', actions.release);
   command('close', 'Close a conversation for good (admins and supervisors)', actions.close);
   command(

@@ -1,4 +1,5 @@
 import {
+  businessHoursSchema,
   routingProfileSchema,
   staffRoutingViewSchema,
   teamBodySchema,
@@ -55,6 +56,26 @@ export function routingRoutes(app: FastifyInstance, ctx: AppContext, routes: Reg
     params: idParams,
     response: z.object({ removed: z.string() }),
     handler: ({ user, params }) => teams.deleteTeam(ctx, user, params.id),
+  });
+  const hoursResponse = z.object({ hours: businessHoursSchema.nullable(), open: z.boolean() });
+  defineRoute(app, ctx, routes, {
+    method: 'GET',
+    url: '/api/admin/hours',
+    summary: "The general queue's business hours (conversations in no team), and whether it is open now",
+    tag: 'routing',
+    staff: true,
+    response: hoursResponse,
+    handler: ({ user }) => teams.getWorkspaceHours(ctx, user),
+  });
+  defineRoute(app, ctx, routes, {
+    method: 'PUT',
+    url: '/api/admin/hours',
+    summary: "Set the general queue's business hours (null: always open)",
+    tag: 'routing',
+    staff: true,
+    body: z.object({ hours: businessHoursSchema.nullable() }),
+    response: hoursResponse,
+    handler: ({ user, body }) => teams.setWorkspaceHours(ctx, user, body.hours),
   });
   defineRoute(app, ctx, routes, {
     method: 'GET',

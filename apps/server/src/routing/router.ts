@@ -1,16 +1,25 @@
 import {
+  type BusinessHours,
   type Candidate,
   type Conversation,
+  closeIdle,
+  dueSlaFlags,
   endOffer,
   estimateWaitSeconds,
+  isOpenAt,
+  nextOpening,
+  nudgeAssignee,
   offerConversation,
   orderQueue,
   pickAgent,
   type QueuedConversation,
+  raiseSla,
   requeueFromOfflineAgent,
+  requeueUnanswered,
   type Team,
+  tellUnavailable,
 } from '@tandem/domain';
-import type { QueueStatus } from '@tandem/protocol';
+import { businessHoursSchema, type QueueStatus } from '@tandem/protocol';
 import type { AppContext } from '../context.ts';
 import { safeError } from '../http/logging.ts';
 
@@ -20,6 +29,10 @@ const GENERAL_ROLES = new Set(['agent', 'supervisor']);
 const HANDLE_TIME_TTL_MS = 30_000;
 /** At most this many expired offers or orphaned conversations are handled per tick. */
 const TICK_BATCH = 200;
+/** At most this many conversations are checked per service tick for SLA, nudges and idleness. */
+const SERVICE_BATCH = 2000;
+/** Nudge and re-queue times for conversations in no team. */
+const DEFAULT_NUDGE_SECONDS = 180;
 
 export interface Router {
   /** a queue of the workspace may have changed: a routing pass runs soon (coalesced) */
@@ -28,6 +41,10 @@ export interface Router {
   resend(conversationId: string): void;
   /** one tick of the timers kept in the database: offers that ran out, people offline past their grace */
   tick(now?: Date): Promise<void>;
+  /** the slower timers: SLA warnings and breaches, nudges, idle conversations */
+  serviceTick(now?: Date): Promise<void>;
+  /** a conversation was queued: when nobody can take it now, the customer is told (and may leave a message) */
+  checkAvailability(conversation: Conversation): Promise<void>;
   /** resolves when no pass is running or scheduled */
   idle(): Promise<void>;
   stop(): void;
@@ -62,12 +79,21 @@ export function createRouter(
       ? candidates.filter((c) => team.memberIds.includes(c.user.id))
       : candidates.filter((c) => GENERAL_ROLES.has(c.user.role));
 
+  /** the general queue's hours live in the workspace's settings */
+  const generalHours = async (workspaceId: string) => {
+    const parsed = businessHoursSchema.safeParse(
+      (await ctx.store.workspaces.findById(workspaceId))?.settings.hours,
+    );
+    return parsed.success ? (parsed.data as BusinessHours) : null;
+  };
+
   async function pass(workspaceId: string): Promise<void> {
     const now = new Date();
-    const [teams, queued, candidates] = await Promise.all([
+    const [teams, queued, candidates, hours] = await Promise.all([
       ctx.store.teams.listByWorkspace(workspaceId),
       ctx.store.routing.listQueued(workspaceId),
       ctx.store.routing.candidates(workspaceId),
+      generalHours(workspaceId),
     ]);
     const teamById = new Map(teams.map((t) => [t.id, t]));
     const waiting = orderQueue(
@@ -84,6 +110,8 @@ export function createRouter(
       const { conversation } = item;
       if (conversation.offer) continue;
       const team = conversation.teamId ? teamById.get(conversation.teamId) : undefined;
+      // out of hours nobody is offered it: it waits for the opening (the customer was told, and may leave a message)
+      if (!isOpenAt(team ? team.hours : hours, now)) continue;
       const userId = pickAgent({
         candidates: pool(team, candidates),
         strategy: team?.strategy ?? 'least_busy',
@@ -191,8 +219,77 @@ export function createRouter(
     for (const workspaceId of touched) schedule(workspaceId);
   }
 
+  async function serviceTick(now = new Date()): Promise<void> {
+    const teamsOf = new Map<string, Map<string, Team>>();
+    const teamOf = async (conversation: Conversation) => {
+      if (!conversation.teamId) return undefined;
+      let teams = teamsOf.get(conversation.workspaceId);
+      if (!teams) {
+        teams = new Map(
+          (await ctx.store.teams.listByWorkspace(conversation.workspaceId)).map((t) => [t.id, t]),
+        );
+        teamsOf.set(conversation.workspaceId, teams);
+      }
+      return teams.get(conversation.teamId);
+    };
+    for (const conversation of await ctx.store.service.listWithSla(SERVICE_BATCH)) {
+      for (const due of dueSlaFlags({ queuedAt: conversation.queuedAt, ...conversation.sla }, now)) {
+        await raiseSla(ctx.deps, { conversation, ...due });
+      }
+    }
+    for (const served of await ctx.store.service.listServed(SERVICE_BATCH)) {
+      const { conversation, lastCustomerAt, lastAgentAt } = served;
+      // the customer is waiting for their person: their last message is unanswered
+      if (!lastCustomerAt || (lastAgentAt && lastAgentAt >= lastCustomerAt)) continue;
+      const team = await teamOf(conversation);
+      const nudgeAfter = (team?.nudgeSeconds ?? DEFAULT_NUDGE_SECONDS) * 1000;
+      const requeueAfter = (team?.requeueAfterNudgeSeconds ?? DEFAULT_NUDGE_SECONDS) * 1000;
+      const waited = now.getTime() - lastCustomerAt.getTime();
+      const nudgedThisStretch = conversation.nudgedAt !== null && conversation.nudgedAt >= lastCustomerAt;
+      if (!nudgedThisStretch && waited >= nudgeAfter) await nudgeAssignee(ctx.deps, conversation);
+      else if (
+        nudgedThisStretch &&
+        now.getTime() - (conversation.nudgedAt as Date).getTime() >= requeueAfter
+      ) {
+        await requeueUnanswered(ctx.deps, conversation);
+      }
+    }
+    const idleMinutes = ctx.config.autoCloseIdleMinutes;
+    if (idleMinutes > 0) {
+      for (const conversation of await ctx.store.service.listIdle(
+        new Date(now.getTime() - idleMinutes * 60_000),
+        SERVICE_BATCH,
+      )) {
+        await closeIdle(ctx.deps, conversation);
+      }
+    }
+  }
+
+  async function checkAvailability(conversation: Conversation): Promise<void> {
+    const now = new Date();
+    const team = conversation.teamId
+      ? await ctx.store.teams.findById(conversation.workspaceId, conversation.teamId)
+      : null;
+    const hours = team ? team.hours : await generalHours(conversation.workspaceId);
+    if (!isOpenAt(hours, now)) {
+      const opensAt = nextOpening(hours, now);
+      await tellUnavailable(ctx.deps, conversation, {
+        code: 'closed_hours',
+        ...(opensAt ? { opensAt: opensAt.toISOString() } : {}),
+      });
+      return;
+    }
+    const candidates = await ctx.store.routing.candidates(conversation.workspaceId, team?.memberIds);
+    const online = (team ? candidates : candidates.filter((c) => GENERAL_ROLES.has(c.user.role))).some(
+      (c) => c.user.presence === 'online',
+    );
+    if (!online) await tellUnavailable(ctx.deps, conversation, { code: 'no_agents' });
+  }
+
   return {
     schedule,
+    serviceTick,
+    checkAvailability,
     resend(conversationId) {
       for (const sent of lastSent.values()) sent.delete(conversationId);
     },

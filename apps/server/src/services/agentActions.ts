@@ -3,6 +3,8 @@ import {
   closeConversation,
   declineOffer,
   handBackToBot,
+  inviteConsultant,
+  leaveConsult,
   loadConversation,
   notFound,
   postAgentMessage,
@@ -37,7 +39,6 @@ export async function getConversationWithMessages(ctx: AppContext, user: User, i
 
 type Command =
   | typeof acceptConversation
-  | typeof resolveConversation
   | typeof releaseConversation
   | typeof closeConversation
   | typeof declineOffer
@@ -55,7 +56,42 @@ async function run(ctx: AppContext, user: User, id: string, command: Command): P
 }
 
 export const accept = (ctx: AppContext, user: User, id: string) => run(ctx, user, id, acceptConversation);
-export const resolve = (ctx: AppContext, user: User, id: string) => run(ctx, user, id, resolveConversation);
+export async function resolve(
+  ctx: AppContext,
+  user: User,
+  id: string,
+  disposition?: string[],
+): Promise<AgentConversation> {
+  await resolveConversation(ctx.deps, {
+    workspaceId: user.workspaceId,
+    conversationId: id,
+    actor: staffActor(user),
+    ...(disposition ? { disposition } : {}),
+  });
+  return agentConversationView(ctx, user.workspaceId, id);
+}
+
+/** Invites an expert to consult on a conversation I serve (or any, as a supervisor). */
+export async function invite(ctx: AppContext, user: User, id: string, expertId: string) {
+  await inviteConsultant(ctx.deps, {
+    workspaceId: user.workspaceId,
+    conversationId: id,
+    actor: staffActor(user),
+    userId: expertId,
+  });
+  return agentConversationView(ctx, user.workspaceId, id);
+}
+
+/** Leaves a consult (or removes `userId` from it, as the person serving or a supervisor). */
+export async function leave(ctx: AppContext, user: User, id: string, userId?: string) {
+  await leaveConsult(ctx.deps, {
+    workspaceId: user.workspaceId,
+    conversationId: id,
+    actor: staffActor(user),
+    ...(userId ? { userId } : {}),
+  });
+  return agentConversationView(ctx, user.workspaceId, id);
+}
 export const release = (ctx: AppContext, user: User, id: string) => run(ctx, user, id, releaseConversation);
 export const close = (ctx: AppContext, user: User, id: string) => run(ctx, user, id, closeConversation);
 export const decline = (ctx: AppContext, user: User, id: string) => run(ctx, user, id, declineOffer);
@@ -79,7 +115,7 @@ export async function transfer(
 export async function sendAgentMessage(
   ctx: AppContext,
   user: User,
-  input: { conversationId: string; clientId: string; text: string },
+  input: { conversationId: string; clientId: string; text: string; internal?: boolean | undefined },
 ): Promise<MessageView> {
   const { message } = await postAgentMessage(ctx.deps, {
     workspaceId: user.workspaceId,
@@ -87,6 +123,7 @@ export async function sendAgentMessage(
     agent: staffActor(user),
     clientId: input.clientId,
     text: input.text,
+    ...(input.internal ? { internal: true } : {}),
   });
   return presentMessage(message, new Map([[user.id, user.name]]), 'staff');
 }

@@ -1,5 +1,12 @@
-import { DomainError, notFound, type Team, type User } from '@tandem/domain';
-import type { RoutingProfile, StaffRoutingView, TeamBody, TeamView } from '@tandem/protocol';
+import { type BusinessHours, DomainError, isOpenAt, notFound, type Team, type User } from '@tandem/domain';
+import {
+  type BusinessHoursBody,
+  businessHoursSchema,
+  type RoutingProfile,
+  type StaffRoutingView,
+  type TeamBody,
+  type TeamView,
+} from '@tandem/protocol';
 import type { AppContext } from '../context.ts';
 
 const mayEdit = (user: User) => user.role === 'admin' || user.role === 'supervisor';
@@ -30,6 +37,11 @@ function present(team: Team, staff: Map<string, User>, queued: number): TeamView
     strategy: team.strategy,
     offerTimeoutSeconds: team.offerTimeoutSeconds,
     offlineGraceSeconds: team.offlineGraceSeconds,
+    hours: team.hours,
+    sla: team.sla,
+    nudgeSeconds: team.nudgeSeconds,
+    requeueAfterNudgeSeconds: team.requeueAfterNudgeSeconds,
+    open: isOpenAt(team.hours, new Date()),
     members: team.memberIds.flatMap((id) => {
       const member = staff.get(id);
       return member ? [{ id, name: member.name, presence: member.presence }] : [];
@@ -112,4 +124,19 @@ export async function setStaffRouting(
   await ctx.store.users.setRoutingProfile(id, { ...profile, languages: [...new Set(profile.languages)] });
   ctx.router.schedule(user.workspaceId);
   return (await listStaffRouting(ctx, user)).find((s) => s.id === id) as StaffRoutingView;
+}
+
+/** The general queue's business hours (conversations in no team), kept in the workspace's settings. */
+export async function getWorkspaceHours(ctx: AppContext, user: User) {
+  const workspace = await ctx.store.workspaces.findById(user.workspaceId);
+  const parsed = businessHoursSchema.safeParse(workspace?.settings.hours);
+  const hours = parsed.success ? parsed.data : null;
+  return { hours, open: isOpenAt(hours as BusinessHours | null, new Date()) };
+}
+
+export async function setWorkspaceHours(ctx: AppContext, user: User, hours: BusinessHoursBody | null) {
+  assertMayEdit(user);
+  await ctx.store.setup.setWorkspaceSetting(user.workspaceId, 'hours', hours);
+  ctx.router.schedule(user.workspaceId);
+  return getWorkspaceHours(ctx, user);
 }

@@ -21,6 +21,8 @@ export interface BotTurnInput {
   rememberPrefersHuman?: Contact | null;
   /** the customer's attributes (a VIP is served sooner) */
   attributes?: Attributes;
+  /** the bot keeping watch while the customer waits for a person: stored only while still queued */
+  watching?: boolean;
 }
 
 /**
@@ -45,6 +47,7 @@ export async function recordBotTurn(
     botState: input.botState,
     tags,
     priority,
+    ...(input.watching ? { watching: true } : {}),
   };
   const annotated = tags.length !== before.tags.length || priority !== before.priority;
   const collect = (recorded: { conversation: Conversation; messages: Message[] }) => {

@@ -2,6 +2,7 @@ import type { HandoffReason, HandoffTarget } from '@tandem/protocol';
 import type { Store } from '../ports.ts';
 import type { Actor, Attributes, Conversation } from '../records.ts';
 import { gradePriority } from '../routing/priority.ts';
+import { slaDeadlines } from '../routing/sla.ts';
 import { teamForTarget } from '../routing/teams.ts';
 import type { Outbox } from './outbox.ts';
 import { transitionWithin } from './transition.ts';
@@ -39,6 +40,7 @@ export async function requestHumanWithin(
     emotion: conversation.emotion,
     attributes: input.attributes ?? {},
   });
+  const queuedAt = new Date();
   return transitionWithin(tx, outbox, {
     conversation,
     command: 'requestHuman',
@@ -46,9 +48,10 @@ export async function requestHumanWithin(
     patch: {
       handoffReason: input.reason,
       handoff: target,
-      queuedAt: new Date(),
+      queuedAt,
       priority,
       teamId: team?.id ?? null,
+      sla: slaDeadlines(team?.sla ?? null, priority, queuedAt),
     },
     notice: { code: 'queued' },
     data: { reason: input.reason, ...(input.target ? { target: input.target } : {}) },

@@ -8,6 +8,8 @@ export interface ResolveConversationInput {
   workspaceId: string;
   conversationId: string;
   actor: Actor;
+  /** how it ended (tags such as refunded, duplicate) */
+  disposition?: string[];
 }
 
 /**
@@ -24,7 +26,11 @@ export async function resolveConversation(
     conversation,
     command: 'resolve',
     actor: input.actor,
-    patch: { resolvedAt: new Date() },
+    patch: {
+      resolvedAt: new Date(),
+      ...(input.disposition ? { disposition: [...new Set(input.disposition)] } : {}),
+    },
+    ...(input.disposition?.length ? { data: { disposition: [...new Set(input.disposition)] } } : {}),
     notice: { code: 'resolved' },
   });
 }

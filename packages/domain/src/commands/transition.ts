@@ -19,8 +19,8 @@ export interface TransitionInput {
   assigneeName?: string | null;
   /** for `transfer` and `assign` by transfer: where from, where to, and the note */
   transfer?: Omit<DomainEventMap['conversation.transferred'], keyof ConversationChangeBase>;
-  /** for `release`: put back by its person, or their offline grace ran out */
-  why?: 'released' | 'agent_offline';
+  /** for `release`: put back by its person, their offline grace ran out, or they left it unanswered */
+  why?: 'released' | 'agent_offline' | 'unanswered';
 }
 
 type ConversationChangeBase = Pick<DomainEventMap['conversation.assigned'], 'conversation' | 'actor'>;
@@ -43,6 +43,8 @@ export async function transitionWithin(
   const updated = await tx.conversations.transition(conversation.id, conversation.status, {
     status: to,
     ...(conversation.offer || conversation.declinedBy.length > 0 ? { offer: null, declinedBy: [] } : {}),
+    // what a person served, the bot does not answer later (when it is back in the queue or with the bot)
+    ...(conversation.status === 'assigned' || to === 'assigned' ? { settleBot: true as const } : {}),
     ...input.patch,
   });
   if (!updated) return null;

@@ -1,4 +1,5 @@
 import type { HandoffReason } from '@tandem/protocol';
+import { currentEmotion } from '../conversation/emotion.ts';
 import type { Attributes, EmotionReading, EmotionTrajectory } from '../records.ts';
 
 export interface PriorityInput {
@@ -52,7 +53,7 @@ const REASON_BASE: Record<HandoffReason, number> = {
  * a VIP customer, and what the bot's rules asked for. Two upset customers are ordered by how upset.
  */
 export function gradePriority(input: PriorityInput): number {
-  const current = input.emotion?.current ?? null;
+  const current = input.emotion ? currentEmotion(input.emotion).current : null;
   let score = REASON_BASE[input.reason];
   if (current) score += Math.round(negativity(current) * 30);
   if (isWorsening(input.emotion)) score += 10;

@@ -173,6 +173,10 @@ describe('team of a hand-over', () => {
     strategy: 'least_busy',
     offerTimeoutSeconds: 30,
     offlineGraceSeconds: 60,
+    hours: null,
+    sla: null,
+    nudgeSeconds: 180,
+    requeueAfterNudgeSeconds: 180,
     memberIds: [],
   });
   const teams = [

@@ -38,9 +38,28 @@ import type {
 
 const EMOTION_MEMORY = 20;
 
+/** What the bot says while the customer waits for a person (null: nothing; the person answers). */
+export interface WatchOutput {
+  kind: 'rule' | 'answer' | 'handoff' | 'blocked';
+  replies: TurnReply[];
+  intent: string | null;
+  confidence: number;
+  tags: string[];
+  priority: number;
+  emotion: EmotionResult;
+  state: ConversationBotState;
+}
+
 export interface ConversationEngine {
   /** one customer message in, the bot's replies and decisions out */
   turn(state: ConversationBotState | null, input: TurnInput): Promise<TurnOutput>;
+  /**
+   * The bot keeps watch while the customer waits for a person: live staff rules still fire (an anti-fraud
+   * warning, a block), a repeated request for a person is acknowledged, and a question the knowledge base
+   * answers confidently is answered (marked as the bot's; a person still joins). Flows do not start and
+   * nothing is handed over again. The emotion is read, so the queue priority can follow it.
+   */
+  watch(state: ConversationBotState | null, input: TurnInput): Promise<WatchOutput | null>;
   /** swaps the staff rules in place: effective for the next message, no retraining */
   setRules(rules: RuleDefinition[]): void;
 }
@@ -254,8 +273,76 @@ export function createConversationEngine(brain: WorkspaceBrain, ports: EnginePor
     }
   }
 
+  async function watch(previous: ConversationBotState | null, input: TurnInput): Promise<WatchOutput | null> {
+    const s = previous ?? initialConversationState();
+    const lang = chooseLanguage(input.text, input.lang ?? s.bot.lang ?? null);
+    const emotion = input.emotion ?? detectEmotion(input.text, { lang });
+    const emotions = [...s.emotions, toEmotionPoint(emotion)].slice(-EMOTION_MEMORY);
+    const state: ConversationBotState = { ...s, emotions, bot: { ...s.bot, lang } };
+    const advice = settings.emotion.escalate
+      ? escalationAdvice(emotion, summarizeTrajectory(emotions))
+      : null;
+    const faq = faqBot.reply(state.bot, input.text, lang, settings.fallback);
+    const d = faq.decision;
+    const ruled = evaluateRules(rules, {
+      text: input.text,
+      lang,
+      intent: d.kind === 'answer' ? { name: d.entryId, confidence: d.confidence } : null,
+      emotion: { basic: emotion.basic, state: emotion.emotion, intensity: emotion.intensity },
+      attributes: input.attributes,
+    });
+    const ruledPriority = ruled.handover?.priority ?? 0;
+    const base = {
+      tags: ruled.tags,
+      priority: Math.max(advice?.escalate ? PRIORITY[advice.priority] : 0, ruledPriority),
+      emotion,
+      state,
+    };
+    if (ruled.block)
+      return {
+        ...base,
+        kind: 'blocked',
+        replies: [{ text: ruled.block, buttons: [] }],
+        intent: null,
+        confidence: 0,
+      };
+    // a rule's own words (an anti-fraud warning); its hand-over is moot: a person is coming
+    const ruleText = ruled.answer ?? (ruled.handover ? ruleHandover(ruled.handover, ruled, lang).text : null);
+    if (ruleText)
+      return {
+        ...base,
+        kind: 'rule',
+        replies: [{ text: ruleText, buttons: [] }],
+        intent: null,
+        confidence: 0,
+      };
+    if (detectHandoffRequest(input.text) === 'explicit') {
+      return {
+        ...base,
+        kind: 'handoff',
+        replies: [{ text: texts.stillWaiting[lang], buttons: [] }],
+        intent: null,
+        confidence: 0,
+      };
+    }
+    if (d.kind === 'answer' && !d.entryId.startsWith(FLOW_PREFIX)) {
+      return {
+        ...base,
+        kind: 'answer',
+        replies: [
+          { text: d.text, buttons: [] },
+          { text: texts.answeredWhileWaiting[lang], buttons: [] },
+        ],
+        intent: d.entryId,
+        confidence: d.confidence,
+      };
+    }
+    return null;
+  }
+
   return {
     turn,
+    watch,
     setRules(next) {
       rules = compileRules(next);
     },

@@ -18,6 +18,16 @@ export const texts = {
     zh: '如果您希望，我可以马上为您转接人工客服。',
     en: 'If you prefer, I can connect you with a person right away.',
   },
+  /** asked for a person again while waiting in the queue */
+  stillWaiting: {
+    zh: '您已在排队，人工客服接入后会第一时间回复您，您的消息都会保留。',
+    en: "You're in the queue — a person will answer as soon as they join, and everything you write is kept.",
+  },
+  /** after an FAQ answer given while the customer waits for a person */
+  answeredWhileWaiting: {
+    zh: '（以上为机器人自动解答，人工客服仍会为您服务。）',
+    en: '(An automatic answer while you wait — a person will still join you.)',
+  },
   /** opens a human-first turn when the workspace has no greeting of its own */
   hello: { zh: '您好，欢迎咨询！', en: 'Hello and welcome!' },
   /** follows the greeting on a human-first turn */

@@ -5,6 +5,7 @@ import * as handoffTarget from './003_handoff_target.ts';
 import * as identitySecret from './004_identity_secret.ts';
 import * as messagePath from './005_message_path.ts';
 import * as routing from './006_routing.ts';
+import * as serviceLevels from './007_service_levels.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '004_identity_secret': identitySecret,
   '005_message_path': messagePath,
   '006_routing': routing,
+  '007_service_levels': serviceLevels,
 };
 
 export const migrationProvider: MigrationProvider = {

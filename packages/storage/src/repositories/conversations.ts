@@ -68,6 +68,13 @@ export function conversationRepository(db: Db): ConversationRepository {
           ...(patch.lastAgentId !== undefined ? { last_agent_id: patch.lastAgentId } : {}),
           ...(patch.assignedAt !== undefined ? { assigned_at: patch.assignedAt } : {}),
           ...(patch.settleBot ? { bot_seq: sql<number>`customer_seq` } : {}),
+          ...(patch.sla
+            ? {
+                first_response_due_at: patch.sla.firstResponseDueAt,
+                resolution_due_at: patch.sla.resolutionDueAt,
+              }
+            : {}),
+          ...(patch.disposition !== undefined ? { disposition: JSON.stringify(patch.disposition) } : {}),
         })
         .where('id', '=', id)
         .where('status', '=', from)
@@ -98,7 +105,7 @@ export function conversationRepository(db: Db): ConversationRepository {
               tags = ${JSON.stringify(turn.tags)}::jsonb,
               priority = ${turn.priority},
               updated_at = now()
-          where id = ${id} and status = 'bot' and bot_seq = ${turn.expectedBotSeq}
+          where id = ${id} and status = ${turn.watching ? 'queued' : 'bot'} and bot_seq = ${turn.expectedBotSeq}
           returning *
         ),
         ins as (

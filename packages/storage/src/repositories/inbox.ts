@@ -58,6 +58,12 @@ export function inboxRepository(db: Db) {
         'c.csat_score',
         'c.csat_comment',
         'c.csat_at',
+        'c.first_response_due_at',
+        'c.resolution_due_at',
+        'c.first_response_at',
+        'c.sla_flags',
+        'c.nudged_at',
+        'c.disposition',
         'c.created_at',
         'c.updated_at',
       ])

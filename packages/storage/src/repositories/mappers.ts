@@ -1,5 +1,23 @@
-import type { Contact, Conversation, Message, Team, User, Workspace } from '@tandem/domain';
-import type { ContactRow, ConversationRow, MessageRow, TeamRow, UserRow, WorkspaceRow } from '../schema.ts';
+import type {
+  Contact,
+  Conversation,
+  Message,
+  Team,
+  Ticket,
+  TicketReply,
+  User,
+  Workspace,
+} from '@tandem/domain';
+import type {
+  ContactRow,
+  ConversationRow,
+  MessageRow,
+  TeamRow,
+  TicketReplyRow,
+  TicketRow,
+  UserRow,
+  WorkspaceRow,
+} from '../schema.ts';
 
 /** jsonb comes back parsed from both drivers; this guards against a driver handing back text. */
 export function json<T>(value: unknown): T {
@@ -36,6 +54,10 @@ export const toTeam = (row: TeamRow, memberIds: string[]): Team => ({
   strategy: row.strategy,
   offerTimeoutSeconds: row.offer_timeout_seconds,
   offlineGraceSeconds: row.offline_grace_seconds,
+  hours: (json(row.hours) ?? null) as Team['hours'],
+  sla: (json(row.sla) ?? null) as Team['sla'],
+  nudgeSeconds: row.nudge_seconds,
+  requeueAfterNudgeSeconds: row.requeue_after_nudge_seconds,
   memberIds,
 });
 
@@ -85,6 +107,14 @@ export const toConversation = (row: ConversationRow): Conversation => ({
     row.csat_score !== null && row.csat_at
       ? { score: row.csat_score, comment: row.csat_comment, at: row.csat_at }
       : null,
+  sla: {
+    firstResponseDueAt: row.first_response_due_at ?? null,
+    resolutionDueAt: row.resolution_due_at ?? null,
+    firstResponseAt: row.first_response_at ?? null,
+    flags: json(row.sla_flags) ?? [],
+  },
+  nudgedAt: row.nudged_at ?? null,
+  disposition: json(row.disposition) ?? [],
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -101,6 +131,32 @@ export const toMessage = (row: MessageRow): Message => ({
   buttons: json(row.buttons),
   notice: json<Message['notice']>(row.notice) ?? null,
   meta: (json(row.meta) ?? null) as Message['meta'],
+  internal: row.internal ?? false,
+  createdAt: row.created_at,
+});
+
+export const toTicket = (row: TicketRow): Ticket => ({
+  id: row.id,
+  workspaceId: row.workspace_id,
+  contactId: row.contact_id,
+  conversationId: row.conversation_id,
+  teamId: row.team_id,
+  status: row.status,
+  name: row.name,
+  email: row.email,
+  phone: row.phone,
+  lang: row.lang,
+  message: row.message,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+export const toTicketReply = (row: TicketReplyRow): TicketReply => ({
+  id: row.id,
+  ticketId: row.ticket_id,
+  authorId: row.author_id,
+  text: row.text,
+  emailState: row.email_state,
   createdAt: row.created_at,
 });
 
@@ -116,6 +172,10 @@ export const conversationFromJson = (row: Record<string, unknown>): Conversation
     offer_expires_at: atOrNull(row.offer_expires_at),
     assigned_at: atOrNull(row.assigned_at),
     csat_at: atOrNull(row.csat_at),
+    first_response_due_at: atOrNull(row.first_response_due_at),
+    resolution_due_at: atOrNull(row.resolution_due_at),
+    first_response_at: atOrNull(row.first_response_at),
+    nudged_at: atOrNull(row.nudged_at),
     declined_by: (row.declined_by ?? []) as string[],
     created_at: at(row.created_at),
     updated_at: at(row.updated_at),

@@ -55,6 +55,7 @@ export function messageRepository(
               buttons: JSON.stringify(input.buttons ?? []),
               notice: JSON.stringify(input.notice ?? null),
               meta: input.meta ? JSON.stringify(input.meta) : null,
+              internal: input.internal ?? false,
             })
             .onConflict((oc) => oc.doNothing())
             .returningAll()
@@ -129,7 +130,7 @@ export function messageRepository(
           update conversations c
           set last_seq = ins.seq,
               customer_seq = ins.seq,
-              bot_seq = case when c.status = 'bot' then c.bot_seq else ins.seq end,
+              bot_seq = case when c.status in ('bot', 'queued') then c.bot_seq else ins.seq end,
               emotion = case when ${reading}::jsonb is null then c.emotion else jsonb_build_object(
                 'current', ${reading}::jsonb - 'at',
                 'history', (

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db } from '../database.ts';
 import { newIdentitySecret } from './identity.ts';
 
@@ -29,6 +30,19 @@ export function setupRepository(db: Db) {
         })
         .execute();
       return id;
+    },
+    /** sets one key of a workspace's settings (null removes it) */
+    async setWorkspaceSetting(workspaceId: string, key: string, value: unknown): Promise<void> {
+      await db
+        .updateTable('workspaces')
+        .set({
+          settings:
+            value === null
+              ? sql`settings - ${key}::text`
+              : sql`jsonb_set(settings, ${`{${key}}`}::text[], ${JSON.stringify(value)}::jsonb)`,
+        })
+        .where('id', '=', workspaceId)
+        .execute();
     },
     async createUser(input: {
       workspaceId: string;

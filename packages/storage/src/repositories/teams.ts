@@ -51,6 +51,10 @@ export function teamRepository(
     strategy: input.strategy,
     offer_timeout_seconds: input.offerTimeoutSeconds,
     offline_grace_seconds: input.offlineGraceSeconds,
+    hours: input.hours ? JSON.stringify(input.hours) : null,
+    sla: input.sla ? JSON.stringify(input.sla) : null,
+    nudge_seconds: input.nudgeSeconds,
+    requeue_after_nudge_seconds: input.requeueAfterNudgeSeconds,
   });
 
   const repo: TeamRepository = {

@@ -1,0 +1,88 @@
+import { loadConversation, type User } from '@tandem/domain';
+import type { HandoffPacket, Lang, PreviousConversation } from '@tandem/protocol';
+import type { PastConversation } from '@tandem/storage';
+import type { AppContext } from '../context.ts';
+import { presentMessages } from '../presenters/message.ts';
+import { presentHandoffEmotion } from './emotion.ts';
+import { buildHandoffSummary, verifiedCustomerId } from './summary.ts';
+import { quote } from './text.ts';
+
+/** How many earlier conversations the packet lists. */
+const PREVIOUS = 10;
+const FIRST_MESSAGE_CHARS = 120;
+
+/**
+ * What a person taking over a conversation sees, so the customer never repeats themselves: the summary,
+ * the emotion, why it came to people, who the customer is, their earlier conversations (on every device
+ * they signed in on) and the whole transcript. Staff of the conversation's workspace only; any other
+ * conversation is not found.
+ */
+export async function buildHandoffPacket(
+  ctx: AppContext,
+  user: Pick<User, 'workspaceId'>,
+  conversationId: string,
+  lang: Lang,
+): Promise<HandoffPacket> {
+  const { workspaceId } = user;
+  const conversation = await loadConversation(ctx.store, workspaceId, conversationId);
+  const [contact, messages, team] = await Promise.all([
+    ctx.store.contacts.findById(conversation.contactId),
+    ctx.store.messages.listByConversation(conversation.id),
+    conversation.teamId ? ctx.store.teams.findById(workspaceId, conversation.teamId) : null,
+  ]);
+  const customerId = verifiedCustomerId(contact);
+  const [previous, transcript] = await Promise.all([
+    ctx.store.history.listForCustomer(
+      workspaceId,
+      conversation.contactId,
+      customerId,
+      conversation.id,
+      PREVIOUS,
+    ),
+    presentMessages(ctx.store, workspaceId, messages, 'staff'),
+  ]);
+  const summary = buildHandoffSummary({
+    conversation,
+    messages,
+    contact,
+    lang,
+    teamName: team?.name ?? null,
+  });
+  return {
+    conversation: {
+      id: conversation.id,
+      status: conversation.status,
+      priority: conversation.priority,
+      tags: conversation.tags,
+      createdAt: conversation.createdAt.toISOString(),
+      queuedAt: conversation.queuedAt?.toISOString() ?? null,
+    },
+    summary,
+    reason: summary.reason,
+    emotion: presentHandoffEmotion(conversation.emotion),
+    contact: {
+      id: conversation.contactId,
+      name: contact?.name ?? null,
+      lang: contact?.lang ?? null,
+      attributes: contact?.attributes ?? {},
+      verifiedCustomerId: customerId,
+    },
+    previousConversations: previous.map((past) => presentPrevious(past, conversation.contactId)),
+    messages: transcript,
+  };
+}
+
+function presentPrevious(past: PastConversation, contactId: string): PreviousConversation {
+  return {
+    id: past.id,
+    status: past.status,
+    createdAt: past.createdAt.toISOString(),
+    resolvedAt: past.resolvedAt?.toISOString() ?? null,
+    handoffReason: past.handoffReason,
+    tags: past.tags,
+    csat: past.csatScore,
+    messageCount: past.messageCount,
+    firstMessage: past.firstCustomerText === null ? null : quote(past.firstCustomerText, FIRST_MESSAGE_CHARS),
+    joinedBy: past.contactId === contactId ? 'contact' : 'customer_id',
+  };
+}
