@@ -13,7 +13,7 @@ function minifyStyles(): Plugin {
         const small = css
           .replace(/\/\*[\s\S]*?\*\//g, '')
           .replace(/\s+/g, ' ')
-          .replace(/\s*([{};,>])\s*/g, '$1')
+          .replace(/\s*([{};,>~])\s*/g, '$1')
           .replace(/:\s+/g, ':')
           .replace(/;}/g, '}')
           .replace(/\s+!important/g, '!important')

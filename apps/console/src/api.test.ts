@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, api, detailsOf } from './api.ts';
+import { conversation as sampleConversation } from './store/testFixtures.ts';
 
 function respond(status: number, body: unknown) {
   const fetch = vi.fn(
@@ -79,5 +80,39 @@ describe('admin API calls', () => {
     respond(200, { entries: [{ id: 'x' }] });
     await expect(api.knowledge()).rejects.toMatchObject({ code: 'internal' });
     expect(detailsOf(new Error('x'))).toEqual([]);
+  });
+});
+
+describe('routing API calls (the REST twins of the socket commands)', () => {
+  const id = '00000000-0000-4000-8000-0000000000aa';
+  const conversation = { ...sampleConversation(), id };
+
+  it('send the target and the note of a transfer, and nothing else for the plain commands', async () => {
+    const fetch = respond(200, { conversation });
+    await api.transfer(id, { kind: 'team', teamId: '00000000-0000-4000-8000-0000000000bb' }, 'VIP, refund');
+    await api.transfer(id, { kind: 'expert' });
+    await api.release(id);
+    await api.handBack(id);
+    await api.decline(id);
+    const calls = fetch.mock.calls.map(([url, init]) => [url, init?.method, JSON.parse(String(init?.body))]);
+    expect(calls).toEqual([
+      [
+        `/api/conversations/${id}/transfer`,
+        'POST',
+        { to: { kind: 'team', teamId: '00000000-0000-4000-8000-0000000000bb' }, note: 'VIP, refund' },
+      ],
+      [`/api/conversations/${id}/transfer`, 'POST', { to: { kind: 'expert' } }],
+      [`/api/conversations/${id}/release`, 'POST', {}],
+      [`/api/conversations/${id}/handback`, 'POST', {}],
+      [`/api/conversations/${id}/decline`, 'POST', {}],
+    ]);
+  });
+
+  it("keep the server's code and message when a transfer is refused", async () => {
+    respond(409, { error: { code: 'target_unavailable', message: 'nobody in 账单 Payments is online now' } });
+    await expect(api.transfer(id, { kind: 'expert' })).rejects.toMatchObject({
+      code: 'target_unavailable',
+      message: 'nobody in 账单 Payments is online now',
+    });
   });
 });

@@ -20,6 +20,9 @@ import {
   messageResponseSchema,
   type Presence,
   type Teammate,
+  type TeamView,
+  type TransferTarget,
+  teamListSchema,
   teamResponseSchema,
 } from '@tandem/protocol';
 import { z } from 'zod';
@@ -122,6 +125,16 @@ const entryEnvelope = z.object({ entry: knowledgeEntrySchema, bot: botStatusSche
 const removedEnvelope = z.object({ removed: z.string(), bot: botStatusSchema });
 export type KnowledgeSaved = z.infer<typeof entryEnvelope>;
 export type KnowledgeRemoved = z.infer<typeof removedEnvelope>;
+/** `POST /api/conversations/:id/<command>`: a staff command answered with the conversation's new row. */
+async function conversationCommand(
+  id: string,
+  command: 'accept' | 'resolve' | 'decline' | 'release' | 'handback' | 'transfer',
+  body: object = {},
+): Promise<AgentConversation> {
+  const path = `/api/conversations/${encodeURIComponent(id)}/${command}`;
+  return (await request('POST', path, conversationEnvelope, body)).conversation;
+}
+
 const adminBot = (kind: DefinitionKind, key?: string) =>
   `/api/admin/bot/${encodeURIComponent(kind)}${key === undefined ? '' : `/${encodeURIComponent(key)}`}`;
 
@@ -143,12 +156,24 @@ export const api = {
     return request('GET', `/api/conversations/${encodeURIComponent(id)}`, conversationResponseSchema);
   },
   async accept(id: string): Promise<AgentConversation> {
-    const path = `/api/conversations/${encodeURIComponent(id)}/accept`;
-    return (await request('POST', path, conversationEnvelope, {})).conversation;
+    return conversationCommand(id, 'accept');
   },
   async resolve(id: string): Promise<AgentConversation> {
-    const path = `/api/conversations/${encodeURIComponent(id)}/resolve`;
-    return (await request('POST', path, conversationEnvelope, {})).conversation;
+    return conversationCommand(id, 'resolve');
+  },
+  /** turn down the conversation offered to me: it goes to the next person */
+  async decline(id: string): Promise<AgentConversation> {
+    return conversationCommand(id, 'decline');
+  },
+  /** put an assigned conversation back in its queue */
+  async release(id: string): Promise<AgentConversation> {
+    return conversationCommand(id, 'release');
+  },
+  async handBack(id: string): Promise<AgentConversation> {
+    return conversationCommand(id, 'handback');
+  },
+  async transfer(id: string, to: TransferTarget, note?: string): Promise<AgentConversation> {
+    return conversationCommand(id, 'transfer', note ? { to, note } : { to });
   },
   async send(conversationId: string, clientId: string, text: string): Promise<MessageView> {
     const path = `/api/conversations/${encodeURIComponent(conversationId)}/messages`;
@@ -160,6 +185,10 @@ export const api = {
   },
   async team(): Promise<Teammate[]> {
     return (await request('GET', '/api/team', teamResponseSchema)).teammates;
+  },
+  /** teams (skill groups and the expert tier) with their members' presence and queue sizes */
+  async teams(): Promise<TeamView[]> {
+    return (await request('GET', '/api/teams', teamListSchema)).teams;
   },
 
   // ---- administration (admins and supervisors) ----

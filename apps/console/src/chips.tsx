@@ -19,6 +19,19 @@ export function PriorityChip({ priority }: { priority: number }) {
   return <span className="chip chip-priority">{t('priority.high', { n: priority })}</span>;
 }
 
+/** The team whose queue the conversation is in; the expert tier stands out. */
+export function TeamChip({ team }: { team: NonNullable<AgentConversation['team']> }) {
+  const { t } = useI18n();
+  return (
+    <span
+      className={`chip chip-team${team.tier === 2 ? ' chip-expert' : ''}`}
+      title={t(team.tier === 2 ? 'team.chipExpert' : 'team.chip', { name: team.name })}
+    >
+      {team.name}
+    </span>
+  );
+}
+
 type Trend = NonNullable<AgentConversation['emotion']>['trend'];
 
 /** The customer's emotion, coloured by polarity; with a trend only when it is worth a glance. */

@@ -9,6 +9,7 @@ import './styles/inbox.css';
 import './styles/conversation.css';
 import './styles/details.css';
 import './styles/admin.css';
+import './styles/routing.css';
 import './styles/responsive.css';
 
 const root = document.getElementById('root');

@@ -8,6 +8,7 @@ import {
   messageViewSchema,
   PROTOCOL_VERSION,
   type Presence,
+  type TransferTarget,
 } from '@tandem/protocol';
 import { io, type Socket } from 'socket.io-client';
 import { ApiError, api } from './api.ts';
@@ -20,6 +21,15 @@ export function connectAgentSocket(): AgentSocket {
 }
 
 const ackTimeoutMs = 10_000;
+
+/** The client events on one conversation that are acknowledged with its new row. */
+type ConversationCommandEvent =
+  | 'conversation:accept'
+  | 'conversation:resolve'
+  | 'conversation:decline'
+  | 'conversation:release'
+  | 'conversation:handback'
+  | 'conversation:transfer';
 
 /** Turns an acknowledgement (or its timeout) into a promise that fails with an {@link ApiError}. */
 function settle<T>(resolve: (value: T) => void, reject: (error: ApiError) => void) {
@@ -44,20 +54,48 @@ function checked<T>(value: unknown, schema: { parse: (data: unknown) => T }): T 
  */
 export function commands(socket: AgentSocket | null) {
   const live = socket?.connected ? socket.timeout(ackTimeoutMs) : null;
+  /** a command on one conversation over the live connection, answered with its new row */
+  const conversationCommand = async (
+    connected: NonNullable<typeof live>,
+    event: ConversationCommandEvent,
+    payload: Parameters<AgentClientEvents[ConversationCommandEvent]>[0],
+  ): Promise<AgentConversation> => {
+    const data = await new Promise<{ conversation: AgentConversation }>((resolve, reject) =>
+      connected.emit(event, payload, settle(resolve, reject)),
+    );
+    return checked(data.conversation, agentConversationSchema);
+  };
   return {
     async accept(conversationId: string): Promise<AgentConversation> {
       if (!live) return api.accept(conversationId);
-      const data = await new Promise<{ conversation: AgentConversation }>((resolve, reject) =>
-        live.emit('conversation:accept', { conversationId }, settle(resolve, reject)),
-      );
-      return checked(data.conversation, agentConversationSchema);
+      return conversationCommand(live, 'conversation:accept', { conversationId });
     },
     async resolve(conversationId: string): Promise<AgentConversation> {
       if (!live) return api.resolve(conversationId);
-      const data = await new Promise<{ conversation: AgentConversation }>((resolve, reject) =>
-        live.emit('conversation:resolve', { conversationId }, settle(resolve, reject)),
+      return conversationCommand(live, 'conversation:resolve', { conversationId });
+    },
+    /** turn down a conversation offered to me: it goes to the next person */
+    async decline(conversationId: string): Promise<AgentConversation> {
+      if (!live) return api.decline(conversationId);
+      return conversationCommand(live, 'conversation:decline', { conversationId });
+    },
+    /** put an assigned conversation back in its queue */
+    async release(conversationId: string): Promise<AgentConversation> {
+      if (!live) return api.release(conversationId);
+      return conversationCommand(live, 'conversation:release', { conversationId });
+    },
+    async handBack(conversationId: string): Promise<AgentConversation> {
+      if (!live) return api.handBack(conversationId);
+      return conversationCommand(live, 'conversation:handback', { conversationId });
+    },
+    /** to a person, a team's queue or the expert tier, with an optional note for whoever receives it */
+    async transfer(conversationId: string, to: TransferTarget, note?: string): Promise<AgentConversation> {
+      if (!live) return api.transfer(conversationId, to, note);
+      return conversationCommand(
+        live,
+        'conversation:transfer',
+        note ? { conversationId, to, note } : { conversationId, to },
       );
-      return checked(data.conversation, agentConversationSchema);
     },
     async send(conversationId: string, clientId: string, text: string): Promise<MessageView> {
       if (!live) return api.send(conversationId, clientId, text);

@@ -65,9 +65,9 @@ describe('bot administration in the console', () => {
       await page.goto(`${t.url}/demo/`);
       await page.locator('.launcher').click();
       const bot = page.locator('.list .msg-bot');
-      await visible(page.locator('textarea'));
+      await visible(page.locator('.composer textarea'));
       const before = await bot.count();
-      await page.locator('textarea').fill(text);
+      await page.locator('.composer textarea').fill(text);
       await page.getByRole('button', { name: locale === 'zh-CN' ? '发送' : 'Send' }).click();
       await expect.poll(() => bot.count(), until).toBeGreaterThan(before);
       // an answer may come as more than one message: they were stored together, so once the first is

@@ -44,7 +44,7 @@ describe('customer and agent in the browser', () => {
     // the customer opens the shop and the chat
     await customer.goto(`${t.url}/demo/`);
     await customer.locator('.launcher').click();
-    const input = customer.locator('textarea');
+    const input = customer.locator('.composer textarea');
     await input.fill('怎么开发票');
     await customer.getByRole('button', { name: '发送' }).click();
     // an answer may come as more than one message: wait for the one that answers the question
@@ -118,7 +118,7 @@ describe('customer and agent in the browser', () => {
     const customer = await customerContext.newPage();
     await customer.goto(`${t.url}/demo/`);
     await customer.locator('.launcher').click();
-    await customer.locator('textarea').fill('how long does a refund take?');
+    await customer.locator('.composer textarea').fill('how long does a refund take?');
     await customer.getByRole('button', { name: 'Send' }).click();
     await visible(customer.locator('.list .msg-bot').first());
     await visible(customer.getByRole('button', { name: 'Talk to a person' }));

@@ -300,7 +300,7 @@ describe('the demo page signs its customer (browser)', () => {
 
   const say = async (page: Page, text: string, expected: string) => {
     const before = await page.locator('.list .msg-bot').count();
-    await page.locator('textarea').fill(text);
+    await page.locator('.composer textarea').fill(text);
     await page.getByRole('button', { name: '发送' }).click();
     await expect
       .poll(async () => (await page.locator('.list .msg-bot').allTextContents()).slice(before).join('\n'), {

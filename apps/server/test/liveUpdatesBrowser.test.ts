@@ -211,7 +211,7 @@ describe('live updates in the console', () => {
       const page = await context.newPage();
       await page.goto(`${t.url}/demo/`);
       await page.locator('.launcher').click();
-      await visible(page.locator('textarea'));
+      await visible(page.locator('.composer textarea'));
 
       // the bot's backlog is full: every message to it is refused as `busy`, nothing stored
       const turns = t.app.ctx.botTurns;
@@ -222,7 +222,7 @@ describe('live updates in the console', () => {
         return false;
       };
       try {
-        await page.locator('textarea').fill('怎么开发票');
+        await page.locator('.composer textarea').fill('怎么开发票');
         await page.getByRole('button', { name: '发送' }).click();
         const waiting = page.locator('.list .msg-sending');
         await visible(waiting.getByText('客服助手有点忙，稍等片刻…'));
@@ -270,7 +270,7 @@ describe('live updates in the console', () => {
       });
       await page.goto(`${t.url}/demo/`);
       await page.locator('.launcher').click();
-      await page.locator('textarea').fill('how long does a refund take?');
+      await page.locator('.composer textarea').fill('how long does a refund take?');
       await page.getByRole('button', { name: 'Send' }).click();
       await expect
         .poll(() => page.locator('.list .msg-bot').count(), { timeout: EVENT_TIMEOUT_MS })
@@ -282,7 +282,7 @@ describe('live updates in the console', () => {
       offline = true;
       for (const ws of open.splice(0)) await ws.close();
       await visible(page.locator('.status', { hasText: 'Connection lost' }));
-      await page.locator('textarea').fill('are you still there?');
+      await page.locator('.composer textarea').fill('are you still there?');
       await page.getByRole('button', { name: 'Send' }).click();
       await visible(page.locator('.list .msg-sending', { hasText: 'Sending…' }));
       await shot(page, 'live-widget-offline-en');

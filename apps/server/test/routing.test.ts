@@ -129,14 +129,30 @@ describe('routing: offers, timeouts, offline agents, transfers, hand-back, CSAT'
     );
     const other = offer === agent1 ? agent2 : agent1;
     const reoffered = offeredOn(other, id);
+    // away when the connection closed (not by choice), then offline after the grace period
+    const away = waitFor<{ userId: string; presence: string }>(
+      admin.socket,
+      'presence:changed',
+      (p) => p.userId === offer.id && p.presence === 'away',
+    );
     offer.socket.disconnect();
+    await away;
     await left;
     await queuedAgain;
     await reoffered;
+    const presenceOf = async (id: string) =>
+      (
+        await api<{ teammates: Array<{ id: string; presence: string }> }>(t.url, '/api/team', {
+          cookie: admin.cookie,
+        })
+      ).body.teammates.find((m) => m.id === id)?.presence;
+
     // the agent comes back online for the next tests
     const back = await staff(t, offer === agent1 ? 'agent1@tandem.demo' : 'agent2@tandem.demo');
     if (offer === agent1) agent1 = back;
     else agent2 = back;
+    // back online on reconnecting
+    expect(await presenceOf(offer.id)).toBe('online');
     const row = await api<{ conversation: AgentConversation }>(t.url, `/api/conversations/${id}`, {
       cookie: admin.cookie,
     });

@@ -6,8 +6,11 @@ const file = new URL('../dist/widget.js', import.meta.url);
 const code = readFileSync(file);
 const gzipped = gzipSync(code, { level: 9 });
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
-// 26 kB since automatic resending (backoff, resend on reconnect, `sync`) came in at 25.5 kB
-const budget = 26 * 1024;
+// 26 kB since automatic resending (backoff, resend on reconnect, `sync`) came in at 25.5 kB; 27.5 kB since
+// the queue line (place, estimated wait), the new notices and the rating prompt came in at 27.4 kB; 30 kB since
+// leaving a message (the form with its checks in both languages, the "nobody online", "closed until",
+// "message left" and "expert joined" notices, the opening time) came in at 29.9 kB
+const budget = 30 * 1024;
 console.log(`widget.js: ${kb(code.length)} raw, ${kb(gzipped.length)} gzipped (budget ${kb(budget)})`);
 if (gzipped.length > budget) {
   console.error('widget.js is over its size budget');

@@ -52,6 +52,18 @@ export const sendMessage = (socket: WidgetSocket, payload: WidgetSend) =>
 export const requestHandoff = (socket: WidgetSocket, lang: WidgetSend['lang']) =>
   ask<{ conversation: WidgetConversation }>(socket, 'handoff:request', { lang });
 
+/** Rates a conversation that ended (1–5, optional comment). */
+export const rateConversation = (
+  socket: WidgetSocket,
+  payload: { conversationId: string; score: number; comment?: string },
+) => ask<{ conversation: WidgetConversation }>(socket, 'csat:submit', payload);
+
+/** Leaves a message instead of waiting (an e-mail address or a phone number, or both; the message). */
+export const createTicket = (
+  socket: WidgetSocket,
+  payload: { name?: string; email?: string; phone?: string; message: string },
+) => ask<{ ticket: { id: string; status: string } }>(socket, 'ticket:create', payload);
+
 /** After a reconnect: the latest conversation and its messages after `afterSeq`. */
 export const syncSince = (socket: WidgetSocket, afterSeq: number) =>
   ask<{ conversation: WidgetConversation | null; messages: MessageView[] }>(socket, 'sync', { afterSeq });

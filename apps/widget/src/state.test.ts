@@ -188,10 +188,16 @@ describe('unread and status helpers', () => {
 
   it('knows who answers next', () => {
     expect(botAnswersNext(null)).toBe(true);
-    expect(botAnswersNext({ id: A, status: 'bot', agentName: null })).toBe(true);
-    expect(botAnswersNext({ id: A, status: 'resolved', agentName: null })).toBe(true);
-    expect(botAnswersNext({ id: A, status: 'queued', agentName: null })).toBe(false);
-    expect(botAnswersNext({ id: A, status: 'assigned', agentName: 'Amy' })).toBe(false);
+    expect(botAnswersNext({ id: A, status: 'bot', agentName: null, rated: false, ratable: true })).toBe(true);
+    expect(botAnswersNext({ id: A, status: 'resolved', agentName: null, rated: false, ratable: true })).toBe(
+      true,
+    );
+    expect(botAnswersNext({ id: A, status: 'queued', agentName: null, rated: false, ratable: true })).toBe(
+      false,
+    );
+    expect(botAnswersNext({ id: A, status: 'assigned', agentName: 'Amy', rated: false, ratable: true })).toBe(
+      false,
+    );
   });
 });
 

@@ -1,11 +1,13 @@
 import type {
   ConversationStatus,
   ErrorCode,
+  Lang,
   MessageView,
+  QueueStatus,
   QuickReply,
   WidgetConversation,
 } from '@tandem/protocol';
-import type { MessageKey } from './i18n.ts';
+import { type MessageKey, t } from './i18n.ts';
 
 /** Why a send failed: a server error code, or 'network' when no acknowledgement came back. */
 export type SendError = ErrorCode | 'network';
@@ -253,4 +255,55 @@ function defaultRandom(bytes: Uint8Array): Uint8Array {
   }
   for (let i = 0; i < bytes.length; i += 1) bytes[i] = Math.floor(Math.random() * 256);
   return bytes;
+}
+
+/**
+ * A wait in words: under a minute; about a minute; minutes (to the nearest 5 above 10); hours from two
+ * hours on.
+ */
+export function waitText(lang: Lang, seconds: number): string {
+  const minutes = Math.round(seconds / 60);
+  const n = minutes > 10 ? Math.round(minutes / 5) * 5 : minutes;
+  if (seconds < 60) return t(lang, 'waitSoon');
+  if (n < 2) return t(lang, 'waitMinute');
+  return n < 120 ? t(lang, 'waitMinutes', { n }) : t(lang, 'waitHours', { n: Math.round(n / 60) });
+}
+
+/**
+ * The queue line while the customer waits for a person: their place and the estimated wait, or, when
+ * nobody who could take it is online, that they can wait or leave a message (the line then offers the form).
+ */
+export function queueText(lang: Lang, status: QueueStatus): string {
+  const { position, estimatedWaitSeconds: wait } = status;
+  if (wait === null && status.agentsOnline === 0) return t(lang, 'queueNobody');
+  // Chinese counts the people ahead (您前面还有 2 位), English the place in line (number 3)
+  const place =
+    position > 1
+      ? t(lang, 'queueAhead', { n: lang === 'zh' ? position - 1 : position })
+      : t(lang, 'queueNext');
+  return wait === null ? place : place + t(lang, 'queueWait', { wait: waitText(lang, wait) });
+}
+
+export type CsatStep = 'ask' | 'sending' | 'failed' | 'thanks';
+
+/**
+ * Where the rating prompt of the current conversation stands, or null when there is none to show: only
+ * once the conversation ended (resolved or closed) and while the customer has not moved on (nothing sent
+ * since, no newer conversation) and when a person served it (`ratable`); asked once (`rated` by the server, or `ratedId`: rated from this browser),
+ * then `rating` (this page view's submission) tells whether it is being sent, failed or thanked for.
+ */
+export function csatStep(
+  conversation: WidgetConversation | null,
+  messages: readonly MessageView[],
+  pending: readonly PendingMessage[],
+  ratedId: string | null,
+  rating: { id: string; step: CsatStep } | null,
+): CsatStep | null {
+  const status = conversation?.status;
+  if (!conversation || pending.length > 0 || (status !== 'resolved' && status !== 'closed')) return null;
+  const last = messages[messages.length - 1];
+  if (last && last.conversationId !== conversation.id) return null;
+  if (rating?.id === conversation.id) return rating.step;
+  // a conversation the bot handled alone (or a message left for later) is not rated
+  return !conversation.ratable || conversation.rated || conversation.id === ratedId ? null : 'ask';
 }

@@ -34,4 +34,6 @@ export const keys = {
   lang: (workspace: string) => `tandem:lang:${workspace}`,
   read: (workspace: string) => `tandem:read:${workspace}`,
   elder: (workspace: string) => `tandem:elder:${workspace}`,
+  /** the last conversation rated from this browser */
+  rated: (workspace: string) => `tandem:rated:${workspace}`,
 };

@@ -28,7 +28,7 @@ export const styles = `
   -webkit-text-size-adjust: 100%;
   text-size-adjust: 100%;
 }
-button, textarea { font: inherit; color: inherit; }
+button, textarea, input { font: inherit; color: inherit; }
 button { cursor: pointer; }
 button:disabled { cursor: default; }
 :focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
@@ -114,6 +114,14 @@ button:disabled { cursor: default; }
   background: #fff; color: #78350f; font-weight: 600;
 }
 
+.qbar { flex: none; display: flex; align-items: center; gap: 8px; padding-right: 8px; background: var(--tdm-brand-soft); }
+.queue {
+  flex: 1; margin: 0; padding: 6px 14px; color: var(--tdm-brand-dark);
+  font-size: var(--s); font-weight: 600;
+}
+/* "leave a message" (on the queue line and a notice), and cancel in its form: styled as .handoff */
+.notice .leave { display: block; margin: 6px auto 4px; }
+
 /* ---- messages ---- */
 .log {
   flex: 1; overflow-y: auto; overscroll-behavior: contain; padding: 14px 12px 6px;
@@ -159,16 +167,46 @@ button:disabled { cursor: default; }
 .typing i:nth-child(3) { animation-delay: 0.4s; }
 @keyframes tdm-blink { 0%, 80%, 100% { opacity: 0.3; transform: translateY(0); } 40% { opacity: 1; transform: translateY(-3px); } }
 
+/* the rating prompt after a conversation ended */
+.csat, .ticket {
+  margin: 12px 0 4px; padding: 12px; text-align: center;
+  background: #f8fafc; border: 1px solid var(--tdm-line); border-radius: 14px;
+}
+.ticket { text-align: start; }
+.csat p { margin: 0; font-weight: 600; }
+.stars button {
+  width: var(--h); height: var(--h); padding: 0; border: 0; background: none;
+  font-size: calc(var(--h)*0.62); line-height: 1; color: var(--tdm-edge);
+}
+.stars button[data-on="true"], .stars:hover button { color: #f59e0b; }
+.stars button:hover ~ button { color: var(--tdm-edge); }
+.csat .input, .ticket .input { width: 100%; margin-top: 6px; border-radius: 12px; }
+.send-rating {
+  margin-top: 8px; min-height: var(--h); padding: 0 20px; border: 0; border-radius: 99px;
+  background: var(--tdm-brand); color: #fff; font-size: var(--m); font-weight: 600;
+}
+.send-rating:disabled { background: var(--tdm-edge); }
+.csat [data-error="true"] { margin-top: 6px; color: var(--tdm-danger); }
+
+/* the form to leave a message */
+.ticket label { display: block; margin: 10px 0 2px; font-size: var(--s); font-weight: 600; }
+.ticket p { margin: 0; font-size: var(--s); }
+.ticket .tk-h { font-size: inherit; font-weight: 700; }
+.tk-err { color: var(--tdm-danger); }
+.tk-err:empty { display: none; }
+.ticket .input { display: block; margin: 0; }
+.tk-actions { display: flex; justify-content: flex-end; align-items: flex-end; gap: 8px; margin-top: 4px; }
+
 /* ---- handoff + composer ---- */
 .handoff-bar { flex: none; padding: 8px 12px 0; border-top: 1px solid var(--tdm-line); display: flex; }
-.handoff {
+.handoff, .leave {
   display: inline-flex; align-items: center; gap: 6px; min-height: var(--h); padding: 0 16px;
   border-radius: 99px; border: 1.5px solid var(--tdm-brand); background: #fff; color: var(--tdm-brand-dark);
   font-size: var(--m); font-weight: 700;
 }
 .handoff svg { width: 1.35em; height: 1.35em; }
-.handoff:hover:not(:disabled) { background: var(--tdm-brand-soft); }
-.handoff:disabled { border-color: var(--tdm-line); color: var(--tdm-muted); background: #f8fafc; }
+.handoff:hover:not(:disabled), .leave:hover { background: var(--tdm-brand-soft); }
+.handoff:disabled, .leave:disabled { border-color: var(--tdm-line); color: var(--tdm-muted); background: #f8fafc; }
 .composer { flex: none; display: flex; align-items: flex-end; gap: 8px; padding: 8px 12px 4px; }
 .input {
   flex: 1; min-height: var(--h); max-height: 140px; resize: none; padding: 10px 14px;

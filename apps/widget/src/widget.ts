@@ -2,6 +2,7 @@ import {
   type Lang,
   MAX_MESSAGE_LENGTH,
   type MessageView,
+  type QueueStatus,
   type QuickReply,
   type WidgetConversation,
   type WidgetSession,
@@ -12,8 +13,10 @@ import { chooseLang, type EmbedConfig, elderMode, toLang } from './config.ts';
 import { type MessageKey, t, type Vars } from './i18n.ts';
 import {
   connectWidget,
+  createTicket,
   offline,
   type Result,
+  rateConversation,
   requestHandoff,
   sendMessage,
   syncSince,
@@ -23,7 +26,9 @@ import {
 import {
   afterSendFailure,
   botAnswersNext,
+  type CsatStep,
   countUnread,
+  csatStep,
   currentQuickReplies,
   elderQuickReplies,
   lastSeq,
@@ -31,6 +36,7 @@ import {
   mergeMessages,
   newClientId,
   type PendingMessage,
+  queueText,
   type SendError,
   sendErrorKey,
   settlePending,
@@ -40,11 +46,14 @@ import {
 } from './state.ts';
 import { keys, readItem, writeItem } from './storage.ts';
 import { styles } from './styles.css.ts';
+import { leaveOffer, type Problems, refusalProblems, type TicketPayload } from './ticket.ts';
 import { type Composer, createComposer, type HandoffState } from './view/composer.ts';
-import { el } from './view/dom.ts';
+import { type Csat, createCsat } from './view/csat.ts';
+import { button, el, setText } from './view/dom.ts';
 import { createHeader, type Header, type StatusTone } from './view/header.ts';
 import { createLauncher, type Launcher } from './view/launcher.ts';
 import { createMessageList, type MessageList, type TypingView } from './view/messages.ts';
+import { createTicketForm, type TicketForm } from './view/ticket.ts';
 
 type Connection = 'idle' | 'connecting' | 'online' | 'offline' | 'unavailable';
 type Notice = { key: MessageKey; vars?: Vars };
@@ -65,6 +74,13 @@ export class Widget {
   private title: string | null = null;
   private visitorToken: string | null;
   private conversation: WidgetConversation | null = null;
+  /** the customer's place in the queue (shown while the conversation is queued) */
+  private queue: QueueStatus | null = null;
+  /** the last conversation rated from this browser, and this page view's rating in progress or done */
+  private ratedId: string | null;
+  private rating: { id: string; step: CsatStep } | null = null;
+  /** whether the form to leave a message is open */
+  private ticketOpen = false;
   private messages: MessageView[] = [];
   private pending: PendingMessage[] = [];
   /** per unacknowledged message: its current try (a failure of an older try is ignored) */
@@ -96,6 +112,11 @@ export class Widget {
   private readonly banner: HTMLElement;
   private readonly bannerText: HTMLElement;
   private readonly bannerButton: HTMLButtonElement;
+  private readonly queueBar: HTMLElement;
+  private readonly queueLine: HTMLElement;
+  private readonly queueLeave: HTMLButtonElement;
+  private readonly csat: Csat;
+  private readonly ticketForm: TicketForm;
   private readonly launcher: Launcher;
   private readonly header: Header;
   private readonly list: MessageList;
@@ -107,6 +128,7 @@ export class Widget {
     this.visitorToken = readItem(keys.visitor(config.workspace));
     this.readUntil = readItem(keys.read(config.workspace));
     this.elder = elderMode(readItem(keys.elder(config.workspace)), config.elder, config.attributes);
+    this.ratedId = readItem(keys.rated(config.workspace));
 
     this.root = el('div', 'tdm');
     this.root.dataset.pos = config.position;
@@ -136,16 +158,34 @@ export class Widget {
     this.bannerButton.type = 'button';
     this.bannerButton.addEventListener('click', () => this.reconnect());
     this.banner.append(this.bannerText, this.bannerButton);
-    this.list = createMessageList({
-      onQuickReply: (reply) => this.quickReply(reply),
-      onRetry: (clientId) => this.retry(clientId),
+    this.queueBar = el('div', 'qbar');
+    this.queueLine = el('p', 'queue');
+    this.queueLine.setAttribute('role', 'status');
+    this.queueLeave = button('leave', () => this.openTicket());
+    this.queueBar.append(this.queueLine, this.queueLeave);
+    this.csat = createCsat((score, comment) => void this.rate(score, comment));
+    this.ticketForm = createTicketForm({
+      send: (payload) => this.leaveMessage(payload),
+      onClose: () => {
+        this.ticketOpen = false;
+        this.render({ scroll: true });
+        this.panel.focus();
+      },
     });
+    this.list = createMessageList(
+      {
+        onQuickReply: (reply) => this.quickReply(reply),
+        onRetry: (clientId) => this.retry(clientId),
+        onLeave: () => this.openTicket(),
+      },
+      [this.csat.node, this.ticketForm.node],
+    );
     this.composer = createComposer('tdm-input', {
       onSend: (text) => this.send(text),
       onHandoff: () => void this.handoff(),
       onInput: () => this.customerTyping(),
     });
-    this.panel.append(this.header.node, this.banner, this.list.node, ...this.composer.nodes);
+    this.panel.append(this.header.node, this.banner, this.queueBar, this.list.node, ...this.composer.nodes);
     this.root.append(this.panel, this.launcher.node);
   }
 
@@ -357,7 +397,12 @@ export class Widget {
     socket.on('message:new', (message) => this.receive([message]));
     socket.on('conversation:updated', (conversation) => {
       this.conversation = conversation;
+      if (conversation.status !== 'queued') this.queue = null;
       if (withPerson(conversation)) this.stopAwaitingBot();
+      this.render();
+    });
+    socket.on('queue:status', (status) => {
+      this.queue = status;
       this.render();
     });
     socket.on('typing', (payload) => {
@@ -543,6 +588,44 @@ export class Widget {
     this.render();
   }
 
+  /** Sends the customer's rating; `already_rated` (from another tab) is thanked for as well. */
+  private async rate(score: number, comment: string): Promise<void> {
+    const id = this.conversation?.id;
+    if (!id || score < 1 || this.rating?.step === 'sending') return;
+    this.rating = { id, step: 'sending' };
+    this.render();
+    const ready = await this.start();
+    const socket = this.socket;
+    const result =
+      ready && socket && (await whenConnected(socket))
+        ? await rateConversation(socket, { conversationId: id, score, comment: comment.trim() || undefined })
+        : offline;
+    const done = result.ok || result.error.code === 'already_rated';
+    if (done) {
+      this.ratedId = id;
+      writeItem(keys.rated(this.config.workspace), id);
+    }
+    if (result.ok && this.conversation?.id === id) this.conversation = result.data.conversation;
+    this.rating = { id, step: done ? 'thanks' : 'failed' };
+    this.render();
+  }
+
+  // ---- leaving a message ----
+
+  private openTicket(): void {
+    this.ticketOpen = true;
+    this.render();
+  }
+
+  /** Leaves the message; resolves to what was refused, or null (the conversation then closes with a notice). */
+  private async leaveMessage(payload: TicketPayload): Promise<Problems | null> {
+    const ready = await this.start();
+    const socket = this.socket;
+    const result =
+      ready && socket && (await whenConnected(socket)) ? await createTicket(socket, payload) : offline;
+    return result.ok ? null : refusalProblems(result.error);
+  }
+
   private customerTyping(): void {
     if (this.error) {
       this.error = null;
@@ -640,8 +723,22 @@ export class Widget {
       this.bannerButton.textContent = t(lang, 'retryConnect');
       this.bannerButton.hidden = this.unavailable.key === 'errorOutdated';
     }
+    const queue = this.queue;
+    this.queueBar.hidden = !(
+      queue &&
+      this.conversation?.status === 'queued' &&
+      queue.conversationId === this.conversation.id
+    );
+    if (queue) setText(this.queueLine, queueText(lang, queue));
+    const leave = leaveOffer(this.conversation, queue, this.ticketOpen);
+    this.queueLeave.hidden = !leave?.queueLine;
+    setText(this.queueLeave, t(lang, 'leave'));
     this.list.node.setAttribute('aria-label', t(lang, 'messages'));
     if (!this.isOpen) return;
+    const conversation = this.conversation;
+    const step = csatStep(conversation, this.messages, this.pending, this.ratedId, this.rating);
+    const wasHidden = this.csat.node.hidden;
+    this.csat.update(lang, step, conversation?.id ?? '');
     // the bot's suggestions are withdrawn while the customer waits for or talks to a person
     let quick =
       this.pending.length > 0 || withPerson(this.conversation) ? null : currentQuickReplies(this.messages);
@@ -659,9 +756,13 @@ export class Widget {
         pending: this.pending,
         quick,
         typing: this.remoteTyping ?? (this.awaitingBot ? { author: 'bot', name: null } : null),
+        leave: leave?.conversation ?? null,
       },
-      options,
+      // the rating prompt comes into view when it appears
+      step && wasHidden ? { ...options, scroll: true } : options,
     );
+    // (after the messages: when it opens, it scrolls its own top into view)
+    this.ticketForm.update(lang, this.ticketOpen);
     this.composer.update({
       lang,
       handoff: this.handoffState(),

@@ -53,7 +53,9 @@ export interface UserRepository {
   findById(id: string): Promise<User | null>;
   listByWorkspace(workspaceId: string): Promise<User[]>;
   /** sets presence; when it changed, also when it changed (an offline person's grace period runs from it) */
-  setPresence(id: string, presence: Presence): Promise<void>;
+  setPresence(id: string, presence: Presence, auto?: boolean): Promise<void>;
+  /** people away because their connections closed, since before `before` (they go offline) */
+  listAutoAway(before: Date): Promise<User[]>;
   setRoutingProfile(
     id: string,
     profile: { maxConcurrent: number; skills: string[]; languages: Lang[] },

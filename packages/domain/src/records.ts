@@ -36,6 +36,8 @@ export interface User {
   languages: Lang[];
   /** when presence last changed (an offline person's grace period runs from it) */
   presenceChangedAt: Date;
+  /** away because their last connection closed (not by choice): back online when they reconnect */
+  presenceAuto: boolean;
 }
 
 export type RoutingStrategy = 'least_busy' | 'round_robin' | 'manual';

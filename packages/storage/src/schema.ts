@@ -30,6 +30,7 @@ export interface UserTable {
   skills: JsonDefault<string[]>;
   languages: JsonDefault<Array<'zh' | 'en'>>;
   presence_changed_at: Default<Date>;
+  presence_auto: Default<boolean>;
   last_offered_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: Timestamp;
 }

@@ -1,6 +1,6 @@
 import type { AgentConversation } from '@tandem/protocol';
 import type { ReactNode } from 'react';
-import { Avatar, PriorityChip, ReasonChip, StatusChip } from '../chips.tsx';
+import { Avatar, PriorityChip, ReasonChip, StatusChip, TeamChip } from '../chips.tsx';
 import { attributeLabel, attributeValue, toneOf } from '../contact.ts';
 import { useI18n } from '../I18nProvider.tsx';
 import { formatClock, formatWait } from '../time.ts';
@@ -62,6 +62,9 @@ export function ContactPanel({ conversation, name, now, overlay, onClose }: Prop
             <PriorityChip priority={conversation.priority} />
           </Row>
           <Row label={t('details.assignee')}>{conversation.assignee?.name ?? none}</Row>
+          <Row label={t('details.team')}>
+            {conversation.team ? <TeamChip team={conversation.team} /> : none}
+          </Row>
           <Row label={t('details.handoffReason')}>
             {conversation.handoffReason ? <ReasonChip reason={conversation.handoffReason} /> : none}
           </Row>

@@ -1,5 +1,5 @@
 import type { AgentConversation } from '@tandem/protocol';
-import { Avatar, ReasonChip, StatusChip } from '../chips.tsx';
+import { Avatar, ReasonChip, StatusChip, TeamChip } from '../chips.tsx';
 import { toneOf } from '../contact.ts';
 import { useI18n } from '../I18nProvider.tsx';
 import { formatWait } from '../time.ts';
@@ -9,7 +9,8 @@ interface Props {
   name: string;
   now: number;
   meId: string;
-  busy: 'accept' | 'resolve' | null;
+  /** the command under way, if any */
+  busy: string | null;
   detailsVisible: boolean;
   onAccept: () => void;
   onResolve: () => void;
@@ -32,6 +33,7 @@ export function ConversationHeader(props: Props) {
         <h2>{name}</h2>
         <div className="conversation-meta">
           <StatusChip status={conversation.status} />
+          {conversation.team && <TeamChip team={conversation.team} />}
           {conversation.handoffReason && <ReasonChip reason={conversation.handoffReason} />}
           {conversation.status === 'queued' && (
             <span className="meta-text">

@@ -1,16 +1,29 @@
-import type { AgentConversation, Me } from '@tandem/protocol';
+import type {
+  AgentConversation,
+  ConversationStatus,
+  Me,
+  Teammate,
+  TeamView,
+  TransferTarget,
+} from '@tandem/protocol';
 import { useState } from 'react';
 import { errorCodeOf } from '../api.ts';
 import { contactName } from '../contact.ts';
 import { useI18n } from '../I18nProvider.tsx';
-import type { MessageKey } from '../i18n.ts';
+import type { MessageKey, Vars } from '../i18n.ts';
+import { OfferBar } from '../offers/OfferBar.tsx';
 import { type AgentSocket, commands } from '../socket.ts';
+import type { PendingOffer } from '../store/offers.ts';
 import { useMediaQuery } from '../useMediaQuery.ts';
 import { useNow } from '../useNow.ts';
 import { Composer, type ComposerMode } from './Composer.tsx';
 import { ContactPanel } from './ContactPanel.tsx';
 import { ConversationHeader } from './ConversationHeader.tsx';
+import { ConversationTools, type HandOver } from './ConversationTools.tsx';
+import { CsatSummary } from './CsatSummary.tsx';
 import { Transcript } from './Transcript.tsx';
+import { TransferDialog } from './TransferDialog.tsx';
+import { mayHandle } from './transfer.ts';
 import { useConversation } from './useConversation.ts';
 
 interface Props {
@@ -18,6 +31,15 @@ interface Props {
   conversation: AgentConversation | undefined;
   me: Me;
   socket: AgentSocket | null;
+  teammates: Teammate[];
+  /** null until loaded */
+  teams: TeamView[] | null;
+  /** fetch the teams again (fresh presence and queue sizes) */
+  onReloadTeams: () => void;
+  /** the offer of this conversation to me, if one is pending */
+  offer: PendingOffer | undefined;
+  onDeclineOffer: (conversationId: string) => void;
+  onDismissOffer: (conversationId: string) => void;
   onConversation: (conversation: AgentConversation) => void;
   onRefreshInbox: () => void;
   onAccepted: () => void;
@@ -35,35 +57,93 @@ function composerMode(conversation: AgentConversation, meId: string): ComposerMo
   return { enabled: false, hint: 'composer.hint.resolved' };
 }
 
+type Command = 'accept' | 'resolve' | HandOver;
+
+/**
+ * A line above the transcript: what just happened (shown while the conversation stays in the state it
+ * left it in), or what went wrong.
+ */
+type Banner = { tone: 'info' | 'error'; key: MessageKey; vars?: Vars; while?: ConversationStatus };
+
+/** The line saying where the conversation went. */
+function transferredBanner(
+  to: TransferTarget,
+  updated: AgentConversation,
+  teammates: readonly Teammate[],
+  teams: readonly TeamView[] | null,
+): Banner {
+  if (to.kind === 'expert') return { tone: 'info', key: 'conversation.transferredToExpert' };
+  if (to.kind === 'team') {
+    const team = teams?.find((item) => item.id === to.teamId)?.name ?? updated.team?.name ?? '';
+    return { tone: 'info', key: 'conversation.transferredToTeam', vars: { team } };
+  }
+  const name = teammates.find((mate) => mate.id === to.userId)?.name ?? updated.assignee?.name ?? '';
+  return { tone: 'info', key: 'conversation.transferredTo', vars: { name } };
+}
+
 export function ConversationView(props: Props) {
   const { conversationId, conversation, me, socket } = props;
   const { t } = useI18n();
   const now = useNow(30_000);
   const live = useConversation(conversationId, socket, props.onConversation, props.onSessionLost);
-  const [busy, setBusy] = useState<'accept' | 'resolve' | null>(null);
-  const [banner, setBanner] = useState<MessageKey | null>(null);
+  const [busy, setBusy] = useState<Command | null>(null);
+  const [banner, setBanner] = useState<Banner | null>(null);
+  const [confirming, setConfirming] = useState<HandOver | null>(null);
+  const [transferring, setTransferring] = useState(false);
   const narrow = useMediaQuery('(max-width: 1180px)');
   const [detailsToggled, setDetailsToggled] = useState(false);
   const detailsVisible = narrow ? detailsToggled : !detailsToggled;
 
-  const act = async (action: 'accept' | 'resolve') => {
+  const failed = (error: unknown) => {
+    const code = errorCodeOf(error);
+    if (code === 'unauthenticated') props.onSessionLost();
+    if (code === 'already_assigned' || code === 'invalid_transition' || code === 'not_assignee') {
+      props.onRefreshInbox();
+      void live.reload();
+    }
+    return code;
+  };
+
+  const act = async (action: Command) => {
     setBusy(action);
     setBanner(null);
     try {
       const updated = await commands(socket)[action](conversationId);
       props.onConversation(updated);
+      setConfirming(null);
       if (action === 'accept') props.onAccepted();
+      if (action === 'release')
+        setBanner({ tone: 'info', key: 'conversation.released', while: updated.status });
+      if (action === 'handBack')
+        setBanner({ tone: 'info', key: 'conversation.handedBack', while: updated.status });
     } catch (error) {
-      const code = errorCodeOf(error);
-      if (code === 'unauthenticated') props.onSessionLost();
-      setBanner(code === 'already_assigned' ? 'conversation.alreadyTaken' : `error.${code}`);
-      if (code === 'already_assigned' || code === 'invalid_transition' || code === 'not_assignee') {
-        props.onRefreshInbox();
-        void live.reload();
-      }
+      const code = failed(error);
+      setConfirming(null);
+      setBanner({
+        tone: 'error',
+        key: code === 'already_assigned' ? 'conversation.alreadyTaken' : `error.${code}`,
+      });
     } finally {
       setBusy(null);
     }
+  };
+
+  const transfer = async (to: TransferTarget, note: string) => {
+    try {
+      const updated = await commands(socket).transfer(conversationId, to, note || undefined);
+      props.onConversation(updated);
+      setTransferring(false);
+      setBanner({ ...transferredBanner(to, updated, props.teammates, props.teams), while: updated.status });
+    } catch (error) {
+      failed(error);
+      throw error;
+    }
+  };
+
+  const openTransfer = () => {
+    setBanner(null);
+    props.onReloadTeams();
+    setTransferring(true);
   };
 
   if (!conversation) {
@@ -104,9 +184,26 @@ export function ConversationView(props: Props) {
           onToggleDetails={() => setDetailsToggled((value) => !value)}
           onBack={props.onClose}
         />
-        {banner && (
-          <div className="banner banner-error" role="alert">
-            <span>{t(banner)}</span>
+        {props.offer && (
+          <OfferBar offer={props.offer} onDecline={props.onDeclineOffer} onDismiss={props.onDismissOffer} />
+        )}
+        {mayHandle(conversation, me) && (
+          <ConversationTools
+            busy={busy}
+            confirming={confirming}
+            onTransfer={openTransfer}
+            onAsk={(action) => {
+              setBanner(null);
+              setConfirming(action);
+            }}
+            onConfirm={(action) => void act(action)}
+            onCancel={() => setConfirming(null)}
+          />
+        )}
+        {conversation.csat && <CsatSummary csat={conversation.csat} />}
+        {banner && (!banner.while || banner.while === conversation.status) && (
+          <div className={`banner banner-${banner.tone}`} role={banner.tone === 'error' ? 'alert' : 'status'}>
+            <span>{t(banner.key, banner.vars)}</span>
             <button
               type="button"
               className="banner-close"
@@ -128,6 +225,15 @@ export function ConversationView(props: Props) {
           onRetry={live.retry}
           onDiscard={live.discard}
         />
+        {transferring && (
+          <TransferDialog
+            conversation={conversation}
+            teammates={props.teammates}
+            teams={props.teams}
+            onTransfer={transfer}
+            onClose={() => setTransferring(false)}
+          />
+        )}
         <Composer
           key={conversationId}
           conversationId={conversationId}

@@ -1,33 +1,17 @@
-import type { MessageView, SystemNotice as Notice } from '@tandem/protocol';
+import type { MessageView } from '@tandem/protocol';
 import { EmotionChip } from '../chips.tsx';
 import { isNotable } from '../emotion.ts';
 import { useI18n } from '../I18nProvider.tsx';
-import type { Translate } from '../i18n.ts';
 import type { PendingMessage } from '../store/messages.ts';
-
-/** System notices are codes; they are worded here, in the reader's language. */
-export function noticeText(notice: Notice | null, fallback: string, t: Translate): string {
-  if (!notice) return fallback;
-  const name = notice.agentName?.trim();
-  switch (notice.code) {
-    case 'queued':
-      return t('notice.queued');
-    case 'reopened':
-      return t('notice.reopened');
-    case 'agent_joined':
-      return name ? t('notice.agent_joined', { name }) : t('notice.agent_joined.anon');
-    case 'resolved':
-      return name ? t('notice.resolved.by', { name }) : t('notice.resolved');
-    case 'released':
-      return name ? t('notice.released', { name }) : t('notice.released.anon');
-  }
-}
+import { formatClock } from '../time.ts';
+import { noticeText } from './notices.ts';
 
 export function SystemNotice({ message, time }: { message: MessageView; time: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const formatTime = (iso: string) => formatClock(iso, Date.now(), lang);
   return (
     <li className="msg-system">
-      <span>{noticeText(message.notice, message.text, t)}</span>
+      <span>{noticeText(message.notice, message.text, t, formatTime)}</span>
       <time dateTime={message.createdAt}>{time}</time>
     </li>
   );

@@ -13,6 +13,9 @@ interface Props {
   highlighted: Record<string, true>;
   load: LoadState;
   openId: string | null;
+  meId: string;
+  /** staff names by id, for "offered to Li Na" */
+  names: ReadonlyMap<string, string>;
   onSelect: (id: string) => void;
   onRetry: () => void;
 }
@@ -25,6 +28,8 @@ export function InboxList({
   highlighted,
   load,
   openId,
+  meId,
+  names,
   onSelect,
   onRetry,
 }: Props) {
@@ -76,6 +81,8 @@ export function InboxList({
                   now={now}
                   active={conversation.id === openId}
                   highlighted={Boolean(highlighted[conversation.id])}
+                  meId={meId}
+                  names={names}
                   onSelect={onSelect}
                 />
               </li>

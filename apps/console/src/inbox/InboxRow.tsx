@@ -1,5 +1,5 @@
 import type { AgentConversation } from '@tandem/protocol';
-import { Avatar, EmotionChip, PriorityChip, ReasonChip, StatusChip } from '../chips.tsx';
+import { Avatar, EmotionChip, PriorityChip, ReasonChip, StatusChip, TeamChip } from '../chips.tsx';
 import { contactName, toneOf } from '../contact.ts';
 import { isNotable } from '../emotion.ts';
 import { useI18n } from '../I18nProvider.tsx';
@@ -10,13 +10,16 @@ interface Props {
   now: number;
   active: boolean;
   highlighted: boolean;
+  meId: string;
+  /** staff names by id, for "offered to Li Na" */
+  names: ReadonlyMap<string, string>;
   onSelect: (id: string) => void;
 }
 
 /** Waits longer than this are shown in the warning colour. */
 const longWaitMinutes = 5;
 
-export function InboxRow({ conversation, now, active, highlighted, onSelect }: Props) {
+export function InboxRow({ conversation, now, active, highlighted, meId, names, onSelect }: Props) {
   const { t, lang } = useI18n();
   const name = contactName(conversation.contact, t);
   const last = conversation.lastMessage;
@@ -25,7 +28,12 @@ export function InboxRow({ conversation, now, active, highlighted, onSelect }: P
   const queued = conversation.status === 'queued';
   const waitingSince = conversation.queuedAt ?? conversation.createdAt;
   const emotion = conversation.emotion;
-  const classes = ['row', active && 'is-active', highlighted && 'is-new'].filter(Boolean).join(' ');
+  const offer = queued ? conversation.offer : null;
+  const offeredToMe = offer?.userId === meId;
+  const offeredTo = offer && !offeredToMe ? names.get(offer.userId) : undefined;
+  const classes = ['row', active && 'is-active', highlighted && 'is-new', offeredToMe && 'is-offered']
+    .filter(Boolean)
+    .join(' ');
   return (
     <button
       type="button"
@@ -45,6 +53,7 @@ export function InboxRow({ conversation, now, active, highlighted, onSelect }: P
         <span className="row-preview">{preview}</span>
         <span className="row-chips">
           <StatusChip status={conversation.status} />
+          {conversation.team && <TeamChip team={conversation.team} />}
           {conversation.handoffReason && <ReasonChip reason={conversation.handoffReason} />}
           {emotion && isNotable(emotion.current) && (
             <EmotionChip emotion={emotion.current} trend={emotion.trend} />
@@ -55,6 +64,15 @@ export function InboxRow({ conversation, now, active, highlighted, onSelect }: P
               className={`row-wait${minutesSince(waitingSince, now) >= longWaitMinutes ? ' is-long' : ''}`}
             >
               {formatWait(waitingSince, now, lang)}
+            </span>
+          )}
+          {offer && (
+            <span className={`row-offer${offeredToMe ? ' is-mine' : ''}`}>
+              {offeredToMe
+                ? t('inbox.offeredToYou')
+                : offeredTo
+                  ? t('inbox.offeredTo', { name: offeredTo })
+                  : t('inbox.offeredToSomeone')}
             </span>
           )}
         </span>

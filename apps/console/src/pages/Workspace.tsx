@@ -1,4 +1,4 @@
-import type { AgentConversation, Me, Teammate } from '@tandem/protocol';
+import type { AgentConversation, Me, Teammate, TeamView } from '@tandem/protocol';
 import { agentConversationSchema, messageViewSchema } from '@tandem/protocol';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { canAdminister, routesFor } from '../admin/access.ts';
@@ -6,14 +6,17 @@ import { NotAllowed } from '../admin/NotAllowed.tsx';
 import { api } from '../api.ts';
 import { BotPage } from '../bot/BotPage.tsx';
 import { ConversationView } from '../conversation/ConversationView.tsx';
+import { staffNames } from '../conversation/transfer.ts';
 import { useI18n } from '../I18nProvider.tsx';
 import { InboxList } from '../inbox/InboxList.tsx';
 import { KnowledgePage } from '../knowledge/KnowledgePage.tsx';
 import { Header } from '../layout/Header.tsx';
+import { OfferStack } from '../offers/OfferStack.tsx';
 import { commands } from '../socket.ts';
 import { countByView, type InboxView, parseActivity, selectView } from '../store/inbox.ts';
 import { useAgentSocket } from '../store/useAgentSocket.ts';
 import { useInbox } from '../store/useInbox.ts';
+import { useOffers } from '../store/useOffers.ts';
 import { useRoute } from '../useRoute.ts';
 import { Home } from './Home.tsx';
 
@@ -32,16 +35,23 @@ export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
   const [view, setView] = useState<InboxView>('queued');
   const [openId, setOpenId] = useState<string | null>(null);
   const [team, setTeam] = useState<Teammate[]>([]);
+  /** teams (skill groups, the expert tier); null until loaded */
+  const [teams, setTeams] = useState<TeamView[] | null>(null);
   const openRef = useRef(openId);
   openRef.current = openId;
   const meRef = useRef(me);
   meRef.current = me;
   const { refresh, upsert, dispatch } = inbox;
 
+  const reloadTeams = useCallback(() => {
+    api.teams().then(setTeams, () => setTeams((current) => current ?? []));
+  }, []);
+
   const refreshAll = useCallback(() => {
     void refresh(openRef.current);
     api.team().then(setTeam, () => setTeam([]));
-  }, [refresh]);
+    reloadTeams();
+  }, [refresh, reloadTeams]);
 
   useEffect(() => refreshAll(), [refreshAll]);
 
@@ -65,6 +75,16 @@ export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
     };
     const onPresence = ({ userId, presence }: { userId: string; presence: Teammate['presence'] }) => {
       setTeam((list) => list.map((mate) => (mate.id === userId ? { ...mate, presence } : mate)));
+      setTeams((list) =>
+        list
+          ? list.map((item) => ({
+              ...item,
+              members: item.members.map((member) =>
+                member.id === userId ? { ...member, presence } : member,
+              ),
+            }))
+          : list,
+      );
       if (userId === meRef.current.id && presence !== meRef.current.presence) {
         onMeChange({ ...meRef.current, presence });
       }
@@ -83,14 +103,6 @@ export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
     };
   }, [socket, refreshAll, upsert, dispatch, onMeChange]);
 
-  const counts = useMemo(() => countByView(inbox.state, me.id), [inbox.state, me.id]);
-  const rows = useMemo(() => selectView(inbox.state, view, me.id), [inbox.state, view, me.id]);
-  const open = openId ? inbox.state.byId[openId] : undefined;
-
-  useEffect(() => {
-    document.title = counts.queued > 0 ? t('title.queued', { n: counts.queued }) : t('title.base');
-  }, [counts.queued, t]);
-
   const select = useCallback(
     (id: string) => {
       setOpenId(id);
@@ -98,6 +110,31 @@ export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
     },
     [dispatch],
   );
+
+  const offers = useOffers(socket, me.id, inbox.state.byId, {
+    onConversation: upsert,
+    onAccepted: (conversation) => {
+      navigate('inbox');
+      setView('mine');
+      select(conversation.id);
+    },
+    onSessionLost,
+  });
+
+  const counts = useMemo(() => countByView(inbox.state, me.id), [inbox.state, me.id]);
+  const names = useMemo(() => staffNames(team, teams ?? []), [team, teams]);
+  const rows = useMemo(() => selectView(inbox.state, view, me.id), [inbox.state, view, me.id]);
+  const open = openId ? inbox.state.byId[openId] : undefined;
+
+  const offered = offers.offers.length;
+  useEffect(() => {
+    document.title =
+      offered > 0
+        ? t('title.offered', { n: offered })
+        : counts.queued > 0
+          ? t('title.queued', { n: counts.queued })
+          : t('title.base');
+  }, [offered, counts.queued, t]);
 
   const setPresence = async (presence: 'online' | 'away') => {
     const previous = me.presence;
@@ -121,10 +158,23 @@ export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
     />
   );
 
+  // the open conversation's offer shows in its view (Accept is its header's button), not as a card
+  const openOffer =
+    route === 'inbox' && openId ? offers.offers.find((offer) => offer.conversation.id === openId) : undefined;
+  const offerStack = (
+    <OfferStack
+      offers={openOffer ? offers.offers.filter((offer) => offer !== openOffer) : offers.offers}
+      onAccept={offers.accept}
+      onDecline={offers.decline}
+      onDismiss={offers.dismiss}
+    />
+  );
+
   if (route !== 'inbox') {
     return (
       <div className="workspace">
         {header}
+        {offerStack}
         <div className="workspace-body">
           {!canAdminister(me.role) ? (
             <NotAllowed onBack={() => navigate('inbox')} />
@@ -141,6 +191,7 @@ export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
   return (
     <div className={`workspace${openId ? ' has-open' : ''}`}>
       {header}
+      {offerStack}
       <div className="workspace-body">
         <InboxList
           view={view}
@@ -150,6 +201,8 @@ export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
           highlighted={inbox.state.highlighted}
           load={inbox.load}
           openId={openId}
+          meId={me.id}
+          names={names}
           onSelect={select}
           onRetry={refreshAll}
         />
@@ -160,6 +213,12 @@ export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
             conversation={open}
             me={me}
             socket={socket}
+            teammates={team}
+            teams={teams}
+            onReloadTeams={reloadTeams}
+            offer={openOffer}
+            onDeclineOffer={offers.decline}
+            onDismissOffer={offers.dismiss}
             onConversation={upsert}
             onRefreshInbox={() => void refresh(openRef.current)}
             onAccepted={() => setView('mine')}

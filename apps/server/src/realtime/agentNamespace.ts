@@ -68,6 +68,7 @@ export function setupAgentNamespace(io: Server, ctx: AppContext): AgentNamespace
     safeConnection(ctx, async (socket) => {
       const user = socket.data.user as User;
       const count = (openSockets.get(user.id) ?? 0) + 1;
+      let chosen = user.presence === 'away' && !user.presenceAuto ? 'away' : 'online';
       openSockets.set(user.id, count);
       // every event re-checks the session, so a signed-out or expired session stops acting at once
       const on = createHandler(ctx, socket, async () => {
@@ -129,16 +130,19 @@ export function setupAgentNamespace(io: Server, ctx: AppContext): AgentNamespace
         }
         return null;
       });
-      on('presence:set', presenceSetSchema, async ({ presence }) => ({
-        presence: await actions.setPresence(ctx, user, presence),
-      }));
+      on('presence:set', presenceSetSchema, async ({ presence }) => {
+        chosen = presence;
+        return { presence: await actions.setPresence(ctx, user, presence) };
+      });
 
       socket.on('disconnect', () => {
         const left = (openSockets.get(user.id) ?? 1) - 1;
         if (left > 0) return void openSockets.set(user.id, left);
         openSockets.delete(user.id);
+        // a chosen "away" stays as chosen; otherwise away until they reconnect (offline after the grace)
+        if (chosen === 'away') return;
         void actions
-          .setPresence(ctx, user, 'offline')
+          .setPresence(ctx, user, 'away', true)
           .catch((error: unknown) => ctx.log.warn({ err: safeError(error) }, 'presence update failed'));
       });
 
@@ -147,7 +151,10 @@ export function setupAgentNamespace(io: Server, ctx: AppContext): AgentNamespace
       for (const conversation of await ctx.store.conversations.listAssignedTo(user.id)) {
         await socket.join(rooms.conversation(conversation.id));
       }
-      if (count === 1 && user.presence === 'offline') await actions.setPresence(ctx, user, 'online');
+      // back from a closed connection (or a new sign-in): online; a chosen "away" stays
+      if (count === 1 && (user.presence === 'offline' || (user.presence === 'away' && user.presenceAuto))) {
+        await actions.setPresence(ctx, user, 'online');
+      }
     }),
   );
   // a sign-out closes that session's live connections at once

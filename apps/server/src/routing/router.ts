@@ -22,6 +22,7 @@ import {
 import { businessHoursSchema, type QueueStatus } from '@tandem/protocol';
 import type { AppContext } from '../context.ts';
 import { safeError } from '../http/logging.ts';
+import { setPresence } from '../services/agentActions.ts';
 
 /** Roles offered conversations in no team's queue (experts take the expert tier's). */
 const GENERAL_ROLES = new Set(['agent', 'supervisor']);
@@ -213,6 +214,11 @@ export function createRouter(
     for (const conversation of orphans) {
       await requeueFromOfflineAgent(ctx.deps, conversation);
       touched.add(conversation.workspaceId);
+    }
+    // away since their connections closed, past the grace period: offline
+    const cutoff = new Date(now.getTime() - ctx.config.routingOfflineGraceSeconds * 1000);
+    for (const user of await ctx.store.users.listAutoAway(cutoff)) {
+      await setPresence(ctx, user, 'offline', true);
     }
     // anything waiting for an offer (after a restart, or when someone's capacity freed up unseen)
     for (const workspaceId of await ctx.store.routing.workspacesWithWaiting()) touched.add(workspaceId);

@@ -128,8 +128,14 @@ export async function sendAgentMessage(
   return presentMessage(message, new Map([[user.id, user.name]]), 'staff');
 }
 
-export async function setPresence(ctx: AppContext, user: User, presence: Presence): Promise<Presence> {
-  await ctx.store.users.setPresence(user.id, presence);
+/** `auto`: set by the connection closing (not the person's choice): back online when they reconnect. */
+export async function setPresence(
+  ctx: AppContext,
+  user: Pick<User, 'id' | 'workspaceId'>,
+  presence: Presence,
+  auto = false,
+): Promise<Presence> {
+  await ctx.store.users.setPresence(user.id, presence, auto);
   await ctx.events.publish('presence.changed', { workspaceId: user.workspaceId, userId: user.id, presence });
   return presence;
 }

@@ -1,6 +1,7 @@
 import type { Lang, MessageView, QuickReply, SystemNotice } from '@tandem/protocol';
 import { t } from '../i18n.ts';
 import { type PendingMessage, sendErrorKey } from '../state.ts';
+import { localeFor, offersLeave, openingText } from '../ticket.ts';
 import { button, el, icon } from './dom.ts';
 
 export interface TypingView {
@@ -16,6 +17,8 @@ export interface MessagesView {
   pending: readonly PendingMessage[];
   quick: { messageId: string; buttons: QuickReply[] } | null;
   typing: TypingView | null;
+  /** the conversation whose "nobody online" and "closed" notices offer leaving a message, or null */
+  leave: string | null;
 }
 
 /** The scrolling conversation: welcome, messages, optimistic sends, quick replies, typing dots. */
@@ -30,7 +33,12 @@ export interface MessageList {
 
 type Row = { node: HTMLElement; signature: string };
 
-export function noticeText(lang: Lang, notice: SystemNotice): string {
+export function noticeText(
+  lang: Lang,
+  notice: SystemNotice,
+  now: Date = new Date(),
+  locale: string = localeFor(lang),
+): string {
   const name = notice.agentName?.trim();
   switch (notice.code) {
     case 'queued':
@@ -43,7 +51,32 @@ export function noticeText(lang: Lang, notice: SystemNotice): string {
       return t(lang, 'noticeReopened');
     case 'released':
       return t(lang, 'noticeReleased');
+    case 'transferred': {
+      const to = name || notice.teamName?.trim();
+      return to ? t(lang, 'noticeTransferredTo', { name: to }) : t(lang, 'noticeTransferred');
+    }
+    case 'agent_left':
+      return t(lang, 'noticeAgentLeft');
+    case 'back_to_bot':
+      return t(lang, 'noticeBackToBot');
+    case 'still_queued':
+      // (its place in the queue is on the live queue line: a number here would soon be out of date)
+      return t(lang, 'noticeStillQueued');
+    case 'auto_closed':
+      return t(lang, 'noticeAutoClosed');
+    case 'no_agents':
+      return t(lang, 'noticeNoAgents');
+    case 'closed_hours': {
+      const when = openingText(notice.opensAt, now, locale);
+      return when ? t(lang, 'noticeClosedUntil', { when }) : t(lang, 'noticeClosed');
+    }
+    case 'ticket_created':
+      return t(lang, 'noticeTicket');
+    case 'expert_joined':
+      return t(lang, name ? 'noticeExpert' : 'noticeAgentJoinedAnon', { name: name ?? '' });
   }
+  // a code from a newer server: the caller shows the message's own text
+  return '';
 }
 
 /** The name shown above a bot or agent message. */
@@ -71,10 +104,16 @@ function localTime(lang: Lang, iso: string): string {
   });
 }
 
-export function createMessageList(handlers: {
-  onQuickReply: (reply: QuickReply) => void;
-  onRetry: (clientId: string) => void;
-}): MessageList {
+export function createMessageList(
+  handlers: {
+    onQuickReply: (reply: QuickReply) => void;
+    onRetry: (clientId: string) => void;
+    /** the "leave a message" button on a notice */
+    onLeave: () => void;
+  },
+  /** shown right after the messages (the rating prompt, the form to leave a message) */
+  footer: HTMLElement[],
+): MessageList {
   const node = el('div', 'log');
   node.setAttribute('role', 'log');
   node.setAttribute('aria-live', 'polite');
@@ -85,7 +124,7 @@ export function createMessageList(handlers: {
   const list = el('ol', 'list');
   const quick = el('div', 'quick');
   const typing = el('div', 'msg msg-in typing');
-  node.append(welcome, list, quick, typing);
+  node.append(welcome, list, ...footer, quick, typing);
 
   const rows = new Map<string, Row>();
   let welcomeSignature = '';
@@ -93,11 +132,15 @@ export function createMessageList(handlers: {
   let typingSignature = '';
   let quietTimer: ReturnType<typeof setTimeout> | undefined;
 
-  function messageRow(lang: Lang, message: MessageView, showWho: boolean): HTMLElement {
+  function messageRow(lang: Lang, message: MessageView, showWho: boolean, leave: boolean): HTMLElement {
     const kind = message.author.kind;
     if (kind === 'system') {
-      const text = message.notice ? noticeText(lang, message.notice) : message.text;
-      const row = el('li', 'notice', text);
+      const row = el('li', 'notice', (message.notice && noticeText(lang, message.notice)) || message.text);
+      if (leave) {
+        const choice = button('leave', handlers.onLeave);
+        choice.textContent = t(lang, 'leave');
+        row.append(choice);
+      }
       return row;
     }
     const row = el('li', `msg ${kind === 'customer' ? 'msg-out' : `msg-in msg-${kind}`}`);
@@ -160,9 +203,10 @@ export function createMessageList(handlers: {
         previous === null ||
         previous.author.kind !== message.author.kind ||
         previous.author.name !== message.author.name;
-      const signature = `${lang}|${showWho}|${message.text}|${message.notice?.code ?? ''}|${message.notice?.agentName ?? ''}`;
+      const leave = view.leave === message.conversationId && offersLeave(message.notice);
+      const signature = `${lang}|${showWho}|${leave}|${message.text}|${JSON.stringify(message.notice)}`;
       const current = message;
-      wanted.push([`m:${message.id}`, signature, () => messageRow(lang, current, showWho)]);
+      wanted.push([`m:${message.id}`, signature, () => messageRow(lang, current, showWho, leave)]);
       previous = message;
     }
     for (const item of view.pending) {

@@ -21,7 +21,11 @@ export async function releaseConversation(
     conversation,
     command: 'release',
     actor: input.actor,
-    patch: { assigneeId: null },
+    // not offered straight back to the person who put it back (this round)
+    patch: {
+      assigneeId: null,
+      ...(input.actor.kind === 'agent' ? { declinedBy: [input.actor.user.id] } : {}),
+    },
     notice: { code: 'released' },
   });
 }

@@ -13,6 +13,11 @@ import { type Kysely, sql } from 'kysely';
  * - internal notes: messages staff write for each other, never shown to the customer.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // away because every connection closed (back online on reconnect; offline after the grace period)
+  await db.schema
+    .alterTable('users')
+    .addColumn('presence_auto', 'boolean', (c) => c.notNull().defaultTo(false))
+    .execute();
   await db.schema
     .alterTable('teams')
     .addColumn('hours', 'jsonb')
@@ -95,6 +100,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('users').dropColumn('presence_auto').execute();
   await db.schema.dropTable('ticket_replies').execute();
   await sql`drop index if exists contacts_verified_customer_idx`.execute(db);
   await db.schema.dropTable('tickets').execute();

@@ -43,6 +43,7 @@ export const toUser = (row: UserRow): User => ({
   skills: json(row.skills) ?? [],
   languages: json(row.languages) ?? ['zh', 'en'],
   presenceChangedAt: row.presence_changed_at,
+  presenceAuto: row.presence_auto ?? false,
 });
 
 export const toTeam = (row: TeamRow, memberIds: string[]): Team => ({

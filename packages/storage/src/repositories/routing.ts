@@ -128,7 +128,12 @@ export function routingRepository(db: Db): RoutingRepository {
         .leftJoin('teams as t', 't.id', 'c.team_id')
         .selectAll('c')
         .where('c.status', '=', 'assigned')
-        .where('u.presence', '=', 'offline')
+        .where((eb) =>
+          eb.or([
+            eb('u.presence', '=', 'offline'),
+            eb.and([eb('u.presence', '=', 'away'), eb('u.presence_auto', '=', true)]),
+          ]),
+        )
         .where(
           sql<boolean>`u.presence_changed_at + make_interval(secs => coalesce(t.offline_grace_seconds, ${defaultGraceSeconds})) <= ${now}`,
         )

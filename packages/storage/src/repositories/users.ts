@@ -18,15 +18,26 @@ export function userRepository(db: Db): UserRepository {
         .execute();
       return rows.map(toUser);
     },
-    async setPresence(id, presence) {
+    async setPresence(id, presence, auto = false) {
       await db
         .updateTable('users')
         .set({
           presence,
+          presence_auto: auto,
           presence_changed_at: sql`case when presence = ${presence} then presence_changed_at else now() end`,
         })
         .where('id', '=', id)
         .execute();
+    },
+    async listAutoAway(before) {
+      const rows = await db
+        .selectFrom('users')
+        .selectAll()
+        .where('presence', '=', 'away')
+        .where('presence_auto', '=', true)
+        .where('presence_changed_at', '<', before)
+        .execute();
+      return rows.map(toUser);
     },
     async setRoutingProfile(id, profile) {
       await db
