@@ -283,7 +283,7 @@ describe('the demo page signs its customer (browser)', () => {
       if (message.type() === 'warning') warnings.push(message.text());
     });
     if (tamper) {
-      await page.route('**/demo-api/identity/C1001', async (route) => {
+      await page.route('**/demo-api/identity/*', async (route) => {
         const response = await route.fetch();
         const body = (await response.json()) as { customerId: string; signature: string };
         await route.fulfill({ response, json: { ...body, signature: tamper(body.signature) } });
@@ -312,7 +312,8 @@ describe('the demo page signs its customer (browser)', () => {
   it('card bill and return flows run for the signed-in customer C1001', async () => {
     const { page, sessions } = await openShop();
     await expect.poll(() => sessions.length, { timeout: EVENT_TIMEOUT_MS }).toBeGreaterThan(0);
-    expect(sessions[0]?.identity).toMatchObject({ customerId: 'C1001' });
+    // a customer of its own, sharing the sample customer's orders and card
+    expect((sessions[0]?.identity as { customerId: string }).customerId).toMatch(/^C1001\.v[0-9a-f]{8}$/);
     expect(sessions[0]?.attributes).not.toHaveProperty('customerId');
     const otp = await page.locator('#demo-otp').textContent();
     await say(page, '查一下信用卡账单', '后四位');
@@ -323,6 +324,22 @@ describe('the demo page signs its customer (browser)', () => {
     await say(page, '尺码不合适', '确认');
     await say(page, '确认', '工单号');
     await page.context().close();
+  });
+
+  it('gives every visitor of the demo a customer of their own, kept across visits', async () => {
+    const first = await openShop();
+    const second = await openShop();
+    await expect
+      .poll(() => first.sessions.length + second.sessions.length, { timeout: EVENT_TIMEOUT_MS })
+      .toBeGreaterThan(1);
+    const idOf = (s: Array<Record<string, unknown>>) => (s[0]?.identity as { customerId: string }).customerId;
+    expect(idOf(first.sessions)).not.toBe(idOf(second.sessions));
+    // the same visitor comes back as the same customer
+    await first.page.reload();
+    await expect.poll(() => first.sessions.length, { timeout: EVENT_TIMEOUT_MS }).toBeGreaterThan(1);
+    expect((first.sessions.at(-1)?.identity as { customerId: string }).customerId).toBe(idOf(first.sessions));
+    await first.page.context().close();
+    await second.page.context().close();
   });
 
   it('a tampered signature is refused: the widget warns and chats anonymously', async () => {

@@ -238,6 +238,49 @@ describe('routing: offers, timeouts, offline agents, transfers, hand-back, CSAT'
     await emit(agent1.socket, 'conversation:resolve', { conversationId: id });
   });
 
+  it('a transfer to a team with nobody online goes to its fallback team when one is configured', async () => {
+    const teams = (await api<{ teams: TeamView[] }>(t.url, '/api/teams', { cookie: admin.cookie })).body
+      .teams;
+    const payments = teams.find((team) => team.key === 'payments') as TeamView;
+    const complaints = teams.find((team) => team.key === 'complaints') as TeamView; // its expert is offline
+    const night = await api<{ team: TeamView }>(t.url, '/api/admin/teams', {
+      cookie: admin.cookie,
+      body: { name: '夜班 Night', key: 'night', memberIds: complaints.members.map((m) => m.id) },
+    });
+    const customer = await newCustomer(t, 'zh');
+    const id = await askForPerson(customer);
+    await emit(agent1.socket, 'conversation:accept', { conversationId: id });
+    const refused = await emit(agent1.socket, 'conversation:transfer', {
+      conversationId: id,
+      to: { kind: 'team', teamId: night.body.team.id },
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'target_unavailable' } });
+
+    const self = await api(t.url, `/api/admin/teams/${night.body.team.id}`, {
+      method: 'PUT',
+      cookie: admin.cookie,
+      body: { name: '夜班 Night', key: 'night', fallbackTeamId: night.body.team.id },
+    });
+    expect(self.status).toBe(400);
+    await api(t.url, `/api/admin/teams/${night.body.team.id}`, {
+      method: 'PUT',
+      cookie: admin.cookie,
+      body: {
+        name: '夜班 Night',
+        key: 'night',
+        memberIds: complaints.members.map((m) => m.id),
+        fallbackTeamId: payments.id,
+      },
+    });
+    const moved = await emit<{ conversation: AgentConversation }>(agent1.socket, 'conversation:transfer', {
+      conversationId: id,
+      to: { kind: 'team', teamId: night.body.team.id },
+    });
+    expect(moved.ok && moved.data.conversation.team?.id).toBe(payments.id);
+    await emit(admin.socket, 'conversation:resolve', { conversationId: id });
+    await api(t.url, `/api/admin/teams/${night.body.team.id}`, { method: 'DELETE', cookie: admin.cookie });
+  });
+
   it('hands a conversation back to the bot, which answers what comes next (and nothing before)', async () => {
     const customer = await newCustomer(t, 'zh');
     const id = await askForPerson(customer);
@@ -293,6 +336,26 @@ describe('routing: offers, timeouts, offline agents, transfers, hand-back, CSAT'
     expect(released.ok && released.data.conversation.status).toBe('queued');
     const after = await t.app.ctx.store.conversations.findById(id);
     expect(after?.botSeq).toBe(after?.customerSeq);
+    await emit(admin.socket, 'conversation:resolve', { conversationId: id });
+  });
+
+  it('a customer flooding the queue is rate-limited and keeps their conversation and place', async () => {
+    const customer = await newCustomer(t, 'en');
+    const id = await askForPerson(customer);
+    const acks = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        emit(customer.socket, 'message:send', { clientId: clientId(), text: `hello ${i}` }),
+      ),
+    );
+    const refused = acks.filter((a) => !a.ok);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.every((a) => !a.ok && a.error.code === 'rate_limited')).toBe(true);
+    const stored = (await t.app.ctx.store.messages.listByConversation(id)).filter(
+      (m) => m.authorKind === 'customer',
+    );
+    expect(stored).toHaveLength(acks.filter((a) => a.ok).length);
+    const row = await t.app.ctx.store.conversations.findById(id);
+    expect(row?.status).toBe('queued');
     await emit(admin.socket, 'conversation:resolve', { conversationId: id });
   });
 

@@ -115,6 +115,16 @@ describe('service levels: availability, business hours, tickets and e-mail, SLA,
       lang: 'zh',
     });
 
+    // whoever takes this customer next sees the message they left
+    const conversationId = list.body.tickets.find((x) => x.id === id)?.conversationId as string;
+    const packet = await api<{ tickets: Array<{ id: string; status: string; message: string }> }>(
+      t.url,
+      `/api/conversations/${conversationId}/handoff`,
+      { cookie: admin.cookie },
+    );
+    expect(packet.body.tickets[0]).toMatchObject({ id, status: 'open' });
+    expect(packet.body.tickets[0]?.message).toContain('我想开发票');
+
     // a reply: into the widget at once, and by e-mail (owed work in the database, sent by the mailer)
     const inWidget = waitFor<MessageView>(customer.socket, 'message:new', (m) => m.author.kind === 'agent');
     const mail = smtp.next();

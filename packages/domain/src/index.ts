@@ -21,6 +21,7 @@ export * from './errors.ts';
 export * from './events.ts';
 export * from './ports.ts';
 export * from './records.ts';
+export * from './routing/fallback.ts';
 export * from './routing/hours.ts';
 export * from './routing/pickAgent.ts';
 export * from './routing/priority.ts';

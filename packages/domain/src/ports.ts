@@ -73,6 +73,7 @@ export interface TeamInput {
   sla: SlaTargets | null;
   nudgeSeconds: number;
   requeueAfterNudgeSeconds: number;
+  fallbackTeamId: string | null;
   memberIds: string[];
 }
 

@@ -63,6 +63,8 @@ export interface Team {
    * the conversation goes back to the queue */
   nudgeSeconds: number;
   requeueAfterNudgeSeconds: number;
+  /** where its conversations go when nobody in it is online (null: they wait in its queue) */
+  fallbackTeamId: string | null;
   memberIds: string[];
 }
 

@@ -127,6 +127,15 @@ export const handoffPacketSchema = z.object({
     verifiedCustomerId: z.string().nullable(),
   }),
   previousConversations: z.array(previousConversationSchema),
+  /** messages this customer left earlier (tickets), newest first */
+  tickets: z.array(
+    z.object({
+      id: z.string(),
+      status: z.enum(['open', 'pending', 'solved']),
+      message: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
   /** the whole transcript, bot turns included (the latest 500 messages) */
   messages: z.array(messageViewSchema),
 });

@@ -59,6 +59,8 @@ export const teamBodySchema = z.object({
   sla: slaTargetsSchema.nullable().default(null),
   nudgeSeconds: z.number().int().min(30).max(86_400).default(180),
   requeueAfterNudgeSeconds: z.number().int().min(30).max(86_400).default(180),
+  /** where its conversations go when nobody in it is online (null: they wait in its queue) */
+  fallbackTeamId: idSchema.nullable().default(null),
   memberIds: z.array(idSchema).max(500).default([]),
 });
 export type TeamBody = z.infer<typeof teamBodySchema>;
@@ -75,6 +77,7 @@ export const teamViewSchema = z.object({
   sla: slaTargetsSchema.nullable(),
   nudgeSeconds: z.number().int(),
   requeueAfterNudgeSeconds: z.number().int(),
+  fallbackTeamId: idSchema.nullable(),
   /** open now by its hours */
   open: z.boolean(),
   members: z.array(z.object({ id: idSchema, name: z.string(), presence: presenceSchema })),

@@ -48,6 +48,7 @@ export interface TeamTable {
   sla: ColumnType<unknown, string | null | undefined, string | null>;
   nudge_seconds: Default<number>;
   requeue_after_nudge_seconds: Default<number>;
+  fallback_team_id: Default<string | null>;
   created_at: Timestamp;
 }
 

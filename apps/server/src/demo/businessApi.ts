@@ -100,6 +100,14 @@ export interface DemoIdentitySigner {
   sign(customerId: string): Promise<string | null>;
 }
 
+/**
+ * Each visitor of the public demo is their own customer (`C1001.v` + 8 hex digits, made by the demo page),
+ * so visitors' conversations are never joined as one customer's; they all share the sample customer's
+ * orders and card. A real shop has one id per customer.
+ */
+export const DEMO_VISITOR_ID = /^([A-Z]\d{4})\.v[0-9a-f]{8}$/;
+export const demoOwner = (customerId: string): string => DEMO_VISITOR_ID.exec(customerId)?.[1] ?? customerId;
+
 /** The demo shop's known customers: those with orders or the card. */
 const knownCustomers = (state: DemoBusinessState): Set<string> =>
   new Set([state.card.customerId, ...[...state.orders.values()].map((order) => order.customerId)]);
@@ -113,10 +121,10 @@ export function demoBusinessApi(
 
   if (identity) {
     // the shop's backend signing its signed-in customer for the widget (a real shop does this server-side
-    // for the logged-in user only; the demo page stands for "C1001 is signed in")
+    // for the logged-in user only; the demo page stands for "C1001 is signed in", one per visitor)
     app.get('/demo-api/identity/:customerId', async (request, reply) => {
       const params = z.object({ customerId: z.string().max(64) }).safeParse(request.params);
-      if (!params.success || !knownCustomers(state).has(params.data.customerId))
+      if (!params.success || !knownCustomers(state).has(demoOwner(params.data.customerId)))
         return reply.status(404).send(bad('customer not found'));
       const signature = await identity.sign(params.data.customerId);
       if (!signature) return reply.status(404).send(bad('no demo workspace'));
@@ -174,7 +182,7 @@ export function demoBusinessApi(
     if (!body.success) return reply.status(400).send(bad('invalid verification request'));
     const { card } = state;
     const ok =
-      body.data.customerId === card.customerId &&
+      demoOwner(body.data.customerId) === card.customerId &&
       body.data.last4 === card.last4 &&
       body.data.otp === card.otp &&
       card.otpExpiresAt >= Date.now();

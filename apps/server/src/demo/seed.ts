@@ -118,6 +118,7 @@ export async function seedDemoWorkspace(store: SqlStore): Promise<boolean> {
         sla: null,
         nudgeSeconds: 180,
         requeueAfterNudgeSeconds: 180,
+        fallbackTeamId: null,
         memberIds: team.members.map((email) => ids.get(email) as string),
       });
     }

@@ -31,7 +31,7 @@ export async function buildHandoffPacket(
     conversation.teamId ? ctx.store.teams.findById(workspaceId, conversation.teamId) : null,
   ]);
   const customerId = verifiedCustomerId(contact);
-  const [previous, transcript] = await Promise.all([
+  const [previous, transcript, tickets] = await Promise.all([
     ctx.store.history.listForCustomer(
       workspaceId,
       conversation.contactId,
@@ -40,6 +40,7 @@ export async function buildHandoffPacket(
       PREVIOUS,
     ),
     presentMessages(ctx.store, workspaceId, messages, 'staff'),
+    ctx.store.tickets.listForContact(conversation.contactId, PREVIOUS),
   ]);
   const summary = buildHandoffSummary({
     conversation,
@@ -68,6 +69,12 @@ export async function buildHandoffPacket(
       verifiedCustomerId: customerId,
     },
     previousConversations: previous.map((past) => presentPrevious(past, conversation.contactId)),
+    tickets: tickets.map((ticket) => ({
+      id: ticket.id,
+      status: ticket.status,
+      message: quote(ticket.message, FIRST_MESSAGE_CHARS),
+      createdAt: ticket.createdAt.toISOString(),
+    })),
     messages: transcript,
   };
 }

@@ -41,6 +41,7 @@ function present(team: Team, staff: Map<string, User>, queued: number): TeamView
     sla: team.sla,
     nudgeSeconds: team.nudgeSeconds,
     requeueAfterNudgeSeconds: team.requeueAfterNudgeSeconds,
+    fallbackTeamId: team.fallbackTeamId,
     open: isOpenAt(team.hours, new Date()),
     members: team.memberIds.flatMap((id) => {
       const member = staff.get(id);
@@ -56,8 +57,17 @@ const findView = async (ctx: AppContext, user: User, id: string) => {
   return view;
 };
 
+/** A fallback is another team of the same workspace. */
+async function assertFallback(ctx: AppContext, user: User, body: TeamBody, id: string | null) {
+  if (!body.fallbackTeamId) return;
+  if (body.fallbackTeamId === id) throw new DomainError('bad_request', 'a team cannot fall back to itself');
+  if (!(await ctx.store.teams.findById(user.workspaceId, body.fallbackTeamId)))
+    throw notFound('team', body.fallbackTeamId);
+}
+
 export async function createTeam(ctx: AppContext, user: User, body: TeamBody): Promise<TeamView> {
   assertMayEdit(user);
+  await assertFallback(ctx, user, body, null);
   const team = await ctx.store.teams.create(user.workspaceId, body);
   if (!team)
     throw new DomainError('conflict', `a team named "${body.name}" (or with key "${body.key}") exists`);
@@ -66,6 +76,7 @@ export async function createTeam(ctx: AppContext, user: User, body: TeamBody): P
 
 export async function updateTeam(ctx: AppContext, user: User, id: string, body: TeamBody): Promise<TeamView> {
   assertMayEdit(user);
+  await assertFallback(ctx, user, body, id);
   const team = await ctx.store.teams.update(user.workspaceId, id, body);
   if (team === undefined) throw notFound('team', id);
   if (team === null)

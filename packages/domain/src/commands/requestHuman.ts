@@ -1,6 +1,7 @@
 import type { HandoffReason, HandoffTarget } from '@tandem/protocol';
 import type { Store } from '../ports.ts';
 import type { Actor, Attributes, Conversation } from '../records.ts';
+import { teamWithSomeoneOnline } from '../routing/fallback.ts';
 import { gradePriority } from '../routing/priority.ts';
 import { slaDeadlines } from '../routing/sla.ts';
 import { teamForTarget } from '../routing/teams.ts';
@@ -33,7 +34,10 @@ export async function requestHumanWithin(
   const { conversation } = input;
   if (conversation.status === 'queued' || conversation.status === 'assigned') return conversation;
   const target = input.target ?? { tier: 'agent' as const, team: null, detail: null };
-  const team = teamForTarget(await tx.teams.listByWorkspace(conversation.workspaceId), target);
+  const teams = await tx.teams.listByWorkspace(conversation.workspaceId);
+  const named = teamForTarget(teams, target);
+  // nobody online in the team: its fallback team when configured and someone there is online
+  const team = named?.fallbackTeamId ? (await teamWithSomeoneOnline(tx.routing, teams, named)).team : named;
   const priority = gradePriority({
     reason: input.reason,
     botPriority: Math.max(conversation.priority, input.priority ?? 0),

@@ -2,6 +2,7 @@ import type { TransferTarget } from '@tandem/protocol';
 import { DomainError, notFound } from '../errors.ts';
 import type { Deps } from '../events.ts';
 import type { Actor, Conversation, Team } from '../records.ts';
+import { teamWithSomeoneOnline } from '../routing/fallback.ts';
 import { isAvailable } from '../routing/pickAgent.ts';
 import { loadConversation } from './loadConversation.ts';
 import { assertMayHandle } from './permissions.ts';
@@ -49,15 +50,15 @@ export async function transferConversation(deps: Deps, input: TransferInput): Pr
   }
 
   const teams = await deps.store.teams.listByWorkspace(input.workspaceId);
-  const team: Team | undefined =
+  const asked: Team | undefined =
     to.kind === 'team' ? teams.find((t) => t.id === to.teamId) : teams.find((t) => t.tier === 2);
-  if (!team) {
+  if (!asked) {
     if (to.kind === 'team') throw notFound('team', to.teamId);
     throw new DomainError('target_unavailable', 'there is no expert team (a team of tier 2)');
   }
-  const members = await deps.store.routing.candidates(input.workspaceId, team.memberIds);
-  if (!members.some((m) => m.user.presence === 'online'))
-    throw new DomainError('target_unavailable', `nobody in ${team.name} is online now`);
+  // nobody online there: its fallback team when configured, else refused (the conversation stays)
+  const { team, online } = await teamWithSomeoneOnline(deps.store.routing, teams, asked);
+  if (!online) throw new DomainError('target_unavailable', `nobody in ${asked.name} is online now`);
   return applyTransition(deps, {
     conversation,
     command: 'transfer',

@@ -177,6 +177,7 @@ describe('team of a hand-over', () => {
     sla: null,
     nudgeSeconds: 180,
     requeueAfterNudgeSeconds: 180,
+    fallbackTeamId: null,
     memberIds: [],
   });
   const teams = [

@@ -24,6 +24,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('sla', 'jsonb')
     .addColumn('nudge_seconds', 'integer', (c) => c.notNull().defaultTo(180))
     .addColumn('requeue_after_nudge_seconds', 'integer', (c) => c.notNull().defaultTo(180))
+    // where its conversations go when nobody in it is online (one hop)
+    .addColumn('fallback_team_id', 'uuid', (c) => c.references('teams.id').onDelete('set null'))
     .execute();
 
   await db.schema
@@ -122,5 +124,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     .dropColumn('sla')
     .dropColumn('nudge_seconds')
     .dropColumn('requeue_after_nudge_seconds')
+    .dropColumn('fallback_team_id')
     .execute();
 }

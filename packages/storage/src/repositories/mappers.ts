@@ -59,6 +59,7 @@ export const toTeam = (row: TeamRow, memberIds: string[]): Team => ({
   sla: (json(row.sla) ?? null) as Team['sla'],
   nudgeSeconds: row.nudge_seconds,
   requeueAfterNudgeSeconds: row.requeue_after_nudge_seconds,
+  fallbackTeamId: row.fallback_team_id ?? null,
   memberIds,
 });
 

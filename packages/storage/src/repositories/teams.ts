@@ -55,6 +55,8 @@ export function teamRepository(
     sla: input.sla ? JSON.stringify(input.sla) : null,
     nudge_seconds: input.nudgeSeconds,
     requeue_after_nudge_seconds: input.requeueAfterNudgeSeconds,
+    // a fallback must be another team of the same workspace (checked by the service)
+    fallback_team_id: input.fallbackTeamId,
   });
 
   const repo: TeamRepository = {
