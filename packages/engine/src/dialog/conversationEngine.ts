@@ -329,10 +329,8 @@ export function createConversationEngine(brain: WorkspaceBrain, ports: EnginePor
       return {
         ...base,
         kind: 'answer',
-        replies: [
-          { text: d.text, buttons: [] },
-          { text: texts.answeredWhileWaiting[lang], buttons: [] },
-        ],
+        // one message: the answer, then that a person still joins (the inbox preview shows the answer)
+        replies: [{ text: `${d.text}\n\n${texts.answeredWhileWaiting[lang]}`, buttons: [] }],
         intent: d.entryId,
         confidence: d.confidence,
       };
