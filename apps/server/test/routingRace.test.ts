@@ -1,7 +1,16 @@
 import type { AgentConversation, WidgetConversation } from '@tandem/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, startApp } from '../src/app.ts';
-import { api, connect, emit, loginCookie, newCustomer, startTestApp, type TestApp } from './harness.ts';
+import {
+  api,
+  connect,
+  emit,
+  loginCookie,
+  newCustomer,
+  startTestApp,
+  type TestApp,
+  waitFor,
+} from './harness.ts';
 
 /**
  * Two Tandem servers on one PostgreSQL database, each with its own router, pool and event bus, as two
@@ -81,6 +90,43 @@ describe('routing across two servers on one PostgreSQL database', () => {
       .where('type', '=', 'accept')
       .execute();
     expect(assigned).toHaveLength(1);
+  });
+
+  it('runs a timer kept in the database once, whichever server ticks (as after a restart)', async () => {
+    const cookie2 = await loginCookie(b.url, 'agent2@tandem.demo');
+    const agent2 = await connect({ url: b.url, track: a.track } as TestApp, '/agent', { cookie: cookie2 });
+    // server a stops routing (as a process about to restart); its timers may still tick
+    a.app.ctx.router.stop();
+    const customer = await newCustomer({ url: b.url, track: a.track } as TestApp, 'en');
+    const ack = await emit<{ conversation: WidgetConversation }>(customer.socket, 'handoff:request', {});
+    const id = ack.ok ? ack.data.conversation.id : '';
+    // the conversations still waiting from the first test are older: they are offered first
+    const offered = waitFor<{ conversation: AgentConversation }>(
+      agent2,
+      'conversation:offered',
+      (o) => o.conversation.id === id,
+    );
+    b.ctx.router.schedule(await workspaceId(a));
+    await offered;
+    // the offer's time ran out while no process was watching (e.g. the one that made it was restarted)
+    await a.app.ctx.store.db
+      .updateTable('conversations')
+      .set({ offer_expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', id)
+      .execute();
+    await Promise.all([a.app.ctx.router.tick(), b.ctx.router.tick(), b.ctx.router.tick()]);
+    const expired = await a.app.ctx.store.db
+      .selectFrom('conversation_events')
+      .select('id')
+      .where('conversation_id', '=', id)
+      .where('type', '=', 'offer_expired')
+      .execute();
+    expect(expired).toHaveLength(1);
+    // not offered to agent2 again this round; agent1 is at capacity: it waits, unoffered
+    const me = await api<{ me: { id: string } }>(b.url, '/api/auth/me', { cookie: cookie2 });
+    const row = await a.app.ctx.store.conversations.findById(id);
+    expect(row?.declinedBy).toContain(me.body.me.id);
+    expect(row?.status).toBe('queued');
   });
 });
 

@@ -120,6 +120,7 @@ export function createRouter(
         skills: [],
         exclude: conversation.declinedBy,
         sticky: conversation.lastAgentId,
+        preferSkills: conversation.tags,
       });
       if (!userId) continue;
       const timeout = team?.offerTimeoutSeconds ?? ctx.config.routingOfferTimeoutSeconds;

@@ -20,6 +20,9 @@ export interface PickInput {
   exclude: readonly string[];
   /** the customer's last person: preferred while online and within capacity */
   sticky: string | null;
+  /** what the bot learnt of the conversation (its tags: fraud-risk, vip, refund …): people with more of them
+   * among their skills are preferred */
+  preferSkills?: readonly string[];
 }
 
 /** Whether a person can be offered one more conversation now. */
@@ -40,7 +43,7 @@ const time = (date: Date | null) => date?.getTime() ?? 0;
 
 /**
  * Who is offered a waiting conversation, or null (nobody available, or the team picks by hand). Stickiness
- * first; then `least_busy`: the lowest share of capacity in use, ties to whoever waited longest for an offer;
+ * first; then people whose skills match more of the conversation's tags; then `least_busy`: the lowest share of capacity in use, ties to whoever waited longest for an offer;
  * `round_robin`: whoever waited longest for an offer.
  */
 export function pickAgent(input: PickInput): string | null {
@@ -49,7 +52,11 @@ export function pickAgent(input: PickInput): string | null {
   if (available.length === 0) return null;
   const sticky = input.sticky ? available.find((c) => c.user.id === input.sticky) : undefined;
   if (sticky) return sticky.user.id;
+  const wanted = new Set((input.preferSkills ?? []).map((s) => s.toLowerCase()));
+  const matches = (c: Candidate) => c.user.skills.filter((s) => wanted.has(s.toLowerCase())).length;
   const ordered = [...available].sort((a, b) => {
+    const skill = matches(b) - matches(a);
+    if (skill !== 0) return skill;
     if (input.strategy === 'least_busy') {
       const share = a.load / a.user.maxConcurrent - b.load / b.user.maxConcurrent;
       if (share !== 0) return share;

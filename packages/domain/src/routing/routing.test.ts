@@ -151,6 +151,23 @@ describe('picking a person', () => {
     expect(pick(candidates, { lang: 'zh', exclude: ['declined'] })).toBe('no-skill');
   });
 
+  it('prefers people whose skills match what the bot learnt of the conversation', () => {
+    const candidates = [
+      person('a', 0),
+      person('fraud', 1, { skills: ['Fraud-Risk'] }),
+      person('both', 2, { skills: ['fraud-risk', 'vip'] }),
+    ];
+    expect(pick(candidates, { preferSkills: ['fraud-risk'] })).toBe('fraud');
+    expect(pick(candidates, { preferSkills: ['fraud-risk', 'vip'] })).toBe('both');
+    expect(pick(candidates, { preferSkills: [] })).toBe('a');
+    // a preference, not a requirement: nobody with the skill available, someone else is offered it
+    expect(
+      pick([person('a', 0), person('fraud', 3, { skills: ['fraud-risk'] })], {
+        preferSkills: ['fraud-risk'],
+      }),
+    ).toBe('a');
+  });
+
   it('sticks to the customer last person when available', () => {
     expect(pick([person('a', 0), person('b', 2)], { sticky: 'b' })).toBe('b');
     expect(pick([person('a', 0), person('b', 3)], { sticky: 'b' })).toBe('a');

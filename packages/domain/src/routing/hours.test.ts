@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { BusinessHours } from '../records.ts';
+import { isOpenAt, localTime, nextOpening } from './hours.ts';
+import { DEFAULT_SLA, dueSlaFlags, priorityBand, slaDeadlines } from './sla.ts';
+
+const shanghai: BusinessHours = {
+  timezone: 'Asia/Shanghai',
+  weekly: {
+    mon: [
+      { from: '09:00', to: '12:00' },
+      { from: '13:00', to: '18:00' },
+    ],
+    tue: [{ from: '09:00', to: '18:00' }],
+    sat: [{ from: '10:00', to: '16:00' }],
+  },
+  holidays: ['2026-12-08'],
+};
+// 2026-12-07 is a Monday; Shanghai is UTC+8
+const at = (iso: string) => new Date(iso);
+
+describe('business hours in a time zone', () => {
+  it('reads local weekday and time', () => {
+    expect(localTime(at('2026-12-07T01:30:00Z'), 'Asia/Shanghai')).toEqual({
+      date: '2026-12-07',
+      weekday: 'mon',
+      minute: 9 * 60 + 30,
+    });
+    // the same instant is still Sunday in New York
+    expect(localTime(at('2026-12-07T01:30:00Z'), 'America/New_York').weekday).toBe('sun');
+  });
+
+  it('is open within the intervals, closed at lunch, at night, on other days and on holidays', () => {
+    expect(isOpenAt(shanghai, at('2026-12-07T01:30:00Z'))).toBe(true); // Mon 09:30
+    expect(isOpenAt(shanghai, at('2026-12-07T04:30:00Z'))).toBe(false); // Mon 12:30 lunch
+    expect(isOpenAt(shanghai, at('2026-12-07T10:00:00Z'))).toBe(false); // Mon 18:00 (end is exclusive)
+    expect(isOpenAt(shanghai, at('2026-12-08T02:00:00Z'))).toBe(false); // Tue 10:00, a holiday
+    expect(isOpenAt(shanghai, at('2026-12-09T02:00:00Z'))).toBe(false); // Wednesday: no hours
+    expect(isOpenAt(null, at('2026-12-09T02:00:00Z'))).toBe(true); // no hours: always open
+  });
+
+  it('finds the next opening, skipping holidays and closed days', () => {
+    // Monday 18:30 → Tuesday is a holiday → Saturday 10:00 local
+    expect(nextOpening(shanghai, at('2026-12-07T10:30:00Z'))?.toISOString()).toBe('2026-12-12T02:00:00.000Z');
+    // Monday at lunch → 13:00 the same day
+    expect(nextOpening(shanghai, at('2026-12-07T04:10:00Z'))?.toISOString()).toBe('2026-12-07T05:00:00.000Z');
+    expect(nextOpening(shanghai, at('2026-12-07T01:30:00Z'))).toBeNull(); // open now
+    expect(nextOpening({ timezone: 'UTC', weekly: {}, holidays: [] }, at('2026-12-07T01:30:00Z'))).toBeNull();
+  });
+});
+
+describe('SLA', () => {
+  const queuedAt = at('2026-12-07T01:00:00Z');
+
+  it('sets deadlines by priority band', () => {
+    expect(priorityBand(10)).toBe('normal');
+    expect(priorityBand(45)).toBe('high');
+    expect(priorityBand(80)).toBe('urgent');
+    const due = slaDeadlines(null, 80, queuedAt);
+    expect(due.firstResponseDueAt.getTime() - queuedAt.getTime()).toBe(
+      DEFAULT_SLA.firstResponseSeconds.urgent * 1000,
+    );
+    expect(due.resolutionDueAt.getTime() - queuedAt.getTime()).toBe(
+      DEFAULT_SLA.resolutionSeconds.urgent * 1000,
+    );
+  });
+
+  it('warns at 80% of the time, breaches at 100%, each once, and stops the first-response clock on a reply', () => {
+    const { firstResponseDueAt, resolutionDueAt } = slaDeadlines(null, 0, queuedAt); // 300 s to first reply
+    const base = {
+      queuedAt,
+      firstResponseDueAt,
+      resolutionDueAt,
+      firstResponseAt: null,
+      flags: [] as string[],
+    };
+    expect(dueSlaFlags(base, at('2026-12-07T01:03:00Z'))).toEqual([]);
+    expect(dueSlaFlags(base, at('2026-12-07T01:04:01Z')).map((f) => f.flag)).toEqual([
+      'first_response:warning',
+    ]);
+    expect(dueSlaFlags(base, at('2026-12-07T01:05:01Z')).map((f) => f.flag)).toEqual([
+      'first_response:warning',
+      'first_response:breach',
+    ]);
+    expect(
+      dueSlaFlags({ ...base, flags: ['first_response:warning'] }, at('2026-12-07T01:05:01Z')).map(
+        (f) => f.flag,
+      ),
+    ).toEqual(['first_response:breach']);
+    expect(
+      dueSlaFlags({ ...base, firstResponseAt: at('2026-12-07T01:02:00Z') }, at('2026-12-07T01:05:01Z')),
+    ).toEqual([]);
+  });
+});
