@@ -92,6 +92,9 @@ describe('routing: offers, timeouts, offline agents, transfers, hand-back, CSAT'
     });
     expect(row.body.conversation).toMatchObject({ status: 'queued', offer: null });
 
+    // after an offer's time, a new round: it is offered again (nobody is left out for good for one miss)
+    await Promise.race([offeredOn(agent1, id), offeredOn(agent2, id)]);
+
     // anyone may still pick it from the queue
     const accepted = await emit<{ conversation: AgentConversation }>(agent1.socket, 'conversation:accept', {
       conversationId: id,

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { requeueFromOfflineAgent, requeueUnanswered } from '@tandem/domain';
 import type { AgentConversation, MessageView, TicketView, WidgetConversation } from '@tandem/protocol';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
@@ -144,7 +145,9 @@ describe('service levels: availability, business hours, tickets and e-mail, SLA,
     expect(email.to && 'text' in email.to ? email.to.text : '').toContain('zhang.san@example.com');
     expect(email.subject).toContain('关于您的留言的回复');
     expect(email.text).toContain('发票已开好');
-    expect(email.text).toContain('订单号 202412150001');
+    // only staff's words: the visitor's own text is not relayed to the address they typed
+    expect(email.text).not.toContain('订单号 202412150001');
+    expect(email.text).not.toContain('张三');
     await sent;
 
     const solved = await api<{ ticket: TicketView }>(t.url, `/api/tickets/${id}`, {
@@ -263,7 +266,12 @@ describe('service levels: availability, business hours, tickets and e-mail, SLA,
       'conversation:nudge',
       (n) => n.conversationId === id,
     );
-    // the customer's message has waited past the nudge time
+    // the customer's message has waited past the nudge time, since the person took it
+    await t.app.ctx.store.db
+      .updateTable('conversations')
+      .set({ assigned_at: new Date(Date.now() - 300_000) })
+      .where('id', '=', id)
+      .execute();
     await t.app.ctx.store.db
       .updateTable('messages')
       .set({ created_at: new Date(Date.now() - 200_000) })
@@ -280,8 +288,30 @@ describe('service levels: availability, business hours, tickets and e-mail, SLA,
       .execute();
     await released;
     expect((await t.app.ctx.store.conversations.findById(id))?.status).toBe('queued');
+
+    // the next person who takes it starts with a clean slate: not nudged nor re-queued for the first one's silence
+    const next = await staff(t, 'agent1@tandem.demo');
+    await emit(next.socket, 'conversation:accept', { conversationId: id });
+    await t.app.ctx.router.serviceTick();
+    await t.app.ctx.router.serviceTick();
+    const kept = await t.app.ctx.store.conversations.findById(id);
+    expect(kept).toMatchObject({ status: 'assigned', assigneeId: next.id, nudgedAt: null });
+
+    // a timer acting on a stale read does nothing: the conversation was passed on meanwhile
+    const stale = kept as NonNullable<typeof kept>;
+    await emit(next.socket, 'conversation:transfer', {
+      conversationId: id,
+      to: { kind: 'agent', userId: agent.id },
+    });
+    expect(await requeueFromOfflineAgent(t.app.ctx.deps, stale)).toBeNull();
+    expect(await requeueUnanswered(t.app.ctx.deps, stale)).toBeNull();
+    expect(await t.app.ctx.store.conversations.findById(id)).toMatchObject({
+      status: 'assigned',
+      assigneeId: agent.id,
+    });
     await emit(admin.socket, 'conversation:resolve', { conversationId: id });
     agent.socket.disconnect();
+    next.socket.disconnect();
   });
 
   it('an expert consults: joins, writes internal notes the customer never sees, replies, leaves', async () => {

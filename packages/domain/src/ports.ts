@@ -54,8 +54,8 @@ export interface UserRepository {
   listByWorkspace(workspaceId: string): Promise<User[]>;
   /** sets presence; when it changed, also when it changed (an offline person's grace period runs from it) */
   setPresence(id: string, presence: Presence, auto?: boolean): Promise<void>;
-  /** people away because their connections closed, since before `before` (they go offline) */
-  listAutoAway(before: Date): Promise<User[]>;
+  /** people away because their connections closed since before `before` become offline (returned) */
+  expireAutoAway(before: Date): Promise<User[]>;
   setRoutingProfile(
     id: string,
     profile: { maxConcurrent: number; skills: string[]; languages: Lang[] },
@@ -107,6 +107,8 @@ export interface RoutingRepository {
   offer(id: string, userId: string, expiresAt: Date): Promise<Conversation | null>;
   /** ends the offer to `userId` (compare-and-set); `declined`: not offered to them again this round */
   endOffer(id: string, userId: string, declined: boolean): Promise<Conversation | null>;
+  /** starts a new round of offers for a waiting conversation nobody is offered now (clears who declined) */
+  resetDeclined(id: string): Promise<Conversation | null>;
   /** offers whose time ran out by `now` */
   listExpiredOffers(now: Date, limit: number): Promise<Conversation[]>;
   /** pending offers to a person */
@@ -151,8 +153,9 @@ export interface ConversationPatch {
   assignedAt?: Date | null;
   /** the bot owes nothing for messages before now (handing back to the bot: a person answered them) */
   settleBot?: true;
-  /** service-level deadlines (set when queued) */
+  /** service-level deadlines (set when queued; its flags and first reply start again) */
   sla?: { firstResponseDueAt: Date; resolutionDueAt: Date };
+  nudgedAt?: Date | null;
   disposition?: string[];
 }
 
@@ -176,7 +179,18 @@ export interface ConversationRepository {
    * Applies `patch` only if the conversation is still in status `from` (compare-and-set).
    * Returns the updated row, or null when another actor changed it first.
    */
-  transition(id: string, from: ConversationStatus, patch: ConversationPatch): Promise<Conversation | null>;
+  transition(
+    id: string,
+    from: ConversationStatus,
+    patch: ConversationPatch,
+    expect?: {
+      /** still held by this person (null: by nobody) — a same-status change (transfer, assign) or a timer
+       * acting on what it read earlier fails when someone else changed it meanwhile */
+      assigneeId?: string | null;
+      /** no message since (a timer closing an idle conversation) */
+      lastSeq?: number;
+    },
+  ): Promise<Conversation | null>;
   /**
    * The bot's turn in one statement, compare-and-set: only while the bot is still the assignee and no other
    * turn answered meanwhile (`bot_seq` unchanged) are its replies stored (with the next sequence numbers)
@@ -294,6 +308,8 @@ export interface ServiceRepository {
   listIdle(before: Date, limit: number): Promise<Conversation[]>;
   addParticipant(conversationId: string, userId: string, invitedBy: string | null): Promise<boolean>;
   removeParticipant(conversationId: string, userId: string): Promise<boolean>;
+  /** ends every consult on the conversation (its person changed, or it ended) */
+  clearParticipants(conversationId: string): Promise<void>;
   listParticipants(conversationId: string): Promise<string[]>;
 }
 
@@ -317,12 +333,13 @@ export interface TicketRepository {
   setStatus(id: string, status: Ticket['status']): Promise<Ticket | null>;
   addReply(input: { ticketId: string; authorId: string; text: string; email: boolean }): Promise<TicketReply>;
   listReplies(ticketId: string): Promise<TicketReply[]>;
-  /** replies whose e-mail is owed, oldest first */
+  /** replies whose e-mail is owed and due now (not leased by another sender, past their backoff), oldest first */
   listOwedEmails(
     limit: number,
     maxAttempts: number,
   ): Promise<Array<{ reply: TicketReply; ticket: Ticket; attempts: number }>>;
-  /** claims one attempt at sending (compare-and-set on the attempt count); false when another sender has it */
+  /** claims one attempt at sending with a lease (compare-and-set on the attempt count); false when another
+   * sender has it */
   claimEmail(replyId: string, attempts: number): Promise<boolean>;
   finishEmail(
     replyId: string,

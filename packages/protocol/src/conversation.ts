@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, langSchema } from './common.ts';
+import { idSchema, langSchema, storableString } from './common.ts';
 
 export const conversationStatuses = ['bot', 'queued', 'assigned', 'resolved', 'closed'] as const;
 export const conversationStatusSchema = z.enum(conversationStatuses);
@@ -185,8 +185,7 @@ export type QueueStatus = z.infer<typeof queueStatusSchema>;
 export const csatSchema = z.object({
   conversationId: idSchema,
   score: z.number().int().min(1).max(5),
-  comment: z
-    .string()
+  comment: storableString()
     .max(1000)
     .optional()
     .transform((value) => (value?.trim() ? value.trim() : undefined)),

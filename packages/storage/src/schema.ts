@@ -83,6 +83,8 @@ export interface TicketReplyTable {
   email_state: Default<'none' | 'pending' | 'sent' | 'failed'>;
   email_attempts: Default<number>;
   email_error: Default<string | null>;
+  email_claimed_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  email_next_attempt_at: Default<Date>;
   created_at: Default<Date>;
 }
 

@@ -68,7 +68,6 @@ export function setupAgentNamespace(io: Server, ctx: AppContext): AgentNamespace
     safeConnection(ctx, async (socket) => {
       const user = socket.data.user as User;
       const count = (openSockets.get(user.id) ?? 0) + 1;
-      let chosen = user.presence === 'away' && !user.presenceAuto ? 'away' : 'online';
       openSockets.set(user.id, count);
       // every event re-checks the session, so a signed-out or expired session stops acting at once
       const on = createHandler(ctx, socket, async () => {
@@ -130,20 +129,28 @@ export function setupAgentNamespace(io: Server, ctx: AppContext): AgentNamespace
         }
         return null;
       });
-      on('presence:set', presenceSetSchema, async ({ presence }) => {
-        chosen = presence;
-        return { presence: await actions.setPresence(ctx, user, presence) };
-      });
+      on('presence:set', presenceSetSchema, async ({ presence }) => ({
+        presence: await actions.setPresence(ctx, user, presence),
+      }));
 
       socket.on('disconnect', () => {
         const left = (openSockets.get(user.id) ?? 1) - 1;
         if (left > 0) return void openSockets.set(user.id, left);
         openSockets.delete(user.id);
-        // a chosen "away" stays as chosen; otherwise away until they reconnect (offline after the grace)
-        if (chosen === 'away') return;
-        void actions
-          .setPresence(ctx, user, 'away', true)
-          .catch((error: unknown) => ctx.log.warn({ err: safeError(error) }, 'presence update failed'));
+        // a chosen "away" (in any tab) stays as chosen; otherwise away until they reconnect (offline after
+        // the grace period)
+        void (async () => {
+          const current = await ctx.store.users.findById(user.id);
+          // back already (a reload): nothing to do
+          if (openSockets.has(user.id)) return;
+          if (
+            !current ||
+            (current.presence === 'away' && !current.presenceAuto) ||
+            current.presence === 'offline'
+          )
+            return;
+          await actions.setPresence(ctx, user, 'away', true);
+        })().catch((error: unknown) => ctx.log.warn({ err: safeError(error) }, 'presence update failed'));
       });
 
       // the handlers above are registered before any await, so no early event is lost

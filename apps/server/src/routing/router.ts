@@ -22,7 +22,6 @@ import {
 import { businessHoursSchema, type QueueStatus } from '@tandem/protocol';
 import type { AppContext } from '../context.ts';
 import { safeError } from '../http/logging.ts';
-import { setPresence } from '../services/agentActions.ts';
 
 /** Roles offered conversations in no team's queue (experts take the expert tier's). */
 const GENERAL_ROLES = new Set(['agent', 'supervisor']);
@@ -113,19 +112,32 @@ export function createRouter(
       const team = conversation.teamId ? teamById.get(conversation.teamId) : undefined;
       // out of hours nobody is offered it: it waits for the opening (the customer was told, and may leave a message)
       if (!isOpenAt(team ? team.hours : hours, now)) continue;
-      const userId = pickAgent({
-        candidates: pool(team, candidates),
-        strategy: team?.strategy ?? 'least_busy',
-        lang: item.lang,
-        skills: [],
-        exclude: conversation.declinedBy,
-        sticky: conversation.lastAgentId,
-        preferSkills: conversation.tags,
-      });
-      if (!userId) continue;
+      const pick = (exclude: readonly string[]) =>
+        pickAgent({
+          candidates: pool(team, candidates),
+          strategy: team?.strategy ?? 'least_busy',
+          lang: item.lang,
+          skills: [],
+          exclude,
+          sticky: conversation.lastAgentId,
+          preferSkills: conversation.tags,
+        });
       const timeout = team?.offerTimeoutSeconds ?? ctx.config.routingOfferTimeoutSeconds;
+      let userId = pick(conversation.declinedBy);
+      // everyone who could take it passed this round: after an offer's time, a new round (nobody is left out
+      // for good because they missed one offer)
+      if (
+        !userId &&
+        conversation.declinedBy.length > 0 &&
+        now.getTime() - conversation.updatedAt.getTime() >= timeout * 1000 &&
+        pick([]) &&
+        (await ctx.store.routing.resetDeclined(conversation.id))
+      ) {
+        userId = pick([]);
+      }
+      if (!userId) continue;
       const offered = await offerConversation(ctx.deps, {
-        conversation,
+        conversation: { ...conversation, declinedBy: [] },
         userId,
         expiresAt: new Date(Date.now() + timeout * 1000),
       });
@@ -218,8 +230,12 @@ export function createRouter(
     }
     // away since their connections closed, past the grace period: offline
     const cutoff = new Date(now.getTime() - ctx.config.routingOfflineGraceSeconds * 1000);
-    for (const user of await ctx.store.users.listAutoAway(cutoff)) {
-      await setPresence(ctx, user, 'offline', true);
+    for (const user of await ctx.store.users.expireAutoAway(cutoff)) {
+      ctx.events.publish('presence.changed', {
+        workspaceId: user.workspaceId,
+        userId: user.id,
+        presence: 'offline',
+      });
     }
     // anything waiting for an offer (after a restart, or when someone's capacity freed up unseen)
     for (const workspaceId of await ctx.store.routing.workspacesWithWaiting()) touched.add(workspaceId);
@@ -246,13 +262,15 @@ export function createRouter(
     }
     for (const served of await ctx.store.service.listServed(SERVICE_BATCH)) {
       const { conversation, lastCustomerAt, lastAgentAt } = served;
-      // the customer is waiting for their person: their last message is unanswered
+      // the customer is waiting for their person: their last message is unanswered (counted from when this
+      // person took the conversation: what the customer wrote while queued is not this person's delay)
       if (!lastCustomerAt || (lastAgentAt && lastAgentAt >= lastCustomerAt)) continue;
+      const since = new Date(Math.max(lastCustomerAt.getTime(), conversation.assignedAt?.getTime() ?? 0));
       const team = await teamOf(conversation);
       const nudgeAfter = (team?.nudgeSeconds ?? DEFAULT_NUDGE_SECONDS) * 1000;
       const requeueAfter = (team?.requeueAfterNudgeSeconds ?? DEFAULT_NUDGE_SECONDS) * 1000;
-      const waited = now.getTime() - lastCustomerAt.getTime();
-      const nudgedThisStretch = conversation.nudgedAt !== null && conversation.nudgedAt >= lastCustomerAt;
+      const waited = now.getTime() - since.getTime();
+      const nudgedThisStretch = conversation.nudgedAt !== null && conversation.nudgedAt >= since;
       if (!nudgedThisStretch && waited >= nudgeAfter) await nudgeAssignee(ctx.deps, conversation);
       else if (
         nudgedThisStretch &&

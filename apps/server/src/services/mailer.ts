@@ -13,17 +13,24 @@ export interface Mailer {
 
 const subjects = { zh: '关于您的留言的回复', en: 'A reply to your message' };
 const intro = {
-  zh: (name: string | null) => `${name ? `${name}，` : ''}您好：\n\n我们回复了您的留言：\n\n`,
-  en: (name: string | null) => `Hello${name ? ` ${name}` : ''},\n\nWe have replied to your message:\n\n`,
+  zh: '您好：\n\n我们回复了您的留言：\n\n',
+  en: 'Hello,\n\nWe have replied to your message:\n\n',
 };
-const quote = { zh: '\n\n——您的留言——\n', en: '\n\n— Your message —\n' };
+const outro = {
+  zh: '\n\n您也可以回到我们网站的在线客服查看这条回复。\n',
+  en: '\n\nYou can also see this reply in the chat on our website.\n',
+};
 
-/** The e-mail for one reply, in the customer's language, as plain text (nothing from users is rendered as HTML). */
+/**
+ * The e-mail for one reply, in the customer's language, as plain text (nothing is rendered as HTML). It does
+ * not quote the customer's message or name: whoever left them typed the address too, and quoting would let
+ * anyone make staff send their text to any address.
+ */
 export function replyEmail(ticket: Ticket, reply: TicketReply, workspaceName: string) {
   const lang = ticket.lang;
   return {
     subject: `${subjects[lang]} · ${workspaceName}`,
-    text: `${intro[lang](ticket.name)}${reply.text}${quote[lang]}${ticket.message}\n`,
+    text: `${intro[lang]}${reply.text}${outro[lang]}`,
   };
 }
 

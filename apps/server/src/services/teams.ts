@@ -95,6 +95,7 @@ export async function deleteTeam(ctx: AppContext, user: User, id: string): Promi
 }
 
 export async function listStaffRouting(ctx: AppContext, user: User): Promise<StaffRoutingView[]> {
+  assertMayEdit(user);
   const [staff, candidates, teams] = await Promise.all([
     ctx.store.users.listByWorkspace(user.workspaceId),
     ctx.store.routing.candidates(user.workspaceId),
@@ -139,6 +140,7 @@ export async function setStaffRouting(
 
 /** The general queue's business hours (conversations in no team), kept in the workspace's settings. */
 export async function getWorkspaceHours(ctx: AppContext, user: User) {
+  assertMayEdit(user);
   const workspace = await ctx.store.workspaces.findById(user.workspaceId);
   const parsed = businessHoursSchema.safeParse(workspace?.settings.hours);
   const hours = parsed.success ? parsed.data : null;

@@ -59,10 +59,16 @@ export async function requeueUnanswered(
       conversation,
       command: 'release',
       actor: { kind: 'system' },
-      patch: { assigneeId: null },
+      // not offered straight back to the person who left the customer unanswered
+      patch: {
+        assigneeId: null,
+        ...(conversation.assigneeId ? { declinedBy: [conversation.assigneeId] } : {}),
+      },
       notice: { code: 'released' },
       data: { why: 'unanswered', userId: conversation.assigneeId },
       why: 'unanswered',
+      // only if nobody wrote since it was found silent
+      expectLastSeq: conversation.lastSeq,
     });
   } catch (error) {
     if (error instanceof DomainError && error.code === 'invalid_transition') return null;
@@ -80,6 +86,8 @@ export async function closeIdle(deps: Deps, conversation: Conversation): Promise
       patch: { resolvedAt: conversation.resolvedAt ?? new Date() },
       notice: { code: 'auto_closed' },
       data: { why: 'idle' },
+      // only if nobody wrote since it was found idle
+      expectLastSeq: conversation.lastSeq,
     });
   } catch (error) {
     if (error instanceof DomainError && error.code === 'invalid_transition') return null;

@@ -5,8 +5,9 @@ import type { Actor, Conversation, Team } from '../records.ts';
 import { teamWithSomeoneOnline } from '../routing/fallback.ts';
 import { isAvailable } from '../routing/pickAgent.ts';
 import { loadConversation } from './loadConversation.ts';
+import { createOutbox } from './outbox.ts';
 import { assertMayHandle } from './permissions.ts';
-import { applyTransition } from './transition.ts';
+import { applyTransition, transitionWithin } from './transition.ts';
 
 export interface TransferInput {
   workspaceId: string;
@@ -32,21 +33,29 @@ export async function transferConversation(deps: Deps, input: TransferInput): Pr
   if (to.kind === 'agent') {
     if (to.userId === conversation.assigneeId)
       throw new DomainError('bad_request', 'the conversation is already assigned to this person');
-    const [candidate] = await deps.store.routing.candidates(input.workspaceId, [to.userId]);
-    if (!candidate) throw notFound('user', to.userId);
-    if (!isAvailable(candidate, { lang: null, skills: [], exclude: [] }))
-      throw new DomainError('target_unavailable', 'this person is not online or has no free capacity');
     const target = await deps.store.users.findById(to.userId);
-    return applyTransition(deps, {
-      conversation,
-      command: 'assign',
-      actor: input.actor,
-      patch: { assigneeId: to.userId, lastAgentId: to.userId, assignedAt: new Date() },
-      notice: { code: 'transferred', agentName: target?.name ?? '' },
-      data: { from, to, note },
-      assigneeName: target?.name ?? null,
-      transfer: { from, to, note },
+    if (!target || target.workspaceId !== input.workspaceId) throw notFound('user', to.userId);
+    // under a lock on the person, like an offer: two transfers at once cannot take them past capacity
+    const outbox = createOutbox();
+    const moved = await deps.store.transaction(async (tx) => {
+      await tx.routing.lockUser(to.userId);
+      const [candidate] = await tx.routing.candidates(input.workspaceId, [to.userId]);
+      if (!candidate || !isAvailable(candidate, { lang: null, skills: [], exclude: [] }))
+        throw new DomainError('target_unavailable', 'this person is not online or has no free capacity');
+      return transitionWithin(tx, outbox, {
+        conversation,
+        command: 'assign',
+        actor: input.actor,
+        patch: { assigneeId: to.userId, lastAgentId: to.userId, assignedAt: new Date() },
+        notice: { code: 'transferred', agentName: target.name },
+        data: { from, to, note },
+        assigneeName: target.name,
+        transfer: { from, to, note },
+      });
     });
+    if (!moved) throw new DomainError('invalid_transition', 'the conversation changed meanwhile; try again');
+    outbox.publish(deps.events);
+    return moved;
   }
 
   const teams = await deps.store.teams.listByWorkspace(input.workspaceId);
@@ -65,6 +74,8 @@ export async function transferConversation(deps: Deps, input: TransferInput): Pr
     actor: input.actor,
     patch: {
       assigneeId: null,
+      // not offered straight back to the person who passed it on
+      ...(conversation.assigneeId ? { declinedBy: [conversation.assigneeId] } : {}),
       teamId: team.id,
       // keeps its place: it has waited since it first asked for a person
       queuedAt: conversation.queuedAt ?? new Date(),

@@ -21,6 +21,8 @@ export interface TransitionInput {
   transfer?: Omit<DomainEventMap['conversation.transferred'], keyof ConversationChangeBase>;
   /** for `release`: put back by its person, their offline grace ran out, or they left it unanswered */
   why?: 'released' | 'agent_offline' | 'unanswered';
+  /** a timer acting on what it read: only if no message came since */
+  expectLastSeq?: number;
 }
 
 type ConversationChangeBase = Pick<DomainEventMap['conversation.assigned'], 'conversation' | 'actor'>;
@@ -39,15 +41,30 @@ export async function transitionWithin(
 ): Promise<Conversation | null> {
   const { conversation, command, actor } = input;
   const to = nextStatus(conversation.status, command);
-  // every change of status ends a pending offer and starts a new round of offers
-  const updated = await tx.conversations.transition(conversation.id, conversation.status, {
-    status: to,
-    ...(conversation.offer || conversation.declinedBy.length > 0 ? { offer: null, declinedBy: [] } : {}),
-    // what a person served, the bot does not answer later (when it is back in the queue or with the bot)
-    ...(conversation.status === 'assigned' || to === 'assigned' ? { settleBot: true as const } : {}),
-    ...input.patch,
-  });
+  // every change ends a pending offer (even one made after this conversation was read) and starts a new round
+  // of offers; a change of person ends a nudge. The compare-and-set also expects the person who held it when
+  // it was read, so a transfer, a timer or two racing commands never act on a stale read.
+  const changesPerson = conversation.status === 'assigned' || to === 'assigned';
+  const updated = await tx.conversations.transition(
+    conversation.id,
+    conversation.status,
+    {
+      status: to,
+      offer: null,
+      declinedBy: [],
+      // what a person served, the bot does not answer later (when it is back in the queue or with the bot)
+      ...(changesPerson ? { settleBot: true as const, nudgedAt: null } : {}),
+      ...input.patch,
+    },
+    {
+      assigneeId: conversation.assigneeId,
+      ...(input.expectLastSeq !== undefined ? { lastSeq: input.expectLastSeq } : {}),
+    },
+  );
   if (!updated) return null;
+  // experts consulted for the previous person (or on a conversation that ended) leave it
+  if (changesPerson || to === 'resolved' || to === 'closed')
+    await tx.service.clearParticipants(conversation.id);
   await tx.events.record({
     conversationId: conversation.id,
     workspaceId: conversation.workspaceId,
@@ -73,8 +90,8 @@ export async function transitionWithin(
     notice = appended.message;
     current = { ...updated, lastSeq: notice.seq };
   }
-  // a pending offer to someone ends with any change of status
-  const endedOfferTo = conversation.offer && !current.offer ? conversation.offer.userId : undefined;
+  // a pending offer to someone ends with any change of status (its person is told)
+  const endedOfferTo = conversation.offer ? conversation.offer.userId : undefined;
   const change = {
     conversation: current,
     actor,

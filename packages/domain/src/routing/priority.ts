@@ -27,10 +27,15 @@ export function isWorsening(emotion: EmotionTrajectory | null): boolean {
 const URGENT_STATES = new Set(['urgency', 'impatience', 'threat_to_leave', 'public_complaint']);
 const VIP_LEVELS = new Set(['vip', 'gold', 'platinum', 'diamond', 'svip']);
 
-/** A customer marked VIP by the company's site (`vip: true`, or a level such as gold / platinum). */
+/**
+ * A customer the company's site marks VIP (`vip: true`, or a level such as gold / platinum) — only for a
+ * verified customer: a page's plain attributes are whatever the visitor's browser says, so an anonymous visitor
+ * cannot move up the queue by claiming to be a VIP.
+ */
 export function isVip(attributes: Attributes): boolean {
+  if (attributes.identityVerified !== true) return false;
   if (attributes.vip === true || attributes.vip === 'true') return true;
-  for (const key of ['level', 'tier', 'memberLevel']) {
+  for (const key of ['vipLevel', 'level', 'tier', 'memberLevel']) {
     const value = Object.hasOwn(attributes, key) ? attributes[key] : undefined;
     if (typeof value === 'string' && VIP_LEVELS.has(value.toLowerCase())) return true;
   }

@@ -50,14 +50,21 @@ describe('priority grading', () => {
     expect(urgent).toBeGreaterThan(
       gradePriority({ ...base, emotion: trajectory(reading('negative', 0.6, 'sadness')) }),
     );
-    const vip = gradePriority({ ...base, emotion: null, attributes: { level: 'Gold' } });
+    const vip = gradePriority({
+      ...base,
+      emotion: null,
+      attributes: { level: 'Gold', identityVerified: true },
+    });
     expect(vip).toBeGreaterThan(gradePriority({ ...base, emotion: null }));
   });
 
-  it('reads VIP attributes safely (no prototype keys)', () => {
-    expect(isVip({ vip: true })).toBe(true);
-    expect(isVip({ tier: 'platinum' })).toBe(true);
-    expect(isVip({ constructor: 'vip' } as Record<string, string>)).toBe(false);
+  it('reads VIP attributes of verified customers only, safely (no prototype keys)', () => {
+    const verified = { identityVerified: true };
+    expect(isVip({ ...verified, vip: true })).toBe(true);
+    expect(isVip({ ...verified, tier: 'platinum' })).toBe(true);
+    expect(isVip({ ...verified, vipLevel: 'gold' })).toBe(true);
+    expect(isVip({ vipLevel: 'gold' })).toBe(false); // an anonymous page's claim
+    expect(isVip({ ...verified, constructor: 'vip' } as Record<string, string | boolean>)).toBe(false);
     expect(isVip({})).toBe(false);
   });
 

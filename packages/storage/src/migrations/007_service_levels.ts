@@ -41,6 +41,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     db,
   );
 
+  // a person's load counts the conversations offered to them
+  await sql`create index conversations_offered_to_idx on conversations (offered_to) where offered_to is not null`.execute(
+    db,
+  );
   await db.schema
     .alterTable('messages')
     .addColumn('internal', 'boolean', (c) => c.notNull().defaultTo(false))
@@ -93,10 +97,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )
     .addColumn('email_attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('email_error', 'text')
+    // a sender's lease on the attempt (another process does not send it meanwhile), and the backoff
+    .addColumn('email_claimed_until', 'timestamptz')
+    .addColumn('email_next_attempt_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   await sql`create index ticket_replies_ticket_idx on ticket_replies (ticket_id, created_at)`.execute(db);
-  await sql`create index ticket_replies_owed_idx on ticket_replies (created_at) where email_state = 'pending'`.execute(
+  await sql`create index ticket_replies_owed_idx on ticket_replies (email_next_attempt_at) where email_state = 'pending'`.execute(
     db,
   );
 }
@@ -109,6 +116,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('conversation_participants').execute();
   await db.schema.alterTable('messages').dropColumn('internal').execute();
   await sql`drop index if exists conversations_sla_idx`.execute(db);
+  await sql`drop index if exists conversations_offered_to_idx`.execute(db);
   await db.schema
     .alterTable('conversations')
     .dropColumn('first_response_due_at')

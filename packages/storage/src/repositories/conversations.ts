@@ -50,7 +50,7 @@ export function conversationRepository(db: Db): ConversationRepository {
         .executeTakeFirst();
       return row ? toConversation(row) : null;
     },
-    async transition(id, from, patch) {
+    async transition(id, from, patch, expect = {}) {
       const row = await db
         .updateTable('conversations')
         .set({
@@ -72,12 +72,28 @@ export function conversationRepository(db: Db): ConversationRepository {
             ? {
                 first_response_due_at: patch.sla.firstResponseDueAt,
                 resolution_due_at: patch.sla.resolutionDueAt,
+                // a new wait: its own warnings, its own first reply
+                sla_flags: '[]',
+                first_response_at: null,
               }
             : {}),
+          ...(patch.nudgedAt !== undefined ? { nudged_at: patch.nudgedAt } : {}),
           ...(patch.disposition !== undefined ? { disposition: JSON.stringify(patch.disposition) } : {}),
         })
         .where('id', '=', id)
         .where('status', '=', from)
+        .where((eb) =>
+          eb.and([
+            ...(expect.assigneeId !== undefined
+              ? [
+                  expect.assigneeId === null
+                    ? eb('assignee_id', 'is', null)
+                    : eb('assignee_id', '=', expect.assigneeId),
+                ]
+              : []),
+            ...(expect.lastSeq !== undefined ? [eb('last_seq', '=', expect.lastSeq)] : []),
+          ]),
+        )
         .returningAll()
         .executeTakeFirst();
       return row ? toConversation(row) : null;

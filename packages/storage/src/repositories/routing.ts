@@ -96,7 +96,19 @@ export function routingRepository(db: Db): RoutingRepository {
             : {}),
         })
         .where('id', '=', id)
+        .where('status', '=', 'queued')
         .where('offered_to', '=', userId)
+        .returningAll()
+        .executeTakeFirst();
+      return row ? toConversation(row) : null;
+    },
+    async resetDeclined(id) {
+      const row = await db
+        .updateTable('conversations')
+        .set({ declined_by: '[]', updated_at: new Date() })
+        .where('id', '=', id)
+        .where('status', '=', 'queued')
+        .where('offered_to', 'is', null)
         .returningAll()
         .executeTakeFirst();
       return row ? toConversation(row) : null;
@@ -105,6 +117,7 @@ export function routingRepository(db: Db): RoutingRepository {
       const rows = await db
         .selectFrom('conversations')
         .selectAll()
+        .where('status', '=', 'queued')
         .where('offered_to', 'is not', null)
         .where('offer_expires_at', '<=', now)
         .orderBy('offer_expires_at')

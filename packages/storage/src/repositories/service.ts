@@ -102,6 +102,12 @@ export function serviceRepository(db: Db): ServiceRepository {
         .executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     },
+    async clearParticipants(conversationId) {
+      await db
+        .deleteFrom('conversation_participants')
+        .where('conversation_id', '=', conversationId)
+        .execute();
+    },
     async listParticipants(conversationId) {
       const rows = await db
         .selectFrom('conversation_participants')

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TicketRepository } from '@tandem/domain';
+import { sql } from 'kysely';
 import type { Db } from '../database.ts';
 import { toTicket, toTicketReply } from './mappers.ts';
 
@@ -97,7 +98,11 @@ export function ticketRepository(db: Db): TicketRepository {
         ])
         .where('r.email_state', '=', 'pending')
         .where('r.email_attempts', '<', maxAttempts)
-        .orderBy('r.created_at')
+        .where('r.email_next_attempt_at', '<=', new Date())
+        .where((eb) =>
+          eb.or([eb('r.email_claimed_until', 'is', null), eb('r.email_claimed_until', '<', new Date())]),
+        )
+        .orderBy('r.email_next_attempt_at')
         .limit(limit)
         .execute();
       return rows.map((row) => ({
@@ -116,10 +121,14 @@ export function ticketRepository(db: Db): TicketRepository {
     async claimEmail(replyId, attempts) {
       const result = await db
         .updateTable('ticket_replies')
-        .set({ email_attempts: attempts + 1 })
+        // a lease long enough for one SMTP exchange; a sender that died leaves it to expire
+        .set({ email_attempts: attempts + 1, email_claimed_until: new Date(Date.now() + 2 * 60_000) })
         .where('id', '=', replyId)
         .where('email_state', '=', 'pending')
         .where('email_attempts', '=', attempts)
+        .where((eb) =>
+          eb.or([eb('email_claimed_until', 'is', null), eb('email_claimed_until', '<', new Date())]),
+        )
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
@@ -128,8 +137,14 @@ export function ticketRepository(db: Db): TicketRepository {
         .updateTable('ticket_replies')
         .set(
           outcome.sent
-            ? { email_state: 'sent', email_error: null }
-            : { email_state: outcome.final ? 'failed' : 'pending', email_error: outcome.error.slice(0, 500) },
+            ? { email_state: 'sent', email_error: null, email_claimed_until: null }
+            : {
+                email_state: outcome.final ? 'failed' : 'pending',
+                email_error: outcome.error.slice(0, 500),
+                email_claimed_until: null,
+                // back off: 30 s, 1, 2, 4 minutes … after each failed attempt
+                email_next_attempt_at: sql<Date>`now() + make_interval(secs => 30 * power(2, greatest(email_attempts - 1, 0)))`,
+              },
         )
         .where('id', '=', replyId)
         .execute();

@@ -24,18 +24,21 @@ export function userRepository(db: Db): UserRepository {
         .set({
           presence,
           presence_auto: auto,
-          presence_changed_at: sql`case when presence = ${presence} then presence_changed_at else now() end`,
+          // the grace period runs from a change of presence, or from away-by-choice becoming away-by-leaving
+          presence_changed_at: sql`case when presence = ${presence} and presence_auto = ${auto} then presence_changed_at else now() end`,
         })
         .where('id', '=', id)
         .execute();
     },
-    async listAutoAway(before) {
+    async expireAutoAway(before) {
+      // one statement: only people still away by leaving (a reconnect meanwhile made them online)
       const rows = await db
-        .selectFrom('users')
-        .selectAll()
+        .updateTable('users')
+        .set({ presence: 'offline', presence_changed_at: new Date() })
         .where('presence', '=', 'away')
         .where('presence_auto', '=', true)
         .where('presence_changed_at', '<', before)
+        .returningAll()
         .execute();
       return rows.map(toUser);
     },
