@@ -46,7 +46,7 @@ export async function startTestApp(driver: TestDriver = 'pglite', overrides: Par
     routingTickMs: 100,
     routingOfferTimeoutSeconds: 30,
     routingOfflineGraceSeconds: 60,
-    serviceTickMs: 200,
+    serviceTickMs: 500,
     autoCloseIdleMinutes: 0,
     smtp: null,
     ...overrides,

@@ -64,6 +64,9 @@ export function createRouter(
   /** per workspace: what each waiting customer was last told (only those waiting now) */
   const lastSent = new Map<string, Map<string, string>>();
   const handleTimes = new Map<string, { at: number; mean: number | null }>();
+  /** when each workspace's last pass started: the tick's safety-net pass runs only every few ticks */
+  const lastPass = new Map<string, number>();
+  const safetyPassMs = 5 * ctx.config.routingTickMs;
   let stopped = false;
 
   const meanHandle = async (workspaceId: string) => {
@@ -89,6 +92,7 @@ export function createRouter(
 
   async function pass(workspaceId: string): Promise<void> {
     const now = new Date();
+    lastPass.set(workspaceId, now.getTime());
     const [teams, queued, candidates, hours] = await Promise.all([
       ctx.store.teams.listByWorkspace(workspaceId),
       ctx.store.routing.listQueued(workspaceId),
@@ -237,8 +241,11 @@ export function createRouter(
         presence: 'offline',
       });
     }
-    // anything waiting for an offer (after a restart, or when someone's capacity freed up unseen)
-    for (const workspaceId of await ctx.store.routing.workspacesWithWaiting()) touched.add(workspaceId);
+    // anything waiting for an offer (after a restart, when someone's capacity freed up unseen, or for a new
+    // round of offers): a safety net every few ticks; changes schedule a pass at once
+    for (const workspaceId of await ctx.store.routing.workspacesWithWaiting()) {
+      if (now.getTime() - (lastPass.get(workspaceId) ?? 0) >= safetyPassMs) touched.add(workspaceId);
+    }
     for (const workspaceId of touched) schedule(workspaceId);
   }
 
