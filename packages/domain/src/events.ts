@@ -25,8 +25,9 @@ interface ConversationChange {
  * analytics and webhooks.
  */
 export interface DomainEventMap {
-  /** a conversation was started (by a customer's first message or request for a person) */
-  'conversation.opened': ConversationChange;
+  /** a conversation was started (by a customer's first message or request for a person); a first message
+   * carries the customer and the message, as the command saw them */
+  'conversation.opened': ConversationChange & { contact?: Contact; firstMessage?: Message };
   /** handed to the human queue */
   'conversation.queued': ConversationChange & { reason: HandoffReason; target: HandoffTarget };
   /** a person took it */

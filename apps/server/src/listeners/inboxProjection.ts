@@ -65,9 +65,32 @@ export function startInboxProjection(ctx: AppContext, agent: AgentNamespace): Ar
       });
       activityTimer ??= setTimeout(flushActivity, ACTIVITY_MS);
     }),
+    // a conversation opened by a customer's first message: its whole row is in the event (the bot holds it,
+    // no team yet), so a wave of new conversations costs no query
+    ctx.events.subscribe('conversation.opened', ({ conversation, contact, firstMessage }) => {
+      if (!contact || !staffOnline(conversation.workspaceId)) return;
+      agent.to(rooms.workspace(conversation.workspaceId)).emit(
+        'conversation:updated',
+        presentAgentConversation({
+          conversation,
+          contact: { id: contact.id, name: contact.name, lang: contact.lang, attributes: contact.attributes },
+          assignee: null,
+          team: null,
+          lastMessage: firstMessage
+            ? {
+                text: firstMessage.text,
+                authorKind: firstMessage.authorKind,
+                createdAt: firstMessage.createdAt,
+              }
+            : null,
+        }),
+      );
+    }),
     ...conversationChangeEvents.map((name) =>
-      ctx.events.subscribe(name, ({ conversation }) => {
+      ctx.events.subscribe(name, (change) => {
+        const { conversation } = change;
         if (!staffOnline(conversation.workspaceId)) return;
+        if (name === 'conversation.opened' && 'contact' in change && change.contact) return; // sent above
         const ids = rows.get(conversation.workspaceId) ?? new Set<string>();
         rows.set(conversation.workspaceId, ids);
         ids.add(conversation.id);

@@ -33,6 +33,8 @@ const TICK_BATCH = 200;
 const SERVICE_BATCH = 2000;
 /** Nudge and re-queue times for conversations in no team. */
 const DEFAULT_NUDGE_SECONDS = 180;
+/** A workspace's passes start at least this far apart: a wave of hand-overs is served by a few passes. */
+const MIN_PASS_INTERVAL_MS = 200;
 
 export interface Router {
   /** a queue of the workspace may have changed: a routing pass runs soon (coalesced) */
@@ -203,6 +205,8 @@ export function createRouter(
       // let the events of one command (or a burst) arrive first: one pass serves them all
       await new Promise((resolve) => setImmediate(resolve));
       do {
+        const wait = (lastPass.get(workspaceId) ?? 0) + MIN_PASS_INTERVAL_MS - Date.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
         again.delete(workspaceId);
         await pass(workspaceId).catch((error: unknown) =>
           ctx.log.error(

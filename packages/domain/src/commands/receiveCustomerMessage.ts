@@ -81,16 +81,20 @@ export async function receiveCustomerMessage(
     if (!stored || !conversation) throw new Error('a duplicate message could not be read back');
     return { message: stored, conversation, created: false };
   }
-  if (result.opened) {
-    outbox.add('conversation.opened', {
-      conversation: result.conversation,
-      actor: { kind: 'customer', contactId: contact.id },
-    });
-  }
   let sender = contact;
   if (input.lang && input.lang !== contact.lang) {
     await deps.store.contacts.touch(contact.id, { lang: input.lang });
     sender = { ...contact, lang: input.lang };
+  }
+  if (result.opened) {
+    // with the customer and their first message, so listeners need not read them back (a wave of new
+    // conversations costs the staff inbox no query)
+    outbox.add('conversation.opened', {
+      conversation: result.conversation,
+      actor: { kind: 'customer', contactId: contact.id },
+      contact: sender,
+      firstMessage: result.message,
+    });
   }
   outbox.add('message.created', {
     message: result.message,

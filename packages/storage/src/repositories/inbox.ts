@@ -2,6 +2,7 @@ import type { Conversation } from '@tandem/domain';
 import { sql } from 'kysely';
 import type { Db } from '../database.ts';
 import type { ConversationRow } from '../schema.ts';
+import { conversationColumnsOf } from './columns.ts';
 import { json, toConversation } from './mappers.ts';
 
 export type InboxView = 'queued' | 'mine' | 'bot' | 'resolved' | 'all';
@@ -32,41 +33,7 @@ export function inboxRepository(db: Db) {
       .leftJoin('users as u', 'u.id', 'c.assignee_id')
       .leftJoin('teams as t', 't.id', 'c.team_id')
       // every column but the bot's state, which staff never see and which can be large
-      .select([
-        'c.id',
-        'c.workspace_id',
-        'c.contact_id',
-        'c.channel',
-        'c.status',
-        'c.assignee_id',
-        'c.priority',
-        'c.handoff_reason',
-        'c.handoff',
-        'c.emotion',
-        'c.tags',
-        'c.last_seq',
-        'c.customer_seq',
-        'c.bot_seq',
-        'c.queued_at',
-        'c.resolved_at',
-        'c.team_id',
-        'c.offered_to',
-        'c.offer_expires_at',
-        'c.declined_by',
-        'c.last_agent_id',
-        'c.assigned_at',
-        'c.csat_score',
-        'c.csat_comment',
-        'c.csat_at',
-        'c.first_response_due_at',
-        'c.resolution_due_at',
-        'c.first_response_at',
-        'c.sla_flags',
-        'c.nudged_at',
-        'c.disposition',
-        'c.created_at',
-        'c.updated_at',
-      ])
+      .select(conversationColumnsOf('c'))
       .select([
         'ct.name as contact_name',
         'ct.lang as contact_lang',

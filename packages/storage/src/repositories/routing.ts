@@ -1,6 +1,7 @@
 import type { RoutingRepository } from '@tandem/domain';
 import { sql } from 'kysely';
 import type { Db } from '../database.ts';
+import { conversationColumnsOf } from './columns.ts';
 import { json, toConversation } from './mappers.ts';
 
 /** Routing: queues, offers and their timers, people's load. Every change is a compare-and-set. */
@@ -17,9 +18,11 @@ export function routingRepository(db: Db): RoutingRepository {
           'u.skills',
           'u.languages',
           'u.last_offered_at',
-          sql<number>`(select count(*) from conversations c
-                        where (c.status = 'assigned' and c.assignee_id = u.id)
-                           or (c.status = 'queued' and c.offered_to = u.id))::int`.as('load'),
+          // two index lookups (conversations_assignee_idx, conversations_offered_to_idx), not a scan
+          sql<number>`((select count(*) from conversations c where c.status = 'assigned' and c.assignee_id = u.id)
+                     + (select count(*) from conversations c where c.offered_to = u.id and c.status = 'queued'))::int`.as(
+            'load',
+          ),
         ])
         .where('u.workspace_id', '=', workspaceId);
       if (userIds) {
@@ -44,17 +47,18 @@ export function routingRepository(db: Db): RoutingRepository {
       await db.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
     },
     async listQueued(workspaceId) {
+      // every column but the bot's state (routing never reads it, and it can be large: a pass reads the queue)
       const rows = await db
         .selectFrom('conversations as c')
         .innerJoin('contacts as ct', 'ct.id', 'c.contact_id')
-        .selectAll('c')
+        .select(conversationColumnsOf('c'))
         .select('ct.lang as contact_lang')
         .where('c.workspace_id', '=', workspaceId)
         .where('c.status', '=', 'queued')
         .orderBy('c.queued_at')
         .execute();
       return rows.map(({ contact_lang, ...row }) => ({
-        conversation: toConversation(row),
+        conversation: toConversation({ ...row, bot_state: {} }),
         lang: contact_lang,
       }));
     },

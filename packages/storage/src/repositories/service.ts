@@ -1,6 +1,7 @@
 import type { ServiceRepository } from '@tandem/domain';
 import { sql } from 'kysely';
 import type { Db } from '../database.ts';
+import { conversationColumnsOf } from './columns.ts';
 import { toConversation } from './mappers.ts';
 
 /** SLA flags, nudges, idle conversations and consults. Every change that must happen once is a compare-and-set. */
@@ -16,7 +17,7 @@ export function serviceRepository(db: Db): ServiceRepository {
     async listWithSla(limit) {
       const rows = await db
         .selectFrom('conversations')
-        .selectAll()
+        .select(conversationColumnsOf('conversations'))
         .where('status', 'in', ['queued', 'assigned'])
         .where((eb) =>
           eb.or([eb('first_response_due_at', 'is not', null), eb('resolution_due_at', 'is not', null)]),
@@ -24,7 +25,7 @@ export function serviceRepository(db: Db): ServiceRepository {
         .orderBy('queued_at')
         .limit(limit)
         .execute();
-      return rows.map(toConversation);
+      return rows.map((row) => toConversation({ ...row, bot_state: {} }));
     },
     async addSlaFlag(id, flag) {
       const row = await db
@@ -39,7 +40,7 @@ export function serviceRepository(db: Db): ServiceRepository {
     async listServed(limit) {
       const rows = await db
         .selectFrom('conversations as c')
-        .selectAll('c')
+        .select(conversationColumnsOf('c'))
         .select([
           sql<Date | null>`(select max(m.created_at) from messages m where m.conversation_id = c.id and m.author_kind = 'customer')`.as(
             'last_customer_at',
@@ -55,7 +56,7 @@ export function serviceRepository(db: Db): ServiceRepository {
       const at = (v: unknown) =>
         v === null || v === undefined ? null : v instanceof Date ? v : new Date(v as string);
       return rows.map(({ last_customer_at, last_agent_at, ...row }) => ({
-        conversation: toConversation(row),
+        conversation: toConversation({ ...row, bot_state: {} }),
         lastCustomerAt: at(last_customer_at),
         lastAgentAt: at(last_agent_at),
       }));
