@@ -199,7 +199,9 @@ describe('routing in the console', () => {
       await snap(page, 'routing-csat-zh');
       agent2.disconnect();
 
-      // ---- the declined one: accept it from the queue, then pass it to a team's queue ----
+      // ---- the declined one: accept it from the queue, then pass it to a team's queue (where Li Na is back
+      // online: the person passing it on does not count as someone there to take it) ----
+      agent2 = await connect(t, '/agent', { cookie: cookie2 });
       await page.getByRole('tab', { name: /排队中/ }).click();
       await page.locator('.row', { hasText: second.shortId }).click();
       await visible(header.getByRole('heading', { name: new RegExp(second.shortId) }));
@@ -223,8 +225,8 @@ describe('routing in the console', () => {
       await gone(dialog);
       await visible(page.locator('.msg-system', { hasText: '会话已转接到 售后 After-sales' }));
       await visible(header.locator('.chip-team', { hasText: '售后 After-sales' }));
-      // it is not offered straight back to the person who passed it on (this round): it waits for a colleague;
-      // the person may still take it back from the view
+      // it is not offered straight back to the person who passed it on: it goes to a colleague; the person may
+      // still take it back from the view
       const offerBar = page.locator('.offer-bar');
       await visible(header.locator('.chip-status-queued'));
       expect(await card(page, second.shortId).count()).toBe(0);

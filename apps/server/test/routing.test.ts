@@ -258,6 +258,17 @@ describe('routing: offers, timeouts, offline agents, transfers, hand-back, CSAT'
       to: { kind: 'team', teamId: night.body.team.id },
     });
     expect(refused).toMatchObject({ ok: false, error: { code: 'target_unavailable' } });
+    // the person passing it on does not count as someone in the team to take it
+    const solo = await api<{ team: TeamView }>(t.url, '/api/admin/teams', {
+      cookie: admin.cookie,
+      body: { name: 'Solo', key: 'solo', memberIds: [agent1.id] },
+    });
+    const toSelf = await emit(agent1.socket, 'conversation:transfer', {
+      conversationId: id,
+      to: { kind: 'team', teamId: solo.body.team.id },
+    });
+    expect(toSelf).toMatchObject({ ok: false, error: { code: 'target_unavailable' } });
+    await api(t.url, `/api/admin/teams/${solo.body.team.id}`, { method: 'DELETE', cookie: admin.cookie });
 
     const self = await api(t.url, `/api/admin/teams/${night.body.team.id}`, {
       method: 'PUT',

@@ -367,8 +367,9 @@ export class Widget {
         void this.deliver(item.clientId);
       }
       this.render();
-      // Anything said while we were away.
-      if (reconnected) void this.catchUp(socket);
+      // Anything said while we were away; a customer waiting for a person (also after a reload) is told
+      // their place again by the server's answer to `sync`.
+      if (reconnected || this.conversation?.status === 'queued') void this.catchUp(socket);
     });
     socket.on('disconnect', () => {
       this.connection = 'offline';

@@ -130,12 +130,12 @@ export function createRouter(
         });
       const timeout = team?.offerTimeoutSeconds ?? ctx.config.routingOfferTimeoutSeconds;
       let userId = pick(conversation.declinedBy);
-      // everyone who could take it passed this round: after an offer's time, a new round (nobody is left out
-      // for good because they missed one offer)
+      // everyone who could take it passed this round: after twice an offer's time (a minute by default), a new
+      // round (nobody is left out for good because they missed one offer, nor asked again at once)
       if (
         !userId &&
         conversation.declinedBy.length > 0 &&
-        now.getTime() - conversation.updatedAt.getTime() >= timeout * 1000 &&
+        now.getTime() - conversation.updatedAt.getTime() >= 2 * timeout * 1000 &&
         pick([]) &&
         (await ctx.store.routing.resetDeclined(conversation.id))
       ) {

@@ -63,8 +63,8 @@ export async function leaveMessage(deps: Deps, input: LeaveMessageInput): Promis
 }
 
 /**
- * Staff answer a ticket: the reply is kept with the ticket, shown in the customer's widget (in the
- * conversation the message was left in), and owed by e-mail when the customer left an address and e-mail
+ * Staff answer a ticket: the reply is kept with the ticket, shown in the customer's widget (in their latest
+ * conversation, the one the widget shows when they come back), and owed by e-mail when the customer left an address and e-mail
  * is configured. The ticket becomes pending (waiting for the customer).
  */
 export async function replyToTicket(
@@ -88,8 +88,10 @@ export async function replyToTicket(
       email: input.email && ticket.email !== null,
     });
     const updated = (await tx.tickets.setStatus(ticket.id, 'pending')) ?? ticket;
-    if (ticket.conversationId) {
-      const conversation = await tx.conversations.findById(ticket.conversationId);
+    {
+      // into the conversation the customer sees now (their latest; the one they left the message in, unless
+      // they started another since), so the reply is there when they come back
+      const conversation = await tx.conversations.findLatestForContact(ticket.contactId);
       if (conversation) {
         const { message } = await tx.messages.append({
           conversationId: conversation.id,

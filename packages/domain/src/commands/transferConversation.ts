@@ -66,7 +66,9 @@ export async function transferConversation(deps: Deps, input: TransferInput): Pr
     throw new DomainError('target_unavailable', 'there is no expert team (a team of tier 2)');
   }
   // nobody online there: its fallback team when configured, else refused (the conversation stays)
-  const { team, online } = await teamWithSomeoneOnline(deps.store.routing, teams, asked);
+  // the person passing it on does not count as someone there to take it
+  const except = conversation.assigneeId ? [conversation.assigneeId] : [];
+  const { team, online } = await teamWithSomeoneOnline(deps.store.routing, teams, asked, except);
   if (!online) throw new DomainError('target_unavailable', `nobody in ${asked.name} is online now`);
   return applyTransition(deps, {
     conversation,
@@ -81,7 +83,8 @@ export async function transferConversation(deps: Deps, input: TransferInput): Pr
       queuedAt: conversation.queuedAt ?? new Date(),
       handoff: {
         tier: team.tier === 2 ? 'expert' : 'agent',
-        team: team.key ?? team.name,
+        // for people (the queue is `teamId`)
+        team: team.name,
         detail: note ?? conversation.handoff?.detail ?? null,
       },
     },
@@ -102,7 +105,14 @@ export async function handBackToBot(
     conversation,
     command: 'handBack',
     actor: input.actor,
-    patch: { assigneeId: null, teamId: null, queuedAt: null, settleBot: true },
+    patch: {
+      assigneeId: null,
+      teamId: null,
+      queuedAt: null,
+      settleBot: true,
+      handoffReason: null,
+      handoff: null,
+    },
     notice: { code: 'back_to_bot' },
   });
 }

@@ -9,9 +9,13 @@ export async function teamWithSomeoneOnline(
   routing: Pick<RoutingRepository, 'candidates'>,
   teams: readonly Team[],
   team: Team,
+  /** people who do not count (the person passing the conversation on) */
+  except: readonly string[] = [],
 ): Promise<{ team: Team; fellBack: boolean; online: boolean }> {
   const online = async (t: Team) =>
-    (await routing.candidates(t.workspaceId, t.memberIds)).some((c) => c.user.presence === 'online');
+    (await routing.candidates(t.workspaceId, t.memberIds)).some(
+      (c) => c.user.presence === 'online' && !except.includes(c.user.id),
+    );
   if (await online(team)) return { team, fellBack: false, online: true };
   const fallback = team.fallbackTeamId ? teams.find((t) => t.id === team.fallbackTeamId) : undefined;
   if (fallback && (await online(fallback))) return { team: fallback, fellBack: true, online: true };
