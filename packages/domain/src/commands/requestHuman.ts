@@ -2,6 +2,7 @@ import type { HandoffReason, HandoffTarget } from '@tandem/protocol';
 import type { Store } from '../ports.ts';
 import type { Actor, Attributes, Conversation } from '../records.ts';
 import { teamWithSomeoneOnline } from '../routing/fallback.ts';
+import { generalHours } from '../routing/generalHours.ts';
 import { gradePriority } from '../routing/priority.ts';
 import { slaDeadlines } from '../routing/sla.ts';
 import { teamForTarget } from '../routing/teams.ts';
@@ -55,7 +56,13 @@ export async function requestHumanWithin(
       queuedAt,
       priority,
       teamId: team?.id ?? null,
-      sla: slaDeadlines(team?.sla ?? null, priority, queuedAt),
+      // in the queue's business hours: a team's, or the general queue's (the workspace's settings)
+      sla: slaDeadlines(
+        team?.sla ?? null,
+        priority,
+        queuedAt,
+        team ? team.hours : await generalHours(tx, conversation.workspaceId),
+      ),
     },
     notice: { code: 'queued' },
     data: { reason: input.reason, ...(input.target ? { target: input.target } : {}) },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BusinessHours } from '../records.ts';
-import { isOpenAt, localTime, nextOpening } from './hours.ts';
+import { addOpenSeconds, isOpenAt, localTime, nextOpening } from './hours.ts';
 import { DEFAULT_SLA, dueSlaFlags, priorityBand, slaDeadlines } from './sla.ts';
 
 const shanghai: BusinessHours = {
@@ -45,6 +45,36 @@ describe('business hours in a time zone', () => {
     expect(nextOpening(shanghai, at('2026-12-07T04:10:00Z'))?.toISOString()).toBe('2026-12-07T05:00:00.000Z');
     expect(nextOpening(shanghai, at('2026-12-07T01:30:00Z'))).toBeNull(); // open now
     expect(nextOpening({ timezone: 'UTC', weekly: {}, holidays: [] }, at('2026-12-07T01:30:00Z'))).toBeNull();
+  });
+});
+
+describe('business time', () => {
+  it('stops the clock while closed: lunch, night, holidays and closed days', () => {
+    // Monday 11:50 + 20 minutes: 10 before lunch, 10 after → 13:10 local
+    expect(addOpenSeconds(shanghai, at('2026-12-07T03:50:00Z'), 20 * 60)?.toISOString()).toBe(
+      '2026-12-07T05:10:00.000Z',
+    );
+    // Monday 17:55 + 10 minutes: 5 today; Tuesday is a holiday; 5 more from Saturday 10:00
+    expect(addOpenSeconds(shanghai, at('2026-12-07T09:55:00Z'), 10 * 60)?.toISOString()).toBe(
+      '2026-12-12T02:05:00.000Z',
+    );
+    // queued at night: the clock starts at the opening
+    expect(addOpenSeconds(shanghai, at('2026-12-06T20:00:00Z'), 60)?.toISOString()).toBe(
+      '2026-12-07T01:01:00.000Z',
+    );
+    expect(addOpenSeconds(null, at('2026-12-07T03:50:00Z'), 60)?.toISOString()).toBe(
+      '2026-12-07T03:51:00.000Z',
+    );
+    expect(
+      addOpenSeconds({ timezone: 'UTC', weekly: {}, holidays: [] }, at('2026-12-07T03:50:00Z'), 60),
+    ).toBeNull();
+  });
+
+  it('sets SLA deadlines in business time when the queue has hours', () => {
+    const due = slaDeadlines(null, 0, at('2026-12-07T09:55:00Z'), shanghai); // Monday 17:55, 5 minutes to reply
+    expect(due.firstResponseDueAt.toISOString()).toBe('2026-12-07T10:00:00.000Z');
+    const late = slaDeadlines(null, 0, at('2026-12-07T09:58:00Z'), shanghai); // 2 minutes today, 3 on Saturday
+    expect(late.firstResponseDueAt.toISOString()).toBe('2026-12-12T02:03:00.000Z');
   });
 });
 

@@ -55,3 +55,33 @@ export function nextOpening(hours: BusinessHours | null, at: Date): Date | null 
   }
   return null;
 }
+
+/**
+ * `start` plus `seconds` of open time (null hours: plain time): what an SLA deadline is in business time —
+ * the clock stops at closing and starts again at the next opening. Null when the hours never open again
+ * within two weeks (the deadline is then plain time, by the caller's choice).
+ */
+export function addOpenSeconds(hours: BusinessHours | null, start: Date, seconds: number): Date | null {
+  if (!hours) return new Date(start.getTime() + seconds * 1000);
+  let t = start.getTime();
+  let remaining = seconds * 1000;
+  for (let step = 0; step < 500; step++) {
+    const at = new Date(t);
+    if (!isOpenAt(hours, at)) {
+      const opening = nextOpening(hours, at);
+      if (!opening) return null;
+      t = opening.getTime();
+      continue;
+    }
+    const local = localTime(at, hours.timezone);
+    const interval = (hours.weekly[local.weekday] ?? []).find(
+      (i) => local.minute >= minuteOf(i.from) && local.minute < minuteOf(i.to),
+    );
+    // the open stretch left today (to the minute; a stretch crossing a clock change is off by that change)
+    const left = interval ? (minuteOf(interval.to) - local.minute) * 60_000 - (t % 60_000) : 60_000;
+    if (remaining <= left) return new Date(t + remaining);
+    remaining -= left;
+    t += left;
+  }
+  return null;
+}

@@ -1,4 +1,5 @@
-import type { PriorityBand, SlaTargets } from '../records.ts';
+import type { BusinessHours, PriorityBand, SlaTargets } from '../records.ts';
+import { addOpenSeconds } from './hours.ts';
 
 /** Targets when a team sets none: first reply within 5 / 3 / 1 minutes, resolved within 24 / 8 / 2 hours. */
 export const DEFAULT_SLA: SlaTargets = {
@@ -9,17 +10,23 @@ export const DEFAULT_SLA: SlaTargets = {
 export const priorityBand = (priority: number): PriorityBand =>
   priority >= 70 ? 'urgent' : priority >= 40 ? 'high' : 'normal';
 
-/** The deadlines of a conversation queued at `queuedAt` with `priority`. */
+/**
+ * The deadlines of a conversation queued at `queuedAt` with `priority`, counted in the queue's business hours
+ * (the clock stops while it is closed; plain time when it has none, or never opens again within two weeks).
+ */
 export function slaDeadlines(
   targets: SlaTargets | null,
   priority: number,
   queuedAt: Date,
+  hours: BusinessHours | null = null,
 ): { firstResponseDueAt: Date; resolutionDueAt: Date } {
   const t = targets ?? DEFAULT_SLA;
   const band = priorityBand(priority);
+  const due = (seconds: number) =>
+    addOpenSeconds(hours, queuedAt, seconds) ?? new Date(queuedAt.getTime() + seconds * 1000);
   return {
-    firstResponseDueAt: new Date(queuedAt.getTime() + t.firstResponseSeconds[band] * 1000),
-    resolutionDueAt: new Date(queuedAt.getTime() + t.resolutionSeconds[band] * 1000),
+    firstResponseDueAt: due(t.firstResponseSeconds[band]),
+    resolutionDueAt: due(t.resolutionSeconds[band]),
   };
 }
 
