@@ -9,6 +9,8 @@ import {
   type ErrorCode,
   errorBodySchema,
   errorCodes,
+  type HandoffPacket,
+  handoffPacketSchema,
   identitySecretSchema,
   inboxResponseSchema,
   type KnowledgeEntryBody,
@@ -21,9 +23,11 @@ import {
   type Presence,
   type Teammate,
   type TeamView,
+  type TicketView,
   type TransferTarget,
   teamListSchema,
   teamResponseSchema,
+  ticketViewSchema,
 } from '@tandem/protocol';
 import { z } from 'zod';
 
@@ -135,6 +139,10 @@ async function conversationCommand(
   return (await request('POST', path, conversationEnvelope, body)).conversation;
 }
 
+const ticketEnvelope = z.object({ ticket: ticketViewSchema });
+const ticketListEnvelope = z.object({ tickets: z.array(ticketViewSchema) });
+const ticketPath = (id: string) => `/api/tickets/${encodeURIComponent(id)}`;
+
 const adminBot = (kind: DefinitionKind, key?: string) =>
   `/api/admin/bot/${encodeURIComponent(kind)}${key === undefined ? '' : `/${encodeURIComponent(key)}`}`;
 
@@ -154,6 +162,15 @@ export const api = {
   },
   async conversation(id: string): Promise<{ conversation: AgentConversation; messages: MessageView[] }> {
     return request('GET', `/api/conversations/${encodeURIComponent(id)}`, conversationResponseSchema);
+  },
+  /** what the person taking over needs to know: summary, details, emotion, history; in the given language */
+  async handoff(id: string, lang: 'zh' | 'en'): Promise<HandoffPacket> {
+    const query = new URLSearchParams({ lang });
+    return request(
+      'GET',
+      `/api/conversations/${encodeURIComponent(id)}/handoff?${query}`,
+      handoffPacketSchema,
+    );
   },
   async accept(id: string): Promise<AgentConversation> {
     return conversationCommand(id, 'accept');
@@ -189,6 +206,22 @@ export const api = {
   /** teams (skill groups and the expert tier) with their members' presence and queue sizes */
   async teams(): Promise<TeamView[]> {
     return (await request('GET', '/api/teams', teamListSchema)).teams;
+  },
+
+  // ---- tickets: messages customers left when nobody could take them ----
+  async tickets(status: TicketView['status'], limit = 100): Promise<TicketView[]> {
+    const query = new URLSearchParams({ status, limit: String(limit) });
+    return (await request('GET', `/api/tickets?${query}`, ticketListEnvelope)).tickets;
+  },
+  async ticket(id: string): Promise<TicketView> {
+    return (await request('GET', ticketPath(id), ticketEnvelope)).ticket;
+  },
+  /** shown in the customer's widget; also e-mailed when `email` and they left an address */
+  async replyTicket(id: string, text: string, email: boolean): Promise<TicketView> {
+    return (await request('POST', `${ticketPath(id)}/replies`, ticketEnvelope, { text, email })).ticket;
+  },
+  async setTicketStatus(id: string, status: TicketView['status']): Promise<TicketView> {
+    return (await request('PUT', ticketPath(id), ticketEnvelope, { status })).ticket;
   },
 
   // ---- administration (admins and supervisors) ----

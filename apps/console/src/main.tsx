@@ -10,6 +10,7 @@ import './styles/conversation.css';
 import './styles/details.css';
 import './styles/admin.css';
 import './styles/routing.css';
+import './styles/tickets.css';
 import './styles/responsive.css';
 
 const root = document.getElementById('root');

@@ -7,6 +7,7 @@ describe('routeOf', () => {
     expect(routeOf('/console/knowledge')).toBe('knowledge');
     expect(routeOf('/console/knowledge/')).toBe('knowledge');
     expect(routeOf('/console/bot')).toBe('bot');
+    expect(routeOf('/console/tickets')).toBe('tickets');
   });
 
   it('falls back to the inbox for anything else', () => {
@@ -17,7 +18,8 @@ describe('routeOf', () => {
   });
 
   it('round-trips with hrefOf', () => {
-    for (const route of ['inbox', 'knowledge', 'bot'] as const) expect(routeOf(hrefOf(route))).toBe(route);
+    for (const route of ['inbox', 'tickets', 'knowledge', 'bot'] as const)
+      expect(routeOf(hrefOf(route))).toBe(route);
     expect(hrefOf('inbox')).toBe('/console/');
   });
 });

@@ -9,9 +9,9 @@ describe('admin access', () => {
     expect(canAdminister('expert')).toBe(false);
   });
 
-  it('gives agents and experts only the inbox', () => {
-    expect(routesFor('agent')).toEqual(['inbox']);
-    expect(routesFor('expert')).toEqual(['inbox']);
-    expect(routesFor('supervisor')).toEqual(['inbox', 'knowledge', 'bot']);
+  it('gives agents and experts only the inbox and the tickets', () => {
+    expect(routesFor('agent')).toEqual(['inbox', 'tickets']);
+    expect(routesFor('expert')).toEqual(['inbox', 'tickets']);
+    expect(routesFor('supervisor')).toEqual(['inbox', 'tickets', 'knowledge', 'bot']);
   });
 });

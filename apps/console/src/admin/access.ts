@@ -6,7 +6,7 @@ export function canAdminister(role: Role): boolean {
   return role === 'admin' || role === 'supervisor';
 }
 
-/** The pages a role may open, in the order of the navigation. */
+/** The pages a role may open, in the order of the navigation (tickets are for all staff). */
 export function routesFor(role: Role): Route[] {
-  return canAdminister(role) ? ['inbox', 'knowledge', 'bot'] : ['inbox'];
+  return canAdminister(role) ? ['inbox', 'tickets', 'knowledge', 'bot'] : ['inbox', 'tickets'];
 }

@@ -21,6 +21,8 @@ import { ContactPanel } from './ContactPanel.tsx';
 import { ConversationHeader } from './ConversationHeader.tsx';
 import { ConversationTools, type HandOver } from './ConversationTools.tsx';
 import { CsatSummary } from './CsatSummary.tsx';
+import { HandoffPanel } from './HandoffPanel.tsx';
+import { showsHandoff } from './handoff.ts';
 import { Transcript } from './Transcript.tsx';
 import { TransferDialog } from './TransferDialog.tsx';
 import { mayHandle } from './transfer.ts';
@@ -213,6 +215,9 @@ export function ConversationView(props: Props) {
               ×
             </button>
           </div>
+        )}
+        {showsHandoff(conversation.status) && (
+          <HandoffPanel conversationId={conversationId} status={conversation.status} now={now} />
         )}
         <Transcript
           messages={live.transcript.messages}

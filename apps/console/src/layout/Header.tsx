@@ -14,9 +14,10 @@ interface Props {
   route: Route;
   routes: Route[];
   onNavigate: (route: Route) => void;
+  badges?: Partial<Record<Route, number>>;
 }
 
-export function Header({ me, connection, onPresence, onSignOut, route, routes, onNavigate }: Props) {
+export function Header({ me, connection, onPresence, onSignOut, route, routes, onNavigate, badges }: Props) {
   const { t } = useI18n();
   const presences = ['online', 'away'] as const;
   return (
@@ -28,7 +29,7 @@ export function Header({ me, connection, onPresence, onSignOut, route, routes, o
         <span className="brand-name">{me.workspace.name}</span>
         <span className="brand-product">{t('app.name')}</span>
       </div>
-      <MainNav routes={routes} current={route} onNavigate={onNavigate} />
+      <MainNav routes={routes} current={route} onNavigate={onNavigate} badges={badges} />
       {connection === 'offline' && (
         <div className="connection-banner" role="status">
           <span className="spinner spinner-sm" aria-hidden="true" />

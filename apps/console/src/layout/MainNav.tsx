@@ -6,10 +6,12 @@ interface Props {
   routes: Route[];
   current: Route;
   onNavigate: (route: Route) => void;
+  /** a count shown next to a page's name (open tickets) */
+  badges?: Partial<Record<Route, number>>;
 }
 
-/** Inbox · Knowledge · Bot: real links (open in a new tab works), handled in the page otherwise. */
-export function MainNav({ routes, current, onNavigate }: Props) {
+/** Inbox · Tickets · Knowledge · Bot: real links (open in a new tab works), handled in the page otherwise. */
+export function MainNav({ routes, current, onNavigate, badges = {} }: Props) {
   const { t } = useI18n();
   if (routes.length < 2) return null;
   const go = (route: Route) => (event: MouseEvent<HTMLAnchorElement>) => {
@@ -28,6 +30,14 @@ export function MainNav({ routes, current, onNavigate }: Props) {
           onClick={go(route)}
         >
           {t(`nav.${route}`)}
+          {(badges[route] ?? 0) > 0 && (
+            <span
+              className="badge badge-alert nav-badge"
+              title={t('tickets.openCount', { n: badges[route] ?? 0 })}
+            >
+              {badges[route]}
+            </span>
+          )}
         </a>
       ))}
     </nav>

@@ -17,6 +17,8 @@ import { countByView, type InboxView, parseActivity, selectView } from '../store
 import { useAgentSocket } from '../store/useAgentSocket.ts';
 import { useInbox } from '../store/useInbox.ts';
 import { useOffers } from '../store/useOffers.ts';
+import { TicketsPage } from '../tickets/TicketsPage.tsx';
+import { useOpenTicketCount } from '../tickets/useTickets.ts';
 import { useRoute } from '../useRoute.ts';
 import { Home } from './Home.tsx';
 
@@ -32,6 +34,7 @@ export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
   const { socket, connection } = useAgentSocket(onSessionLost);
   const inbox = useInbox(onSessionLost);
   const { route, navigate } = useRoute();
+  const openTickets = useOpenTicketCount(socket);
   const [view, setView] = useState<InboxView>('queued');
   const [openId, setOpenId] = useState<string | null>(null);
   const [team, setTeam] = useState<Teammate[]>([]);
@@ -155,6 +158,7 @@ export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
       route={route}
       routes={routesFor(me.role)}
       onNavigate={navigate}
+      badges={{ tickets: openTickets }}
     />
   );
 
@@ -176,7 +180,9 @@ export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
         {header}
         {offerStack}
         <div className="workspace-body">
-          {!canAdminister(me.role) ? (
+          {route === 'tickets' ? (
+            <TicketsPage socket={socket} onSessionLost={onSessionLost} />
+          ) : !canAdminister(me.role) ? (
             <NotAllowed onBack={() => navigate('inbox')} />
           ) : route === 'knowledge' ? (
             <KnowledgePage socket={socket} onSessionLost={onSessionLost} />
