@@ -34,6 +34,7 @@ const knownAttributes = [
   'city',
   'prefersHuman',
   'humanFirst',
+  'identityVerified',
 ] as const;
 type KnownAttribute = (typeof knownAttributes)[number];
 

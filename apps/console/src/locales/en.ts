@@ -229,6 +229,7 @@ export const en: Record<keyof typeof zh, string> = {
   'attr.city': 'City',
   'attr.prefersHuman': 'Prefers a person',
   'attr.humanFirst': 'Person first (page)',
+  'attr.identityVerified': 'Identity verified',
 
   'emotion.anger': 'Angry',
   'emotion.frustration': 'Frustrated',

@@ -223,6 +223,7 @@ export const zh = {
   'attr.city': '城市',
   'attr.prefersHuman': '偏好人工服务',
   'attr.humanFirst': '页面设置人工优先',
+  'attr.identityVerified': '身份已验证',
 
   'emotion.anger': '愤怒',
   'emotion.frustration': '烦躁',
