@@ -4,7 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { BrainRegistry } from './bot/brainRegistry.ts';
 import type { TurnQueue } from './bot/turnQueue.ts';
 import type { Config } from './config.ts';
-import type { Router } from './routing/router.ts';
+import type { Router } from './routing/routerPort.ts';
 import type { ContactCache } from './services/contactCache.ts';
 
 /** What routes, socket handlers and listeners share. Built once in app.ts. */

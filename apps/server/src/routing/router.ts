@@ -22,6 +22,7 @@ import {
 import { businessHoursSchema, type QueueStatus } from '@tandem/protocol';
 import type { AppContext } from '../context.ts';
 import { safeError } from '../http/logging.ts';
+import type { Router } from './routerPort.ts';
 
 /** Roles offered conversations in no team's queue (experts take the expert tier's). */
 const GENERAL_ROLES = new Set(['agent', 'supervisor']);
@@ -35,22 +36,6 @@ const SERVICE_BATCH = 2000;
 const DEFAULT_NUDGE_SECONDS = 180;
 /** A workspace's passes start at least this far apart: a wave of hand-overs is served by a few passes. */
 const MIN_PASS_INTERVAL_MS = 200;
-
-export interface Router {
-  /** a queue of the workspace may have changed: a routing pass runs soon (coalesced) */
-  schedule(workspaceId: string): void;
-  /** the customer's widget (re)connected: their place in the queue is sent again */
-  resend(conversationId: string): void;
-  /** one tick of the timers kept in the database: offers that ran out, people offline past their grace */
-  tick(now?: Date): Promise<void>;
-  /** the slower timers: SLA warnings and breaches, nudges, idle conversations */
-  serviceTick(now?: Date): Promise<void>;
-  /** a conversation was queued: when nobody can take it now, the customer is told (and may leave a message) */
-  checkAvailability(conversation: Conversation): Promise<void>;
-  /** resolves when no pass is running or scheduled */
-  idle(): Promise<void>;
-  stop(): void;
-}
 
 /**
  * The router: offers queued conversations to people, one workspace pass at a time in this process (passes of
