@@ -1,3 +1,4 @@
+import { Segmented } from 'antd';
 import { useI18n } from './I18nProvider.tsx';
 import { langs } from './i18n.ts';
 
@@ -5,19 +6,15 @@ import { langs } from './i18n.ts';
 export function LangSwitch() {
   const { lang, setLang, t } = useI18n();
   return (
-    <fieldset className="segmented" aria-label={t('lang.switch')}>
-      {langs.map((option) => (
-        <button
-          key={option}
-          type="button"
-          className={option === lang ? 'is-active' : undefined}
-          aria-pressed={option === lang}
-          lang={option === 'zh' ? 'zh-CN' : 'en'}
-          onClick={() => setLang(option)}
-        >
-          {t(`lang.${option}`)}
-        </button>
-      ))}
-    </fieldset>
+    <Segmented
+      aria-label={t('lang.switch')}
+      size="small"
+      value={lang}
+      onChange={(value) => setLang(value)}
+      options={langs.map((option) => ({
+        value: option,
+        label: <span lang={option === 'zh' ? 'zh-CN' : 'en'}>{t(`lang.${option}`)}</span>,
+      }))}
+    />
   );
 }

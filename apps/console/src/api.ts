@@ -63,7 +63,7 @@ export function isErrorCode(value: string): value is ErrorCode {
   return (errorCodes as readonly string[]).includes(value);
 }
 
-interface Parser<T> {
+export interface Parser<T> {
   safeParse(data: unknown): { success: true; data: T } | { success: false; error: { message: string } };
 }
 
@@ -78,7 +78,22 @@ function codeForStatus(status: number): ErrorCode {
   return 'internal';
 }
 
-async function request<T>(method: string, path: string, parser: Parser<T>, body?: unknown): Promise<T> {
+/** A file's bytes sent as they are (uploads and imports), with the headers that describe them. */
+export interface RawBody {
+  raw: Blob;
+  headers: Record<string, string>;
+}
+
+const isRaw = (body: unknown): body is RawBody =>
+  typeof body === 'object' && body !== null && 'raw' in body && body.raw instanceof Blob;
+
+/** One call to the API: JSON (or a raw file) in, a checked JSON answer out, errors as `ApiError`. */
+export async function request<T>(
+  method: string,
+  path: string,
+  parser: Parser<T>,
+  body?: unknown,
+): Promise<T> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), requestTimeoutMs);
   let response: Response;
@@ -86,8 +101,13 @@ async function request<T>(method: string, path: string, parser: Parser<T>, body?
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers:
+        body === undefined
+          ? { accept: 'application/json' }
+          : isRaw(body)
+            ? { accept: 'application/json', ...body.headers }
+            : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : isRaw(body) ? body.raw : JSON.stringify(body),
       signal: controller.signal,
     });
   } catch (error) {
@@ -113,8 +133,14 @@ async function request<T>(method: string, path: string, parser: Parser<T>, body?
   return parsed.data;
 }
 
-const anything: Parser<unknown> = { safeParse: (data) => ({ success: true, data }) };
+export const anything: Parser<unknown> = { safeParse: (data) => ({ success: true, data }) };
 const conversationEnvelope = z.object({ conversation: agentConversationSchema });
+
+/** How a staff message goes: an internal note (never to the customer) and the files it carries. */
+export interface SendOptions {
+  internal?: boolean;
+  attachmentIds?: string[];
+}
 
 export type ApiView = 'queued' | 'mine' | 'bot' | 'resolved' | 'all';
 export type KnowledgeEntry = KnowledgeEntryBody;
@@ -175,8 +201,8 @@ export const api = {
   async accept(id: string): Promise<AgentConversation> {
     return conversationCommand(id, 'accept');
   },
-  async resolve(id: string): Promise<AgentConversation> {
-    return conversationCommand(id, 'resolve');
+  async resolve(id: string, disposition: string[] = []): Promise<AgentConversation> {
+    return conversationCommand(id, 'resolve', disposition.length > 0 ? { disposition } : {});
   },
   /** turn down the conversation offered to me: it goes to the next person */
   async decline(id: string): Promise<AgentConversation> {
@@ -192,9 +218,14 @@ export const api = {
   async transfer(id: string, to: TransferTarget, note?: string): Promise<AgentConversation> {
     return conversationCommand(id, 'transfer', note ? { to, note } : { to });
   },
-  async send(conversationId: string, clientId: string, text: string): Promise<MessageView> {
+  async send(
+    conversationId: string,
+    clientId: string,
+    text: string,
+    options: SendOptions = {},
+  ): Promise<MessageView> {
     const path = `/api/conversations/${encodeURIComponent(conversationId)}/messages`;
-    return (await request('POST', path, messageResponseSchema, { clientId, text })).message;
+    return (await request('POST', path, messageResponseSchema, { clientId, text, ...options })).message;
   },
   async setPresence(presence: Exclude<Presence, 'offline'>): Promise<Presence> {
     await request('PUT', '/api/presence', anything, { presence });

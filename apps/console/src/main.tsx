@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { I18nProvider } from './I18nProvider.tsx';
+import { AntdRoot } from './ui/AntdRoot.tsx';
 import './styles/base.css';
 import './styles/login.css';
 import './styles/layout.css';
@@ -11,6 +12,7 @@ import './styles/details.css';
 import './styles/admin.css';
 import './styles/routing.css';
 import './styles/tickets.css';
+import './styles/workspace.css';
 import './styles/responsive.css';
 
 const root = document.getElementById('root');
@@ -19,7 +21,9 @@ if (!root) throw new Error('index.html lacks #root');
 createRoot(root).render(
   <StrictMode>
     <I18nProvider>
-      <App />
+      <AntdRoot>
+        <App />
+      </AntdRoot>
     </I18nProvider>
   </StrictMode>,
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hrefOf, routeOf } from './route.ts';
+import { hrefOf, routeOf, routes, sectionOf } from './route.ts';
 
 describe('routeOf', () => {
   it('reads the page from the path under /console/', () => {
@@ -18,8 +18,10 @@ describe('routeOf', () => {
   });
 
   it('round-trips with hrefOf', () => {
-    for (const route of ['inbox', 'tickets', 'knowledge', 'bot'] as const)
-      expect(routeOf(hrefOf(route))).toBe(route);
+    for (const route of routes) expect(routeOf(hrefOf(route))).toBe(route);
+    expect(routeOf(hrefOf('settings', 'people'))).toBe('settings');
+    expect(sectionOf(hrefOf('settings', 'people'))).toBe('people');
+    expect(sectionOf(hrefOf('settings'))).toBeUndefined();
     expect(hrefOf('inbox')).toBe('/console/');
   });
 });

@@ -11,7 +11,7 @@ import {
   type TransferTarget,
 } from '@tandem/protocol';
 import { io, type Socket } from 'socket.io-client';
-import { ApiError, api } from './api.ts';
+import { ApiError, api, type SendOptions } from './api.ts';
 
 export type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;
 
@@ -70,9 +70,13 @@ export function commands(socket: AgentSocket | null) {
       if (!live) return api.accept(conversationId);
       return conversationCommand(live, 'conversation:accept', { conversationId });
     },
-    async resolve(conversationId: string): Promise<AgentConversation> {
-      if (!live) return api.resolve(conversationId);
-      return conversationCommand(live, 'conversation:resolve', { conversationId });
+    async resolve(conversationId: string, disposition: string[] = []): Promise<AgentConversation> {
+      if (!live) return api.resolve(conversationId, disposition);
+      return conversationCommand(
+        live,
+        'conversation:resolve',
+        disposition.length > 0 ? { conversationId, disposition } : { conversationId },
+      );
     },
     /** turn down a conversation offered to me: it goes to the next person */
     async decline(conversationId: string): Promise<AgentConversation> {
@@ -97,10 +101,15 @@ export function commands(socket: AgentSocket | null) {
         note ? { conversationId, to, note } : { conversationId, to },
       );
     },
-    async send(conversationId: string, clientId: string, text: string): Promise<MessageView> {
-      if (!live) return api.send(conversationId, clientId, text);
+    async send(
+      conversationId: string,
+      clientId: string,
+      text: string,
+      options: SendOptions = {},
+    ): Promise<MessageView> {
+      if (!live) return api.send(conversationId, clientId, text, options);
       const data = await new Promise<{ message: MessageView }>((resolve, reject) =>
-        live.emit('message:send', { conversationId, clientId, text }, settle(resolve, reject)),
+        live.emit('message:send', { conversationId, clientId, text, ...options }, settle(resolve, reject)),
       );
       return checked(data.message, messageViewSchema);
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canAdminister, routesFor } from './access.ts';
+import { canAdminister, needsAdministration, routesFor } from './access.ts';
 
 describe('admin access', () => {
   it('matches the admin API: admins and supervisors only', () => {
@@ -9,9 +9,18 @@ describe('admin access', () => {
     expect(canAdminister('expert')).toBe(false);
   });
 
-  it('gives agents and experts only the inbox and the tickets', () => {
-    expect(routesFor('agent')).toEqual(['inbox', 'tickets']);
-    expect(routesFor('expert')).toEqual(['inbox', 'tickets']);
-    expect(routesFor('supervisor')).toEqual(['inbox', 'tickets', 'knowledge', 'bot']);
+  it('gives agents and experts the workspace pages but not the wall or the bot', () => {
+    expect(routesFor('agent')).toEqual(['inbox', 'search', 'tickets', 'settings']);
+    expect(routesFor('expert')).toEqual(['inbox', 'search', 'tickets', 'settings']);
+    expect(routesFor('supervisor')).toEqual([
+      'inbox',
+      'search',
+      'tickets',
+      'supervisor',
+      'knowledge',
+      'bot',
+      'settings',
+    ]);
+    for (const route of routesFor('agent')) expect(needsAdministration(route)).toBe(false);
   });
 });

@@ -6,11 +6,12 @@ import type {
   TeamView,
   TransferTarget,
 } from '@tandem/protocol';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { errorCodeOf } from '../api.ts';
 import { contactName } from '../contact.ts';
 import { useI18n } from '../I18nProvider.tsx';
 import type { MessageKey, Vars } from '../i18n.ts';
+import { useShortcuts } from '../keyboard.ts';
 import { OfferBar } from '../offers/OfferBar.tsx';
 import { type AgentSocket, commands } from '../socket.ts';
 import type { PendingOffer } from '../store/offers.ts';
@@ -22,6 +23,7 @@ import { ConversationHeader } from './ConversationHeader.tsx';
 import { ConversationTools, type HandOver } from './ConversationTools.tsx';
 import { CsatSummary } from './CsatSummary.tsx';
 import { HandoffPanel } from './HandoffPanel.tsx';
+import { ResolveDialog } from './ResolveDialog.tsx';
 import { showsHandoff } from './handoff.ts';
 import { Transcript } from './Transcript.tsx';
 import { TransferDialog } from './TransferDialog.tsx';
@@ -106,11 +108,17 @@ export function ConversationView(props: Props) {
     return code;
   };
 
-  const act = async (action: Command) => {
+  const [resolving, setResolving] = useState(false);
+
+  const act = async (action: Command, disposition: string[] = []) => {
     setBusy(action);
     setBanner(null);
     try {
-      const updated = await commands(socket)[action](conversationId);
+      const updated =
+        action === 'resolve'
+          ? await commands(socket).resolve(conversationId, disposition)
+          : await commands(socket)[action](conversationId);
+      if (action === 'resolve') setResolving(false);
       props.onConversation(updated);
       setConfirming(null);
       if (action === 'accept') props.onAccepted();
@@ -121,6 +129,7 @@ export function ConversationView(props: Props) {
     } catch (error) {
       const code = failed(error);
       setConfirming(null);
+      setResolving(false);
       setBanner({
         tone: 'error',
         key: code === 'already_assigned' ? 'conversation.alreadyTaken' : `error.${code}`,
@@ -147,6 +156,21 @@ export function ConversationView(props: Props) {
     props.onReloadTeams();
     setTransferring(true);
   };
+
+  const lastCustomerSeq = useMemo(() => {
+    for (let index = live.transcript.messages.length - 1; index >= 0; index -= 1) {
+      const message = live.transcript.messages[index];
+      if (message?.author.kind === 'customer') return message.seq;
+    }
+    return null;
+  }, [live.transcript.messages]);
+
+  const mine = conversation?.status === 'assigned' && conversation.assignee?.id === me.id;
+  useShortcuts({
+    a: () => conversation?.status === 'queued' && busy === null && void act('accept'),
+    r: () => mine && busy === null && setResolving(true),
+    t: () => conversation && mayHandle(conversation, me) && openTransfer(),
+  });
 
   if (!conversation) {
     return (
@@ -182,7 +206,7 @@ export function ConversationView(props: Props) {
           busy={busy}
           detailsVisible={detailsVisible}
           onAccept={() => void act('accept')}
-          onResolve={() => void act('resolve')}
+          onResolve={() => setResolving(true)}
           onToggleDetails={() => setDetailsToggled((value) => !value)}
           onBack={props.onClose}
         />
@@ -243,8 +267,15 @@ export function ConversationView(props: Props) {
           key={conversationId}
           conversationId={conversationId}
           mode={mode}
+          lastCustomerSeq={lastCustomerSeq}
           onSend={live.send}
           onTyping={live.typing}
+        />
+        <ResolveDialog
+          open={resolving}
+          busy={busy === 'resolve'}
+          onResolve={(disposition) => void act('resolve', disposition)}
+          onCancel={() => setResolving(false)}
         />
       </section>
       {detailsVisible && (

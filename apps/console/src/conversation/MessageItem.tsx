@@ -4,6 +4,7 @@ import { isNotable } from '../emotion.ts';
 import { useI18n } from '../I18nProvider.tsx';
 import type { PendingMessage } from '../store/messages.ts';
 import { formatClock } from '../time.ts';
+import { AttachmentView } from './AttachmentView.tsx';
 import { noticeText } from './notices.ts';
 
 export function SystemNotice({ message, time }: { message: MessageView; time: string }) {
@@ -33,17 +34,28 @@ export function MessageItem({ message, contactName, continued, time }: ItemProps
       : kind === 'bot'
         ? (message.author.name ?? t('author.bot'))
         : (message.author.name ?? t('author.agent'));
+  const note = message.internal === true;
   return (
-    <li className={`msg msg-${kind}${continued ? ' is-continued' : ''}`}>
-      {!continued && (
+    <li className={`msg msg-${kind}${note ? ' msg-note' : ''}${continued && !note ? ' is-continued' : ''}`}>
+      {(!continued || note) && (
         <div className="msg-meta">
           <span className="msg-author">{label}</span>
           {kind === 'bot' && message.author.name && <span className="msg-tag">{t('author.bot')}</span>}
+          {note && <span className="msg-tag msg-tag-note">{t('transcript.note')}</span>}
           <time dateTime={message.createdAt}>{time}</time>
           {message.emotion && isNotable(message.emotion) && <EmotionChip emotion={message.emotion} />}
         </div>
       )}
-      <div className="bubble">{message.text}</div>
+      {message.text && <div className="bubble">{message.text}</div>}
+      {message.attachments && message.attachments.length > 0 && (
+        <ul className="msg-attachments" aria-label={t('transcript.attachments')}>
+          {message.attachments.map((attachment) => (
+            <li key={attachment.id}>
+              <AttachmentView attachment={attachment} />
+            </li>
+          ))}
+        </ul>
+      )}
       {continued && message.emotion && isNotable(message.emotion) && (
         <div className="msg-emotion">
           <EmotionChip emotion={message.emotion} />
@@ -72,12 +84,20 @@ export function PendingItem({ message, myName, time, onRetry, onDiscard }: Pendi
   const { t } = useI18n();
   const failed = message.state === 'failed';
   return (
-    <li className={`msg msg-agent is-pending${failed ? ' is-failed' : ''}`}>
+    <li
+      className={`msg msg-agent is-pending${message.internal ? ' msg-note' : ''}${failed ? ' is-failed' : ''}`}
+    >
       <div className="msg-meta">
         <span className="msg-author">{myName}</span>
+        {message.internal && <span className="msg-tag msg-tag-note">{t('transcript.note')}</span>}
         <time dateTime={message.createdAt}>{time}</time>
       </div>
-      <div className="bubble">{message.text}</div>
+      {message.text && <div className="bubble">{message.text}</div>}
+      {(message.attachmentIds?.length ?? 0) > 0 && (
+        <div className="msg-status">
+          {t('transcript.withFiles', { n: message.attachmentIds?.length ?? 0 })}
+        </div>
+      )}
       <div className="msg-status" role={failed ? 'alert' : 'status'}>
         {failed ? (
           <>

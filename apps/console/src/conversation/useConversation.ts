@@ -1,6 +1,6 @@
 import type { AgentConversation } from '@tandem/protocol';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import { api, errorCodeOf } from '../api.ts';
+import { api, errorCodeOf, type SendOptions } from '../api.ts';
 import { type AgentSocket, commands, newClientId } from '../socket.ts';
 import { emptyTranscript, transcriptReducer } from '../store/messages.ts';
 import type { LoadState } from '../store/useInbox.ts';
@@ -88,9 +88,9 @@ export function useConversation(
   }, [socket, conversationId]);
 
   const deliver = useCallback(
-    async (clientId: string, text: string) => {
+    async (clientId: string, text: string, options: SendOptions) => {
       try {
-        const message = await commands(socket).send(conversationId, clientId, text);
+        const message = await commands(socket).send(conversationId, clientId, text, options);
         dispatch({ type: 'received', message });
       } catch (error) {
         const code = errorCodeOf(error);
@@ -102,11 +102,14 @@ export function useConversation(
   );
 
   const send = useCallback(
-    (text: string) => {
+    (text: string, options: SendOptions = {}) => {
       const clientId = newClientId();
       const createdAt = new Date().toISOString();
-      dispatch({ type: 'sending', message: { clientId, text, createdAt, state: 'sending', error: null } });
-      void deliver(clientId, text);
+      dispatch({
+        type: 'sending',
+        message: { clientId, text, createdAt, state: 'sending', error: null, ...options },
+      });
+      void deliver(clientId, text, options);
     },
     [deliver],
   );
@@ -116,7 +119,10 @@ export function useConversation(
       const message = transcript.pending.find((pending) => pending.clientId === clientId);
       if (!message) return;
       dispatch({ type: 'retrying', clientId });
-      void deliver(clientId, message.text);
+      void deliver(clientId, message.text, {
+        ...(message.internal ? { internal: true } : {}),
+        ...(message.attachmentIds?.length ? { attachmentIds: message.attachmentIds } : {}),
+      });
     },
     [deliver, transcript.pending],
   );

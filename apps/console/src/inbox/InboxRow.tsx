@@ -10,6 +10,8 @@ interface Props {
   now: number;
   active: boolean;
   highlighted: boolean;
+  /** customer messages not seen yet */
+  unread: number;
   meId: string;
   /** staff names by id, for "offered to Li Na" */
   names: ReadonlyMap<string, string>;
@@ -19,7 +21,7 @@ interface Props {
 /** Waits longer than this are shown in the warning colour. */
 const longWaitMinutes = 5;
 
-export function InboxRow({ conversation, now, active, highlighted, meId, names, onSelect }: Props) {
+export function InboxRow({ conversation, now, active, highlighted, unread, meId, names, onSelect }: Props) {
   const { t, lang } = useI18n();
   const name = contactName(conversation.contact, t);
   const last = conversation.lastMessage;
@@ -49,6 +51,12 @@ export function InboxRow({ conversation, now, active, highlighted, meId, names, 
           <time className="row-time" dateTime={activity}>
             {formatRelative(activity, now, lang)}
           </time>
+          {unread > 0 && (
+            <span className="row-unread" title={t('inbox.unread', { n: unread })}>
+              {unread > 99 ? '99+' : unread}
+              <span className="sr-only">{t('inbox.unread', { n: unread })}</span>
+            </span>
+          )}
         </span>
         <span className="row-preview">{preview}</span>
         <span className="row-chips">

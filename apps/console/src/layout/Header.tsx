@@ -1,9 +1,11 @@
 import type { Me } from '@tandem/protocol';
+import { Avatar, Badge, Button, Segmented, Tag } from 'antd';
 import { initialOf } from '../contact.ts';
 import { useI18n } from '../I18nProvider.tsx';
 import { LangSwitch } from '../LangSwitch.tsx';
 import type { Route } from '../route.ts';
 import type { Connection } from '../store/useAgentSocket.ts';
+import { AlertSwitch } from './AlertSwitch.tsx';
 import { MainNav } from './MainNav.tsx';
 
 interface Props {
@@ -16,6 +18,8 @@ interface Props {
   onNavigate: (route: Route) => void;
   badges?: Partial<Record<Route, number>>;
 }
+
+const presenceColour = { online: '#22c55e', away: '#f59e0b', offline: '#a0a8b5' } as const;
 
 export function Header({ me, connection, onPresence, onSignOut, route, routes, onNavigate, badges }: Props) {
   const { t } = useI18n();
@@ -31,40 +35,44 @@ export function Header({ me, connection, onPresence, onSignOut, route, routes, o
       </div>
       <MainNav routes={routes} current={route} onNavigate={onNavigate} badges={badges} />
       {connection === 'offline' && (
-        <div className="connection-banner" role="status">
+        <Tag className="connection-banner" color="warning" role="status">
           <span className="spinner spinner-sm" aria-hidden="true" />
           {t('header.reconnecting')}
-        </div>
+        </Tag>
       )}
       <div className="topbar-actions">
-        <fieldset className="segmented presence-switch" aria-label={t('header.presence')}>
-          {presences.map((presence) => (
-            <button
-              key={presence}
-              type="button"
-              className={me.presence === presence ? 'is-active' : undefined}
-              aria-pressed={me.presence === presence}
-              onClick={() => me.presence !== presence && onPresence(presence)}
-            >
-              <span className={`dot dot-${presence}`} aria-hidden="true" />
-              {t(`presence.${presence}`)}
-            </button>
-          ))}
-        </fieldset>
+        <Segmented
+          className="presence-switch"
+          aria-label={t('header.presence')}
+          size="small"
+          value={me.presence === 'offline' ? 'away' : me.presence}
+          onChange={(value) => me.presence !== value && onPresence(value)}
+          options={presences.map((presence) => ({
+            value: presence,
+            label: (
+              <span className="presence-option">
+                <span className={`dot dot-${presence}`} aria-hidden="true" />
+                {t(`presence.${presence}`)}
+              </span>
+            ),
+          }))}
+        />
+        <AlertSwitch />
         <LangSwitch />
         <div className="me">
-          <span className="avatar avatar-sm tone-me" aria-hidden="true">
-            {initialOf(me.name)}
-            <span className={`avatar-dot dot-${me.presence}`} />
-          </span>
+          <Badge dot color={presenceColour[me.presence]} offset={[-3, 26]}>
+            <Avatar size={28} className="tone-me" aria-hidden="true">
+              {initialOf(me.name)}
+            </Avatar>
+          </Badge>
           <span className="me-text">
             <span className="me-name">{me.name}</span>
             <span className="me-role">{t(`role.${me.role}`)}</span>
           </span>
         </div>
-        <button type="button" className="button button-ghost" onClick={onSignOut}>
+        <Button type="text" onClick={onSignOut}>
           {t('header.logout')}
-        </button>
+        </Button>
       </div>
     </header>
   );

@@ -1,3 +1,4 @@
+import { Badge, Menu } from 'antd';
 import type { MouseEvent } from 'react';
 import { useI18n } from '../I18nProvider.tsx';
 import { hrefOf, type Route } from '../route.ts';
@@ -10,7 +11,7 @@ interface Props {
   badges?: Partial<Record<Route, number>>;
 }
 
-/** Inbox · Tickets · Knowledge · Bot: real links (open in a new tab works), handled in the page otherwise. */
+/** The pages as real links (open in a new tab works), handled in the page otherwise; overflow folds into "…". */
 export function MainNav({ routes, current, onNavigate, badges = {} }: Props) {
   const { t } = useI18n();
   if (routes.length < 2) return null;
@@ -21,25 +22,27 @@ export function MainNav({ routes, current, onNavigate, badges = {} }: Props) {
   };
   return (
     <nav className="main-nav" aria-label={t('nav.label')}>
-      {routes.map((route) => (
-        <a
-          key={route}
-          href={hrefOf(route)}
-          className={route === current ? 'is-active' : undefined}
-          aria-current={route === current ? 'page' : undefined}
-          onClick={go(route)}
-        >
-          {t(`nav.${route}`)}
-          {(badges[route] ?? 0) > 0 && (
-            <span
-              className="badge badge-alert nav-badge"
-              title={t('tickets.openCount', { n: badges[route] ?? 0 })}
-            >
-              {badges[route]}
-            </span>
-          )}
-        </a>
-      ))}
+      <Menu
+        mode="horizontal"
+        selectedKeys={[current]}
+        disabledOverflow={false}
+        items={routes.map((route) => ({
+          key: route,
+          label: (
+            <a href={hrefOf(route)} aria-current={route === current ? 'page' : undefined} onClick={go(route)}>
+              {t(`nav.${route}`)}
+              {(badges[route] ?? 0) > 0 && (
+                <Badge
+                  className="nav-badge"
+                  count={badges[route]}
+                  size="small"
+                  title={t('tickets.openCount', { n: badges[route] ?? 0 })}
+                />
+              )}
+            </a>
+          ),
+        }))}
+      />
     </nav>
   );
 }

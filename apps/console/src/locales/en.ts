@@ -1,3 +1,5 @@
+import { enAdmin } from './enAdmin.ts';
+import { enWorkspace } from './enWorkspace.ts';
 import type { zh } from './zh.ts';
 
 /** English: exactly the keys of the Chinese dictionary (the compiler and i18n.test.ts check). */
@@ -475,4 +477,6 @@ export const en: Record<keyof typeof zh, string> = {
   'error.internal': 'Something went wrong on the server. Try again.',
   'error.network': 'Cannot reach the server. Check your connection.',
   'error.timeout': 'The server took too long to answer. Try again.',
+  ...enWorkspace,
+  ...enAdmin,
 };

@@ -1,3 +1,6 @@
+import { zhAdmin } from './zhAdmin.ts';
+import { zhWorkspace } from './zhWorkspace.ts';
+
 /** Simplified Chinese: the reference dictionary; its keys are the console's message keys. */
 export const zh = {
   'app.name': 'Tandem 客服工作台',
@@ -463,4 +466,6 @@ export const zh = {
   'error.internal': '服务器出错了，请稍后再试',
   'error.network': '无法连接服务器，请检查网络',
   'error.timeout': '服务器响应超时，请重试',
+  ...zhWorkspace,
+  ...zhAdmin,
 } as const;

@@ -1,26 +1,52 @@
 import type { AgentConversation, Me, Teammate, TeamView } from '@tandem/protocol';
 import { agentConversationSchema, messageViewSchema } from '@tandem/protocol';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { canAdminister, routesFor } from '../admin/access.ts';
+import { Spin } from 'antd';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { canSupervise, needsAdministration, routesFor } from '../admin/access.ts';
 import { NotAllowed } from '../admin/NotAllowed.tsx';
+import { useWorkspaceAlerts } from '../alerts/useWorkspaceAlerts.ts';
 import { api } from '../api.ts';
-import { BotPage } from '../bot/BotPage.tsx';
 import { ConversationView } from '../conversation/ConversationView.tsx';
 import { staffNames } from '../conversation/transfer.ts';
 import { useI18n } from '../I18nProvider.tsx';
 import { InboxList } from '../inbox/InboxList.tsx';
-import { KnowledgePage } from '../knowledge/KnowledgePage.tsx';
+import { useShortcuts } from '../keyboard.ts';
 import { Header } from '../layout/Header.tsx';
+import { OpenTabs } from '../layout/OpenTabs.tsx';
+import { ShortcutHelp } from '../layout/ShortcutHelp.tsx';
 import { OfferStack } from '../offers/OfferStack.tsx';
 import { commands } from '../socket.ts';
-import { countByView, type InboxView, parseActivity, selectView } from '../store/inbox.ts';
+import {
+  countByView,
+  type InboxView,
+  parseActivity,
+  selectView,
+  unreadMine,
+  type Viewer,
+  viewsFor,
+} from '../store/inbox.ts';
 import { useAgentSocket } from '../store/useAgentSocket.ts';
 import { useInbox } from '../store/useInbox.ts';
 import { useOffers } from '../store/useOffers.ts';
-import { TicketsPage } from '../tickets/TicketsPage.tsx';
 import { useOpenTicketCount } from '../tickets/useTickets.ts';
 import { useRoute } from '../useRoute.ts';
 import { Home } from './Home.tsx';
+
+// pages other than the inbox load on first use, so an agent's first load carries only the workspace
+const KnowledgePage = lazy(() =>
+  import('../knowledge/KnowledgePage.tsx').then((m) => ({ default: m.KnowledgePage })),
+);
+const BotPage = lazy(() => import('../bot/BotPage.tsx').then((m) => ({ default: m.BotPage })));
+const TicketsPage = lazy(() =>
+  import('../tickets/TicketsPage.tsx').then((m) => ({ default: m.TicketsPage })),
+);
+const SearchPage = lazy(() => import('../search/SearchPage.tsx').then((m) => ({ default: m.SearchPage })));
+const SupervisorPage = lazy(() =>
+  import('../supervisor/SupervisorPage.tsx').then((m) => ({ default: m.SupervisorPage })),
+);
+const SettingsPage = lazy(() =>
+  import('../settings/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })),
+);
 
 interface Props {
   me: Me;
@@ -29,6 +55,9 @@ interface Props {
   onSignOut: () => void;
 }
 
+/** At most this many conversations stay open side by side in tabs; opening another closes the oldest. */
+const maxOpen = 6;
+
 export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
   const { t } = useI18n();
   const { socket, connection } = useAgentSocket(onSessionLost);
@@ -36,7 +65,9 @@ export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
   const { route, navigate } = useRoute();
   const openTickets = useOpenTicketCount(socket);
   const [view, setView] = useState<InboxView>('queued');
+  const [openIds, setOpenIds] = useState<string[]>([]);
   const [openId, setOpenId] = useState<string | null>(null);
+  const [help, setHelp] = useState(false);
   const [team, setTeam] = useState<Teammate[]>([]);
   /** teams (skill groups, the expert tier); null until loaded */
   const [teams, setTeams] = useState<TeamView[] | null>(null);
@@ -106,12 +137,34 @@ export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
     };
   }, [socket, refreshAll, upsert, dispatch, onMeChange]);
 
+  // the conversation in front of the agent: its customer messages are read as they arrive
+  const focused = route === 'inbox' ? openId : null;
+  useEffect(() => dispatch({ type: 'focus', id: focused }), [dispatch, focused]);
+
   const select = useCallback(
     (id: string) => {
+      setOpenIds((list) => (list.includes(id) ? list : [...list, id].slice(-maxOpen)));
       setOpenId(id);
       dispatch({ type: 'seen', id });
     },
     [dispatch],
+  );
+
+  const close = useCallback((id: string) => {
+    setOpenIds((list) => {
+      const next = list.filter((item) => item !== id);
+      if (openRef.current === id) setOpenId(next.at(-1) ?? null);
+      return next;
+    });
+  }, []);
+
+  /** Open a conversation from another page (search, the supervisor wall, a notification). */
+  const openConversation = useCallback(
+    (id: string) => {
+      navigate('inbox');
+      select(id);
+    },
+    [navigate, select],
   );
 
   const offers = useOffers(socket, me.id, inbox.state.byId, {
@@ -124,10 +177,37 @@ export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
     onSessionLost,
   });
 
-  const counts = useMemo(() => countByView(inbox.state, me.id), [inbox.state, me.id]);
+  const viewer = useMemo<Viewer>(
+    () => ({
+      id: me.id,
+      supervises: canSupervise(me.role),
+      teamIds: new Set(
+        (teams ?? [])
+          .filter((item) => item.members.some((member) => member.id === me.id))
+          .map((item) => item.id),
+      ),
+    }),
+    [me.id, me.role, teams],
+  );
+  const views = useMemo(() => viewsFor(viewer), [viewer]);
+  const counts = useMemo(() => countByView(inbox.state, me.id, viewer), [inbox.state, me.id, viewer]);
   const names = useMemo(() => staffNames(team, teams ?? []), [team, teams]);
-  const rows = useMemo(() => selectView(inbox.state, view, me.id), [inbox.state, view, me.id]);
+  const rows = useMemo(
+    () => selectView(inbox.state, view, me.id, viewer),
+    [inbox.state, view, me.id, viewer],
+  );
   const open = openId ? inbox.state.byId[openId] : undefined;
+  const served = useMemo(
+    () => Object.values(inbox.state.byId).filter((conversation) => conversation.status === 'assigned'),
+    [inbox.state.byId],
+  );
+
+  useWorkspaceAlerts({
+    highlighted: inbox.state.highlighted,
+    byId: inbox.state.byId,
+    offers: offers.offers,
+    onOpen: openConversation,
+  });
 
   const offered = offers.offers.length;
   useEffect(() => {
@@ -138,6 +218,26 @@ export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
           ? t('title.queued', { n: counts.queued })
           : t('title.base');
   }, [offered, counts.queued, t]);
+
+  const step = (by: 1 | -1) => {
+    if (rows.length === 0) return;
+    const at = rows.findIndex((row) => row.id === openId);
+    const next = rows[(at + by + rows.length) % rows.length] ?? rows[0];
+    if (next) select(next.id);
+  };
+  const switchTo = (index: number) => () => {
+    const id = openIds[index];
+    if (id) select(id);
+  };
+  useShortcuts(
+    {
+      j: () => route === 'inbox' && step(1),
+      k: () => route === 'inbox' && step(-1),
+      w: () => openId && close(openId),
+      ...Object.fromEntries([0, 1, 2, 3, 4, 5].map((index) => [String(index + 1), switchTo(index)])),
+    },
+    { '?': () => setHelp(true) },
+  );
 
   const setPresence = async (presence: 'online' | 'away') => {
     const previous = me.presence;
@@ -173,22 +273,48 @@ export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
       onDismiss={offers.dismiss}
     />
   );
+  const shortcutHelp = <ShortcutHelp open={help} onClose={() => setHelp(false)} />;
 
   if (route !== 'inbox') {
+    const page =
+      needsAdministration(route) && !canSupervise(me.role) ? (
+        <NotAllowed onBack={() => navigate('inbox')} />
+      ) : route === 'tickets' ? (
+        <TicketsPage socket={socket} onSessionLost={onSessionLost} />
+      ) : route === 'search' ? (
+        <SearchPage me={me} team={team} onOpen={openConversation} onSessionLost={onSessionLost} />
+      ) : route === 'supervisor' ? (
+        <SupervisorPage
+          me={me}
+          socket={socket}
+          teams={teams}
+          teammates={team}
+          served={served}
+          onOpen={openConversation}
+          onSessionLost={onSessionLost}
+        />
+      ) : route === 'settings' ? (
+        <SettingsPage me={me} teams={teams} onTeamsChanged={reloadTeams} onSessionLost={onSessionLost} />
+      ) : route === 'knowledge' ? (
+        <KnowledgePage socket={socket} onSessionLost={onSessionLost} />
+      ) : (
+        <BotPage team={team} onSessionLost={onSessionLost} />
+      );
     return (
       <div className="workspace">
         {header}
         {offerStack}
+        {shortcutHelp}
         <div className="workspace-body">
-          {route === 'tickets' ? (
-            <TicketsPage socket={socket} onSessionLost={onSessionLost} />
-          ) : !canAdminister(me.role) ? (
-            <NotAllowed onBack={() => navigate('inbox')} />
-          ) : route === 'knowledge' ? (
-            <KnowledgePage socket={socket} onSessionLost={onSessionLost} />
-          ) : (
-            <BotPage team={team} onSessionLost={onSessionLost} />
-          )}
+          <Suspense
+            fallback={
+              <div className="page-loading" role="status">
+                <Spin /> {t('app.loading')}
+              </div>
+            }
+          >
+            {page}
+          </Suspense>
         </div>
       </div>
     );
@@ -198,11 +324,15 @@ export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
     <div className={`workspace${openId ? ' has-open' : ''}`}>
       {header}
       {offerStack}
+      {shortcutHelp}
       <div className="workspace-body">
         <InboxList
+          views={views}
           view={view}
           onView={setView}
           counts={counts}
+          unread={inbox.state.unread}
+          unreadMine={unreadMine(inbox.state, me.id)}
           rows={rows}
           highlighted={inbox.state.highlighted}
           load={inbox.load}
@@ -213,24 +343,34 @@ export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
           onRetry={refreshAll}
         />
         {openId ? (
-          <ConversationView
-            key={openId}
-            conversationId={openId}
-            conversation={open}
-            me={me}
-            socket={socket}
-            teammates={team}
-            teams={teams}
-            onReloadTeams={reloadTeams}
-            offer={openOffer}
-            onDeclineOffer={offers.decline}
-            onDismissOffer={offers.dismiss}
-            onConversation={upsert}
-            onRefreshInbox={() => void refresh(openRef.current)}
-            onAccepted={() => setView('mine')}
-            onClose={() => setOpenId(null)}
-            onSessionLost={onSessionLost}
-          />
+          <div className="conversation-stack">
+            <OpenTabs
+              ids={openIds}
+              activeId={openId}
+              byId={inbox.state.byId}
+              unread={inbox.state.unread}
+              onSelect={select}
+              onClose={close}
+            />
+            <ConversationView
+              key={openId}
+              conversationId={openId}
+              conversation={open}
+              me={me}
+              socket={socket}
+              teammates={team}
+              teams={teams}
+              onReloadTeams={reloadTeams}
+              offer={openOffer}
+              onDeclineOffer={offers.decline}
+              onDismissOffer={offers.dismiss}
+              onConversation={upsert}
+              onRefreshInbox={() => void refresh(openRef.current)}
+              onAccepted={() => setView('mine')}
+              onClose={() => close(openId)}
+              onSessionLost={onSessionLost}
+            />
+          </div>
         ) : (
           <Home me={me} counts={counts} team={team} onOpenQueue={() => setView('queued')} />
         )}

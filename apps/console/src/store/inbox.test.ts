@@ -1,6 +1,14 @@
 import type { InboxActivity } from '@tandem/protocol';
 import { describe, expect, it } from 'vitest';
-import { countByView, emptyInbox, inboxReducer, parseActivity, selectView, viewOf } from './inbox.ts';
+import {
+  countByView,
+  emptyInbox,
+  inboxReducer,
+  parseActivity,
+  selectView,
+  unreadMine,
+  viewOf,
+} from './inbox.ts';
 import { conversation, message } from './testFixtures.ts';
 
 const me = '00000000-0000-4000-8000-0000000000ee';
@@ -32,7 +40,7 @@ describe('inboxReducer', () => {
     state = inboxReducer(state, { type: 'upsert', conversation: accepted });
     expect(selectView(state, 'queued', me)).toEqual([]);
     expect(selectView(state, 'mine', me).map((c) => c.id)).toEqual([queued.id]);
-    expect(countByView(state, me)).toEqual({ queued: 0, mine: 1, bot: 0, resolved: 0 });
+    expect(countByView(state, me)).toEqual({ queued: 0, mine: 1, team: 0, all: 0, bot: 0, resolved: 0 });
   });
 
   it('ignores updates older than what it holds', () => {
@@ -230,5 +238,60 @@ describe('selectView ordering', () => {
     let state = emptyInbox;
     for (const c of [older, chatty, newest]) state = inboxReducer(state, { type: 'upsert', conversation: c });
     expect(selectView(state, 'bot', me).map((c) => c.id)).toEqual([chatty.id, newest.id, older.id]);
+  });
+});
+
+describe('team, all and unread', () => {
+  const sales = { id: '00000000-0000-4000-8000-0000000000a1', key: 'sales', name: '售前', tier: 1 as const };
+  const billing = {
+    id: '00000000-0000-4000-8000-0000000000a2',
+    key: 'billing',
+    name: '账单',
+    tier: 1 as const,
+  };
+  const mineTeams = { id: me, teamIds: new Set([sales.id]) };
+
+  it('narrows the queue to my teams, fills Team with my teams’ conversations others serve', () => {
+    const ours = conversation({ status: 'queued', team: sales });
+    const theirs = conversation({ status: 'queued', team: billing });
+    const unrouted = conversation({ status: 'queued' });
+    const colleague = conversation({ status: 'assigned', team: sales, assignee: { id: other, name: 'Li' } });
+    const elsewhere = conversation({
+      status: 'assigned',
+      team: billing,
+      assignee: { id: other, name: 'Li' },
+    });
+    let state = emptyInbox;
+    for (const item of [ours, theirs, unrouted, colleague, elsewhere])
+      state = inboxReducer(state, { type: 'upsert', conversation: item });
+    expect(new Set(selectView(state, 'queued', me, mineTeams).map((c) => c.id))).toEqual(
+      new Set([ours.id, unrouted.id]),
+    );
+    expect(selectView(state, 'team', me, mineTeams).map((c) => c.id)).toEqual([colleague.id]);
+    expect(selectView(state, 'all', me, mineTeams)).toEqual([]);
+    const supervisor = { ...mineTeams, supervises: true };
+    expect(selectView(state, 'queued', me, supervisor)).toHaveLength(3);
+    expect(countByView(state, me, supervisor).all).toBe(2);
+  });
+
+  it('counts customer messages of conversations not in front of the agent, and clears them when seen', () => {
+    const mine = conversation({ status: 'assigned', assignee: { id: me, name: 'Me' } });
+    let state = inboxReducer(emptyInbox, { type: 'upsert', conversation: mine });
+    const customer = (seq: number) =>
+      message({ seq, conversationId: mine.id, createdAt: `2025-03-01T08:0${seq}:00.000Z` });
+    state = inboxReducer(state, { type: 'message', message: customer(1) });
+    state = inboxReducer(state, { type: 'message', message: customer(2) });
+    expect(state.unread[mine.id]).toBe(2);
+    expect(unreadMine(state, me)).toBe(2);
+    state = inboxReducer(state, { type: 'focus', id: mine.id });
+    expect(state.unread[mine.id]).toBeUndefined();
+    state = inboxReducer(state, { type: 'message', message: customer(3) });
+    expect(state.unread[mine.id]).toBeUndefined();
+    state = inboxReducer(state, { type: 'focus', id: null });
+    state = inboxReducer(state, {
+      type: 'message',
+      message: { ...customer(4), author: { kind: 'agent', name: 'Me' } },
+    });
+    expect(state.unread[mine.id]).toBeUndefined();
   });
 });

@@ -6,14 +6,34 @@ import {
 } from '@tandem/protocol';
 import { z } from 'zod';
 
-/** The inbox tabs. Each is a filter over one map of conversations, so a live update moves a row between tabs. */
-export type InboxView = 'queued' | 'mine' | 'bot' | 'resolved';
-export const inboxViews: readonly InboxView[] = ['queued', 'mine', 'bot', 'resolved'];
+/**
+ * The inbox tabs. Each is a filter over one map of conversations, so a live update moves a row between tabs.
+ * Queued: waiting for my teams (everyone's for supervisors). Team: my teams' conversations others serve.
+ * All: every conversation a person serves (supervisors).
+ */
+export type InboxView = 'queued' | 'mine' | 'team' | 'all' | 'bot' | 'resolved';
+export const inboxViews: readonly InboxView[] = ['queued', 'mine', 'team', 'all', 'bot', 'resolved'];
+
+/** Who is looking: their teams narrow the queue and fill the Team tab; supervisors see every queue. */
+export interface Viewer {
+  id: string;
+  teamIds?: ReadonlySet<string>;
+  supervises?: boolean;
+}
+
+/** The tabs a viewer has (All is for supervisors). */
+export function viewsFor(viewer: Viewer): InboxView[] {
+  return inboxViews.filter((view) => view !== 'all' || viewer.supervises);
+}
 
 export interface InboxState {
   byId: Record<string, AgentConversation>;
   /** conversations that entered the queue live and nobody here has opened yet */
   highlighted: Record<string, true>;
+  /** customer messages not yet seen here, by conversation */
+  unread: Record<string, number>;
+  /** the conversation in front of the agent: its messages are seen as they come */
+  focusedId: string | null;
 }
 
 export type InboxAction =
@@ -28,9 +48,11 @@ export type InboxAction =
   | { type: 'message'; message: MessageView }
   /** `inbox:activity`: messages moved rows (preview, emotion, time); rows not held are ignored */
   | { type: 'activity'; items: readonly InboxActivity[] }
-  | { type: 'seen'; id: string };
+  | { type: 'seen'; id: string }
+  /** the conversation in front of the agent changed (null: none) */
+  | { type: 'focus'; id: string | null };
 
-export const emptyInbox: InboxState = { byId: {}, highlighted: {} };
+export const emptyInbox: InboxState = { byId: {}, highlighted: {}, unread: {}, focusedId: null };
 
 export function viewOf(conversation: AgentConversation, meId: string): InboxView | null {
   switch (conversation.status) {
@@ -117,6 +139,18 @@ function withoutKey(record: Record<string, true>, key: string): Record<string, t
   return rest;
 }
 
+function withoutCount(record: Record<string, number>, key: string): Record<string, number> {
+  if (!(key in record)) return record;
+  const { [key]: _removed, ...rest } = record;
+  return rest;
+}
+
+/** One more unread message when a customer wrote in a conversation that is not in front of the agent. */
+function countUnread(state: InboxState, id: string, authorKind: string): Record<string, number> {
+  if (authorKind !== 'customer' || state.focusedId === id) return state.unread;
+  return { ...state.unread, [id]: (state.unread[id] ?? 0) + 1 };
+}
+
 function upsert(state: InboxState, incoming: AgentConversation, live: boolean): InboxState {
   const current = state.byId[incoming.id];
   if (current && !isNewer(incoming, current)) return state;
@@ -127,7 +161,7 @@ function upsert(state: InboxState, incoming: AgentConversation, live: boolean): 
       : live && justQueued
         ? { ...state.highlighted, [incoming.id]: true as const }
         : state.highlighted;
-  return { byId: { ...state.byId, [incoming.id]: incoming }, highlighted };
+  return { ...state, byId: { ...state.byId, [incoming.id]: incoming }, highlighted };
 }
 
 export function inboxReducer(state: InboxState, action: InboxAction): InboxState {
@@ -146,7 +180,7 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
       for (const id of Object.keys(state.highlighted)) {
         if (byId[id]?.status === 'queued') highlighted[id] = true;
       }
-      return { byId, highlighted };
+      return { ...state, byId, highlighted };
     }
     case 'upsert':
       return upsert(state, action.conversation, action.live ?? false);
@@ -160,22 +194,36 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
         authorKind: message.author.kind,
         createdAt: message.createdAt,
       };
-      return { ...state, byId: { ...state.byId, [current.id]: { ...current, lastMessage } } };
+      const unread = countUnread(state, current.id, message.author.kind);
+      return { ...state, unread, byId: { ...state.byId, [current.id]: { ...current, lastMessage } } };
     }
     case 'activity': {
       let byId = state.byId;
+      let unread = state.unread;
       for (const item of action.items) {
         const current = byId[item.conversationId];
         if (!current) continue; // not in this inbox (yet): its `conversation:updated` brings the whole row
         const next = applyActivity(current, item);
-        if (next !== current) byId = { ...byId, [current.id]: next };
+        if (next === current) continue;
+        byId = { ...byId, [current.id]: next };
+        if (next.lastMessage !== current.lastMessage)
+          unread = countUnread({ ...state, unread }, current.id, item.lastMessage.authorKind);
       }
-      return byId === state.byId ? state : { ...state, byId };
+      return byId === state.byId ? state : { ...state, byId, unread };
     }
     case 'seen': {
       const highlighted = withoutKey(state.highlighted, action.id);
-      return highlighted === state.highlighted ? state : { ...state, highlighted };
+      const unread = withoutCount(state.unread, action.id);
+      return highlighted === state.highlighted && unread === state.unread
+        ? state
+        : { ...state, highlighted, unread };
     }
+    case 'focus':
+      return {
+        ...state,
+        focusedId: action.id,
+        unread: action.id ? withoutCount(state.unread, action.id) : state.unread,
+      };
   }
 }
 
@@ -192,16 +240,56 @@ function compareRecent(a: AgentConversation, b: AgentConversation): number {
   return lastActivity(b) - lastActivity(a) || a.id.localeCompare(b.id);
 }
 
-export function selectView(state: InboxState, view: InboxView, meId: string): AgentConversation[] {
-  const rows = Object.values(state.byId).filter((conversation) => viewOf(conversation, meId) === view);
+function inView(conversation: AgentConversation, view: InboxView, viewer: Viewer): boolean {
+  const teamId = conversation.team?.id;
+  const mineTeam = teamId !== undefined && (viewer.teamIds?.has(teamId) ?? false);
+  switch (view) {
+    case 'queued':
+      return (
+        conversation.status === 'queued' &&
+        (viewer.supervises || !viewer.teamIds || viewer.teamIds.size === 0 || !teamId || mineTeam)
+      );
+    case 'mine':
+      return conversation.status === 'assigned' && conversation.assignee?.id === viewer.id;
+    case 'team':
+      return conversation.status === 'assigned' && conversation.assignee?.id !== viewer.id && mineTeam;
+    case 'all':
+      return conversation.status === 'assigned' && Boolean(viewer.supervises);
+    case 'bot':
+      return conversation.status === 'bot';
+    case 'resolved':
+      return conversation.status === 'resolved' || conversation.status === 'closed';
+  }
+}
+
+const viewerOf = (meId: string, viewer?: Viewer): Viewer => viewer ?? { id: meId };
+
+export function selectView(
+  state: InboxState,
+  view: InboxView,
+  meId: string,
+  viewer?: Viewer,
+): AgentConversation[] {
+  const who = viewerOf(meId, viewer);
+  const rows = Object.values(state.byId).filter((conversation) => inView(conversation, view, who));
   return rows.sort(view === 'queued' ? compareQueued : compareRecent);
 }
 
-export function countByView(state: InboxState, meId: string): Record<InboxView, number> {
-  const counts: Record<InboxView, number> = { queued: 0, mine: 0, bot: 0, resolved: 0 };
+export function countByView(state: InboxState, meId: string, viewer?: Viewer): Record<InboxView, number> {
+  const who = viewerOf(meId, viewer);
+  const counts: Record<InboxView, number> = { queued: 0, mine: 0, team: 0, all: 0, bot: 0, resolved: 0 };
   for (const conversation of Object.values(state.byId)) {
-    const view = viewOf(conversation, meId);
-    if (view) counts[view] += 1;
+    for (const view of inboxViews) if (inView(conversation, view, who)) counts[view] += 1;
   }
   return counts;
+}
+
+/** Unread customer messages in my conversations: the number on the Mine tab. */
+export function unreadMine(state: InboxState, meId: string): number {
+  let total = 0;
+  for (const [id, count] of Object.entries(state.unread)) {
+    const conversation = state.byId[id];
+    if (conversation?.status === 'assigned' && conversation.assignee?.id === meId) total += count;
+  }
+  return total;
 }

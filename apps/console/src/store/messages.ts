@@ -8,6 +8,10 @@ export interface PendingMessage {
   createdAt: string;
   state: 'sending' | 'failed';
   error: ClientErrorCode | null;
+  /** an internal note (staff only) */
+  internal?: boolean;
+  /** files uploaded already, sent with it */
+  attachmentIds?: string[];
 }
 
 export interface TranscriptState {

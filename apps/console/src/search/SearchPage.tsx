@@ -1,0 +1,218 @@
+import { SearchOutlined } from '@ant-design/icons';
+import type { ConversationSearchHit, Me, Teammate } from '@tandem/protocol';
+import { Alert, Button, DatePicker, Form, Input, Select, Table, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { errorCodeOf } from '../api.ts';
+import { type SearchFilters, workspaceApi } from '../apiWorkspace.ts';
+import { dispositionLabel } from '../conversation/ResolveDialog.tsx';
+import { useI18n } from '../I18nProvider.tsx';
+import { formatRelative } from '../time.ts';
+import { Snippet } from './Snippet.tsx';
+
+interface Props {
+  me: Me;
+  team: Teammate[];
+  onOpen: (conversationId: string) => void;
+  onSessionLost: () => void;
+}
+
+interface FormValues {
+  q?: string;
+  customer?: string;
+  tag?: string;
+  agentId?: string;
+  status?: string;
+  range?: [Dayjs | null, Dayjs | null] | null;
+}
+
+type Results =
+  | { state: 'idle' }
+  | { state: 'loading'; rows: ConversationSearchHit[] }
+  | { state: 'ready'; rows: ConversationSearchHit[]; next: string | null; filters: SearchFilters }
+  | { state: 'error'; code: string; rows: ConversationSearchHit[] };
+
+const statuses = ['bot', 'queued', 'assigned', 'resolved', 'closed'] as const;
+
+function filtersOf(values: FormValues): SearchFilters {
+  const [from, to] = values.range ?? [null, null];
+  return {
+    q: values.q?.trim() || undefined,
+    customer: values.customer?.trim() || undefined,
+    tag: values.tag?.trim() || undefined,
+    agentId: values.agentId || undefined,
+    status: values.status || undefined,
+    from: from ? from.format('YYYY-MM-DD') : undefined,
+    to: to ? to.format('YYYY-MM-DD') : undefined,
+  };
+}
+
+/** Search every conversation by text, customer, tag, date, agent and status; a result opens the conversation. */
+export function SearchPage({ team, onOpen, onSessionLost }: Props) {
+  const { t, lang } = useI18n();
+  const [form] = Form.useForm<FormValues>();
+  const [results, setResults] = useState<Results>({ state: 'idle' });
+
+  const run = async (filters: SearchFilters, append: boolean) => {
+    const previous = append && results.state !== 'idle' ? results.rows : [];
+    setResults({ state: 'loading', rows: previous });
+    try {
+      const page = await workspaceApi.search(filters);
+      setResults({ state: 'ready', rows: [...previous, ...page.results], next: page.nextCursor, filters });
+    } catch (error) {
+      const code = errorCodeOf(error);
+      if (code === 'unauthenticated') onSessionLost();
+      setResults({ state: 'error', code, rows: previous });
+    }
+  };
+
+  const rows = results.state === 'idle' ? [] : results.rows;
+  const now = Date.now();
+  return (
+    <main className="page search-page" aria-labelledby="search-title">
+      <div className="page-head">
+        <Typography.Title level={3} id="search-title">
+          {t('search.title')}
+        </Typography.Title>
+      </div>
+      <Form<FormValues>
+        form={form}
+        layout="inline"
+        className="search-form"
+        role="search"
+        onFinish={(values) => void run(filtersOf(values), false)}
+      >
+        <Form.Item name="q" label={t('search.text')}>
+          <Input
+            allowClear
+            placeholder={t('search.textPlaceholder')}
+            prefix={<SearchOutlined />}
+            maxLength={200}
+          />
+        </Form.Item>
+        <Form.Item name="customer" label={t('search.customer')}>
+          <Input allowClear placeholder={t('search.customerPlaceholder')} maxLength={100} />
+        </Form.Item>
+        <Form.Item name="tag" label={t('search.tag')}>
+          <Input allowClear maxLength={64} />
+        </Form.Item>
+        <Form.Item name="agentId" label={t('search.agent')}>
+          <Select
+            allowClear
+            style={{ minWidth: 140 }}
+            options={team.map((mate) => ({ value: mate.id, label: mate.name }))}
+          />
+        </Form.Item>
+        <Form.Item name="status" label={t('search.status')}>
+          <Select
+            allowClear
+            style={{ minWidth: 110 }}
+            options={statuses.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name="range" label={t('search.dates')}>
+          <DatePicker.RangePicker allowEmpty={[true, true]} />
+        </Form.Item>
+        <Form.Item>
+          <Button type="primary" htmlType="submit" loading={results.state === 'loading'}>
+            {t('search.submit')}
+          </Button>
+        </Form.Item>
+      </Form>
+      {results.state === 'error' && (
+        <Alert
+          type="error"
+          showIcon
+          className="page-alert"
+          message={t(`error.${results.code}` as Parameters<typeof t>[0])}
+        />
+      )}
+      {results.state !== 'idle' && (
+        <Table<ConversationSearchHit>
+          className="search-results"
+          size="small"
+          rowKey="id"
+          dataSource={rows}
+          loading={results.state === 'loading'}
+          pagination={false}
+          scroll={{ x: 760 }}
+          locale={{ emptyText: t('search.none') }}
+          onRow={(hit) => ({ onClick: () => onOpen(hit.id), className: 'search-row' })}
+          columns={[
+            {
+              title: t('search.col.customer'),
+              key: 'customer',
+              width: 160,
+              ellipsis: true,
+              render: (_: unknown, hit) => (
+                <Button type="link" size="small" className="search-open" onClick={() => onOpen(hit.id)}>
+                  {hit.customer.name ?? t('wall.anonymous')}
+                </Button>
+              ),
+            },
+            {
+              title: t('search.col.match'),
+              key: 'match',
+              render: (_: unknown, hit) =>
+                hit.match ? (
+                  <span className="search-match">
+                    {hit.match.internal && <Tag color="gold">{t('composer.note')}</Tag>}
+                    <Snippet
+                      text={hit.match.snippet}
+                      query={results.state === 'ready' ? (results.filters.q ?? '') : ''}
+                    />
+                  </span>
+                ) : (
+                  <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
+                ),
+            },
+            {
+              title: t('search.col.status'),
+              dataIndex: 'status',
+              width: 90,
+              render: (status: ConversationSearchHit['status']) => t(`status.${status}`),
+            },
+            {
+              title: t('search.col.agent'),
+              key: 'agent',
+              width: 110,
+              render: (_: unknown, hit) => (hit.assignee ?? hit.lastAgent)?.name ?? t('common.none'),
+            },
+            {
+              title: t('search.col.tags'),
+              key: 'tags',
+              width: 180,
+              render: (_: unknown, hit) => (
+                <>
+                  {hit.tags.map((tag) => (
+                    <Tag key={`t:${tag}`} bordered={false}>
+                      {tag}
+                    </Tag>
+                  ))}
+                  {hit.disposition.map((tag) => (
+                    <Tag key={`d:${tag}`} color="blue" bordered={false}>
+                      {dispositionLabel(tag, t)}
+                    </Tag>
+                  ))}
+                </>
+              ),
+            },
+            {
+              title: t('search.col.when'),
+              dataIndex: 'lastActivityAt',
+              width: 110,
+              render: (at: string) => <time dateTime={at}>{formatRelative(at, now, lang)}</time>,
+            },
+          ]}
+        />
+      )}
+      {results.state === 'ready' && results.next && (
+        <div className="search-more">
+          <Button onClick={() => void run({ ...results.filters, cursor: results.next ?? undefined }, true)}>
+            {t('search.more')}
+          </Button>
+        </div>
+      )}
+    </main>
+  );
+}
