@@ -3,10 +3,18 @@ import type { MessageKey, Translate } from './i18n.ts';
 
 type Contact = AgentConversation['contact'];
 
-/** The contact's name, or "访客 #1a2b" from its id so anonymous visitors stay distinguishable. */
+/**
+ * The contact's name; else what identifies a known customer (their e-mail, their customer id); else
+ * "访客 #1a2b" from its id so anonymous visitors stay distinguishable.
+ */
 export function contactName(contact: Contact, t: Translate): string {
   const name = contact.name?.trim();
   if (name) return name;
+  const email = contact.attributes.email;
+  if (typeof email === 'string' && email.trim()) return email.trim();
+  const customerId = contact.attributes.customerId;
+  if ((typeof customerId === 'string' && customerId.trim()) || typeof customerId === 'number')
+    return t('contact.customer', { id: String(customerId).trim() });
   return t('contact.visitor', { id: contact.id.replace(/-/g, '').slice(0, 4) });
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentViewSchema } from './attachments.ts';
 import { idSchema, langSchema, storableString } from './common.ts';
 
 export const conversationStatuses = ['bot', 'queued', 'assigned', 'resolved', 'closed'] as const;
@@ -112,7 +113,8 @@ export const messageViewSchema = z.object({
   conversationId: idSchema,
   seq: z.number().int().positive(),
   clientId: z.string().nullable(),
-  author: z.object({ kind: authorKindSchema, name: z.string().nullable() }),
+  /** `id`: staff views only, on messages of staff */
+  author: z.object({ kind: authorKindSchema, name: z.string().nullable(), id: idSchema.optional() }),
   text: z.string(),
   buttons: z.array(quickReplySchema),
   notice: systemNoticeSchema.nullable(),
@@ -120,6 +122,8 @@ export const messageViewSchema = z.object({
   emotion: messageEmotionSchema.nullable().optional(),
   /** staff views only: an internal note between staff (the customer never receives it) */
   internal: z.boolean().optional(),
+  /** images and PDFs sent with the message (present when it has any; the text may then be empty) */
+  attachments: z.array(attachmentViewSchema).optional(),
   createdAt: z.string(),
 });
 export type MessageView = z.infer<typeof messageViewSchema>;
@@ -165,6 +169,10 @@ export const agentConversationSchema = z.object({
     })
     .nullable(),
   tags: z.array(z.string()),
+  /** the service-level deadline still running: first response until a person answered, then resolution */
+  sla: z.object({ kind: z.enum(['first_response', 'resolution']), dueAt: z.string() }).nullable().optional(),
+  /** how it ended, as the resolving person tagged it */
+  disposition: z.array(z.string()).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

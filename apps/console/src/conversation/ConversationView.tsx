@@ -157,6 +157,10 @@ export function ConversationView(props: Props) {
     setTransferring(true);
   };
 
+  const roles = useMemo(
+    () => new Map(props.teammates.map((mate) => [mate.id, mate.role])),
+    [props.teammates],
+  );
   const lastCustomerSeq = useMemo(() => {
     for (let index = live.transcript.messages.length - 1; index >= 0; index -= 1) {
       const message = live.transcript.messages[index];
@@ -249,6 +253,7 @@ export function ConversationView(props: Props) {
           loading={live.load.state === 'loading'}
           contactName={name}
           myName={me.name}
+          roles={roles}
           customerTyping={live.customerTyping}
           now={now}
           onRetry={live.retry}

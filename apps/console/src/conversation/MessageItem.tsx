@@ -1,4 +1,4 @@
-import type { MessageView } from '@tandem/protocol';
+import type { MessageView, Role } from '@tandem/protocol';
 import { EmotionChip } from '../chips.tsx';
 import { isNotable } from '../emotion.ts';
 import { useI18n } from '../I18nProvider.tsx';
@@ -20,12 +20,14 @@ export function SystemNotice({ message, time }: { message: MessageView; time: st
 
 interface ItemProps {
   message: MessageView;
+  /** the writer's role, for staff messages */
+  role?: Role;
   contactName: string;
   continued: boolean;
   time: string;
 }
 
-export function MessageItem({ message, contactName, continued, time }: ItemProps) {
+export function MessageItem({ message, contactName, continued, time, role }: ItemProps) {
   const { t } = useI18n();
   const kind = message.author.kind;
   const label =
@@ -35,12 +37,18 @@ export function MessageItem({ message, contactName, continued, time }: ItemProps
         ? (message.author.name ?? t('author.bot'))
         : (message.author.name ?? t('author.agent'));
   const note = message.internal === true;
+  const expert = kind === 'agent' && role === 'expert';
+  const supervisor = kind === 'agent' && (role === 'supervisor' || role === 'admin');
   return (
-    <li className={`msg msg-${kind}${note ? ' msg-note' : ''}${continued && !note ? ' is-continued' : ''}`}>
+    <li
+      className={`msg msg-${kind}${expert ? ' msg-expert' : ''}${note ? ' msg-note' : ''}${continued && !note ? ' is-continued' : ''}`}
+    >
       {(!continued || note) && (
         <div className="msg-meta">
           <span className="msg-author">{label}</span>
           {kind === 'bot' && message.author.name && <span className="msg-tag">{t('author.bot')}</span>}
+          {expert && <span className="msg-tag msg-tag-expert">{t('role.expert')}</span>}
+          {supervisor && <span className="msg-tag">{t(`role.${role}`)}</span>}
           {note && <span className="msg-tag msg-tag-note">{t('transcript.note')}</span>}
           <time dateTime={message.createdAt}>{time}</time>
           {message.emotion && isNotable(message.emotion) && <EmotionChip emotion={message.emotion} />}

@@ -1,4 +1,4 @@
-import type { MessageView } from '@tandem/protocol';
+import type { MessageView, Role } from '@tandem/protocol';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useI18n } from '../I18nProvider.tsx';
 import type { PendingMessage } from '../store/messages.ts';
@@ -11,6 +11,8 @@ interface Props {
   loading: boolean;
   contactName: string;
   myName: string;
+  /** staff roles by id: an expert's and a supervisor's messages are marked as theirs */
+  roles?: ReadonlyMap<string, Role>;
   customerTyping: boolean;
   now: number;
   onRetry: (clientId: string) => void;
@@ -88,6 +90,7 @@ export function Transcript(props: Props) {
                 message={message}
                 contactName={props.contactName}
                 continued={continues(messages[index - 1], message)}
+                role={message.author.id ? props.roles?.get(message.author.id) : undefined}
                 time={formatClock(message.createdAt, now, lang)}
               />
             ),

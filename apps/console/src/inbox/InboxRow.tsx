@@ -4,6 +4,7 @@ import { contactName, toneOf } from '../contact.ts';
 import { isNotable } from '../emotion.ts';
 import { useI18n } from '../I18nProvider.tsx';
 import { formatRelative, formatWait, minutesSince } from '../time.ts';
+import { SlaCountdown } from './SlaCountdown.tsx';
 
 interface Props {
   conversation: AgentConversation;
@@ -74,6 +75,7 @@ export function InboxRow({ conversation, now, active, highlighted, unread, meId,
               {formatWait(waitingSince, now, lang)}
             </span>
           )}
+          {conversation.sla && <SlaCountdown sla={conversation.sla} now={now} />}
           {offer && (
             <span className={`row-offer${offeredToMe ? ' is-mine' : ''}`}>
               {offeredToMe

@@ -87,4 +87,8 @@ export const enWorkspace: Record<keyof typeof zhWorkspace, string> = {
   'transcript.attachments': 'Attachments',
   'transcript.withFiles': 'with {n} file(s)',
   'transcript.download': 'Download',
+  'inbox.slaTitle': 'Service level: {kind}',
+  'inbox.slaLeft': '{kind} in {time}',
+  'inbox.slaOverdue': '{kind} overdue {time}',
+  'contact.customer': "Customer {id}",
 };

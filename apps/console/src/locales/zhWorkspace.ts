@@ -85,4 +85,8 @@ export const zhWorkspace = {
   'transcript.attachments': '附件',
   'transcript.withFiles': '附带 {n} 个文件',
   'transcript.download': '下载',
+  'inbox.slaTitle': '服务时限：{kind}',
+  'inbox.slaLeft': '{kind} 剩 {time}',
+  'inbox.slaOverdue': '{kind} 超时 {time}',
+  'contact.customer': "客户 {id}",
 } as const;

@@ -1,24 +1,28 @@
 import type { Me } from '@tandem/protocol';
-import { type FormEvent, useEffect, useState } from 'react';
+import { Alert, Button, Form, Input } from 'antd';
+import { useEffect, useState } from 'react';
 import { api, type ClientErrorCode, errorCodeOf } from '../api.ts';
 import { useI18n } from '../I18nProvider.tsx';
 import { LangSwitch } from '../LangSwitch.tsx';
 
 type Problem = { kind: 'missing' } | { kind: 'expired' } | { kind: 'error'; code: ClientErrorCode };
 
+interface Values {
+  email: string;
+  password: string;
+}
+
 export function Login({ expired, onSignedIn }: { expired: boolean; onSignedIn: (me: Me) => void }) {
   const { t } = useI18n();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(expired ? { kind: 'expired' } : null);
+  const [form] = Form.useForm<Values>();
 
   useEffect(() => {
     document.title = t('app.name');
   }, [t]);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  async function submit({ email = '', password = '' }: Partial<Values>) {
     if (!email.trim() || !password) {
       setProblem({ kind: 'missing' });
       return;
@@ -56,41 +60,36 @@ export function Login({ expired, onSignedIn }: { expired: boolean; onSignedIn: (
         </div>
         <h1>{t('login.title')}</h1>
         <p className="login-subtitle">{t('login.subtitle')}</p>
-        <form onSubmit={submit} noValidate>
-          <label className="field">
-            <span>{t('login.email')}</span>
-            <input
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          requiredMark={false}
+          onFinish={(values) => void submit(values)}
+        >
+          <Form.Item name="email" label={t('login.email')}>
+            <Input
               type="email"
-              name="email"
               autoComplete="username"
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-              aria-invalid={problem?.kind === 'missing' && !email.trim()}
+              size="large"
+              aria-invalid={problem?.kind === 'missing'}
             />
-          </label>
-          <label className="field">
-            <span>{t('login.password')}</span>
-            <input
-              type="password"
-              name="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-              aria-invalid={problem?.kind === 'missing' && !password}
-            />
-          </label>
+          </Form.Item>
+          <Form.Item name="password" label={t('login.password')}>
+            <Input.Password autoComplete="current-password" size="large" />
+          </Form.Item>
           {message && (
-            <p
-              className={`form-message ${problem?.kind === 'expired' ? 'is-info' : 'is-error'}`}
+            <Alert
+              className="form-alert"
               role="alert"
-            >
-              {message}
-            </p>
+              showIcon
+              type={problem?.kind === 'expired' ? 'info' : 'error'}
+              message={message}
+            />
           )}
-          <button type="submit" className="button button-primary button-block" disabled={busy}>
+          <Button type="primary" htmlType="submit" size="large" block loading={busy}>
             {busy ? t('login.submitting') : t('login.submit')}
-          </button>
-        </form>
+          </Button>
+        </Form>
       </main>
       <p className="login-footer">Tandem · {t('login.footer')}</p>
     </div>

@@ -51,7 +51,19 @@ export function presentAgentConversation(row: InboxRow): AgentConversation {
     csat: c.csat ? { score: c.csat.score, comment: c.csat.comment } : null,
     emotion: presentTrajectory(c.emotion),
     tags: c.tags,
+    sla: runningDeadline(c),
+    disposition: c.disposition,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };
+}
+
+/** The deadline that still runs for a waiting or served conversation (none once it ended). */
+function runningDeadline(c: InboxRow['conversation']): AgentConversation['sla'] {
+  if (c.status !== 'queued' && c.status !== 'assigned') return null;
+  const { firstResponseDueAt, firstResponseAt, resolutionDueAt } = c.sla;
+  if (firstResponseDueAt && !firstResponseAt)
+    return { kind: 'first_response', dueAt: firstResponseDueAt.toISOString() };
+  if (resolutionDueAt) return { kind: 'resolution', dueAt: resolutionDueAt.toISOString() };
+  return null;
 }
