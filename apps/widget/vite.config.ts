@@ -52,6 +52,32 @@ function withoutWebTransport(): Plugin {
  * binary here", which keeps about 0.6 kB gzipped out of the bundle. Should binary payloads ever be added
  * to the widget protocol, drop this plugin.
  */
+/**
+ * For the same reason, engine.io's packet encoder and decoder are replaced with text-only ones (no Blob or
+ * ArrayBuffer branches, no base64 binary packets: a binary packet decodes as an error packet, which the
+ * connection treats as a parser error): about 0.3 kB gzipped less.
+ */
+function textOnlyPackets(): Plugin {
+  const texts: Record<string, string> = {
+    '/engine.io-parser/build/esm/encodePacket.browser.js': `import { PACKET_TYPES } from './commons.js';
+export const encodePacket = ({ type, data }, _supportsBinary, callback) => callback(PACKET_TYPES[type] + (data || ''));
+export const encodePacketToBinary = () => { throw new Error('binary packets are not supported'); };`,
+    '/engine.io-parser/build/esm/decodePacket.browser.js': `import { ERROR_PACKET, PACKET_TYPES_REVERSE } from './commons.js';
+export const decodePacket = (packet) => {
+  const type = typeof packet === 'string' ? PACKET_TYPES_REVERSE[packet[0]] : undefined;
+  return !type ? ERROR_PACKET : packet.length > 1 ? { type, data: packet.slice(1) } : { type };
+};`,
+  };
+  return {
+    name: 'tandem-text-only-packets',
+    enforce: 'pre',
+    transform(_code, id) {
+      const key = Object.keys(texts).find((end) => id.endsWith(end));
+      return key ? { code: texts[key] as string, map: null } : null;
+    },
+  };
+}
+
 function withoutBinary(): Plugin {
   const stubs: Record<string, [string, string]> = {
     './is-binary.js': ['socket.io-parser', 'export const isBinary = () => false, hasBinary = () => false;'],
@@ -79,6 +105,36 @@ function withoutBinary(): Plugin {
 }
 
 /**
+ * engine.io-client parses the server's address with a long regular expression (and query and path helpers),
+ * written for browsers without `URL`; every browser the widget supports has it. Replace the parser with one on
+ * `URL` returning the fields socket.io reads (protocol without ":", host without IPv6 brackets, port, path,
+ * query): about 0.4 kB gzipped less.
+ */
+function urlParser(): Plugin {
+  const stub = '\0tandem-parseuri';
+  return {
+    name: 'tandem-parseuri',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === './contrib/parseuri.js' && importer?.includes('engine.io-client')) return stub;
+      return null;
+    },
+    load(id) {
+      if (id !== stub) return null;
+      return `export function parse(source) {
+        const url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(source) ? source : 'http://' + source);
+        const host = url.hostname;
+        return {
+          source, protocol: url.protocol.slice(0, -1), host: host.replace(/^\\[|\\]$/g, ''), port: url.port,
+          path: url.pathname, query: url.search.slice(1), queryKey: Object.fromEntries(url.searchParams),
+          ipv6uri: host[0] === '[',
+        };
+      }`;
+    },
+  };
+}
+
+/**
  * Escapes every non-ASCII character (they occur only inside string literals: the Chinese dictionary),
  * so the script reads the same even where a page or CDN serves it as GBK or Latin-1 instead of UTF-8.
  */
@@ -100,7 +156,14 @@ function asciiOnly(): Plugin {
 
 export default defineConfig({
   root,
-  plugins: [minifyStyles(), withoutWebTransport(), withoutBinary(), asciiOnly()],
+  plugins: [
+    minifyStyles(),
+    withoutWebTransport(),
+    withoutBinary(),
+    textOnlyPackets(),
+    urlParser(),
+    asciiOnly(),
+  ],
   publicDir: false,
   build: {
     outDir: 'dist',

@@ -2,6 +2,7 @@ import type { Me } from '@tandem/protocol';
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorCodeOf } from './api.ts';
 import { useI18n } from './I18nProvider.tsx';
+import { ChangePassword } from './pages/ChangePassword.tsx';
 import { Login } from './pages/Login.tsx';
 import { Workspace } from './pages/Workspace.tsx';
 
@@ -37,20 +38,24 @@ export function App() {
   if (auth.state === 'signedOut') {
     return <Login expired={auth.expired} onSignedIn={onMeChange} />;
   }
+  const signOut = async () => {
+    try {
+      await api.logout();
+    } catch (error) {
+      // the session may already be gone; signing out locally is still right
+      console.warn('logout failed', errorCodeOf(error));
+    }
+    onSignedOut();
+  };
+  if (auth.me.mustChangePassword) {
+    return <ChangePassword me={auth.me} onChanged={onMeChange} onSignOut={() => void signOut()} />;
+  }
   return (
     <Workspace
       me={auth.me}
       onMeChange={onMeChange}
       onSessionLost={onSessionLost}
-      onSignOut={async () => {
-        try {
-          await api.logout();
-        } catch (error) {
-          // the session may already be gone; signing out locally is still right
-          console.warn('logout failed', errorCodeOf(error));
-        }
-        onSignedOut();
-      }}
+      onSignOut={() => void signOut()}
     />
   );
 }

@@ -142,7 +142,7 @@ export interface SendOptions {
   attachmentIds?: string[];
 }
 
-export type ApiView = 'queued' | 'mine' | 'bot' | 'resolved' | 'all';
+export type ApiView = 'queued' | 'mine' | 'assigned' | 'bot' | 'resolved' | 'all';
 export type KnowledgeEntry = KnowledgeEntryBody;
 export type DefinitionVersion = z.infer<typeof definitionListSchema>['definitions'][number];
 export type DefinitionFormat = DefinitionVersion['format'];

@@ -30,7 +30,9 @@ describe('contactName', () => {
 
   it('names a verified customer without a name by e-mail or customer id, never as a visitor', () => {
     expect(contactName(contact({}, '张三'), t)).toBe('张三');
-    expect(contactName(contact({ email: 'zhang@example.com', customerId: 'C1001' }), t)).toBe('zhang@example.com');
+    expect(contactName(contact({ email: 'zhang@example.com', customerId: 'C1001' }), t)).toBe(
+      'zhang@example.com',
+    );
     expect(contactName(contact({ customerId: 'C1001', identityVerified: true }), t)).toBe('客户 C1001');
     expect(contactName(contact({}), t)).toBe('访客 #1a2b');
   });

@@ -11,6 +11,7 @@ import { createTurnQueue } from './bot/turnQueue.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { createDemoBusinessState, demoBusinessApi } from './demo/businessApi.ts';
+import { seedDemoCannedReplies } from './demo/cannedReplies.ts';
 import { DEMO_WORKSPACE, seedDemoDefinitions, seedDemoWorkspace } from './demo/seed.ts';
 import { installErrorHandler } from './http/errors.ts';
 import { logSerializers } from './http/logging.ts';
@@ -21,20 +22,26 @@ import { startListeners } from './listeners/index.ts';
 import { setupAgentNamespace } from './realtime/agentNamespace.ts';
 import { rooms } from './realtime/rooms.ts';
 import { setupWidgetNamespace } from './realtime/widgetNamespace.ts';
+import { assistRoutes } from './routes/assist.ts';
+import { attachmentRoutes } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
+import { cannedReplyRoutes } from './routes/cannedReplies.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { definitionRoutes } from './routes/definitions.ts';
 import { handoffRoutes } from './routes/handoff.ts';
 import { healthRoutes } from './routes/health.ts';
 import { identityRoutes } from './routes/identity.ts';
 import { knowledgeRoutes } from './routes/knowledge.ts';
+import { peopleRoutes } from './routes/people.ts';
 import { routingRoutes } from './routes/routing.ts';
 import { staticRoutes } from './routes/static.ts';
+import { supervisorRoutes } from './routes/supervisor.ts';
 import { teamRoutes } from './routes/team.ts';
 import { ticketRoutes } from './routes/tickets.ts';
 import { widgetRoutes } from './routes/widget.ts';
 import { createRouter } from './routing/router.ts';
 import { engineAnnotator } from './services/annotator.ts';
+import { ATTACHMENT_URL_SECRET, createAttachmentUrls } from './services/attachments.ts';
 import { createContactCache } from './services/contactCache.ts';
 import { signForWorkspace } from './services/identity.ts';
 
@@ -90,6 +97,9 @@ export async function startApp(config: Config): Promise<App> {
           '*.text',
           '*.secret',
           '*.signature',
+          '*.temporaryPassword',
+          '*.currentPassword',
+          '*.newPassword',
         ],
         censor: '[redacted]',
       },
@@ -138,27 +148,33 @@ export async function startApp(config: Config): Promise<App> {
     contacts: createContactCache(),
     router: undefined as unknown as AppContext['router'],
     log,
+    attachments: createAttachmentUrls(await store.attachments.serverSecret(ATTACHMENT_URL_SECRET)),
   };
   ctx.router = createRouter(ctx, (workspaceId, statuses) => publishQueue(workspaceId, statuses));
   ctx.deps = { ...ctx.deps, botCapacity: ctx.botTurns } satisfies Deps;
   const seeded = config.seedDemo ? await seedDemoWorkspace(store) : false;
   if (config.seedDemo) await seedDemoDefinitions(store);
+  if (config.seedDemo) await seedDemoCannedReplies(store);
 
   installErrorHandler(app);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { max: config.rateLimitPerMinute, timeWindow: '1 minute' });
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
+    // (a route may set a stricter one: attachment downloads)
+    if (!reply.hasHeader('referrer-policy'))
+      reply.header('referrer-policy', 'strict-origin-when-cross-origin');
     // no page of Tandem may be framed by another site (clickjacking of Accept/Resolve)
     reply.header('x-frame-options', 'DENY');
-    reply.header('content-security-policy', "frame-ancestors 'none'");
+    if (!reply.hasHeader('content-security-policy'))
+      reply.header('content-security-policy', "frame-ancestors 'none'");
   });
 
   const routes: RegisteredRoute[] = [];
   healthRoutes(app, ctx);
   authRoutes(app, ctx, routes);
   widgetRoutes(app, ctx, routes);
+  attachmentRoutes(app, ctx, routes);
   conversationRoutes(app, ctx, routes);
   handoffRoutes(app, ctx, routes);
   teamRoutes(app, ctx, routes);
@@ -167,6 +183,10 @@ export async function startApp(config: Config): Promise<App> {
   definitionRoutes(app, ctx, routes);
   knowledgeRoutes(app, ctx, routes);
   identityRoutes(app, ctx, routes);
+  cannedReplyRoutes(app, ctx, routes);
+  assistRoutes(app, ctx, routes);
+  supervisorRoutes(app, ctx, routes);
+  peopleRoutes(app, ctx, routes);
   if (config.demoBusinessApi) {
     demoBusinessApi(app, createDemoBusinessState(), {
       sign: (customerId) => signForWorkspace(ctx, DEMO_WORKSPACE, customerId),

@@ -52,6 +52,12 @@ const envSchema = z.object({
     .refine((u) => /^smtps?:/.test(u), 'must start with smtp:// or smtps://')
     .optional(),
   SMTP_FROM: z.string().min(3).max(200).optional(),
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(5 * 1024 * 1024),
 });
 
 export type Config = {
@@ -91,6 +97,8 @@ export type Config = {
   autoCloseIdleMinutes: number;
   /** e-mail for ticket replies; null: replies are shown in the widget only */
   smtp: { url: string; from: string } | null;
+  /** the largest attachment (image or PDF) a customer or staff member may upload, in bytes */
+  attachmentMaxBytes: number;
 };
 
 export class ConfigError extends Error {}
@@ -134,5 +142,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     serviceTickMs: e.SERVICE_TICK_MS,
     autoCloseIdleMinutes: e.AUTO_CLOSE_IDLE_MINUTES,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM ?? 'Tandem <no-reply@localhost>' } : null,
+    attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
   };
 }

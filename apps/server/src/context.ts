@@ -5,6 +5,7 @@ import type { BrainRegistry } from './bot/brainRegistry.ts';
 import type { TurnQueue } from './bot/turnQueue.ts';
 import type { Config } from './config.ts';
 import type { Router } from './routing/routerPort.ts';
+import type { AttachmentUrls } from './services/attachments.ts';
 import type { ContactCache } from './services/contactCache.ts';
 
 /** What routes, socket handlers and listeners share. Built once in app.ts. */
@@ -21,4 +22,6 @@ export interface AppContext {
   /** offers queued conversations to people and drives the routing timers */
   router: Router;
   log: FastifyBaseLogger;
+  /** signs and checks attachment download links (the key is in the database, shared by every process) */
+  attachments: AttachmentUrls;
 }

@@ -49,6 +49,7 @@ export async function startTestApp(driver: TestDriver = 'pglite', overrides: Par
     serviceTickMs: 500,
     autoCloseIdleMinutes: 0,
     smtp: null,
+    attachmentMaxBytes: 5 * 1024 * 1024,
     ...overrides,
   });
   // the demo bot trains in a worker after listen; tests start once it can answer, as a customer would later

@@ -1,4 +1,5 @@
-import type { ErrorCode, WidgetSession, WidgetSessionBody } from '@tandem/protocol';
+import type { AttachmentView, ErrorCode, WidgetSession, WidgetSessionBody } from '@tandem/protocol';
+import { offline, type Result } from './socket.ts';
 
 /** A failed REST call: `code` is the server's error code, or 'network' when no answer came. */
 export class ApiError extends Error {
@@ -55,3 +56,31 @@ export async function fetchSession(origin: string, body: WidgetSessionBody): Pro
   if (!isSession(payload)) throw new ApiError('internal', 'unexpected session response', response.status);
   return payload;
 }
+
+/**
+ * POST /api/widget/attachments: the file's bytes, its name percent-encoded, the visitor token as a bearer
+ * token. Reports the upload's progress (0–100); no answer is a `network` failure (sent again later).
+ */
+export const uploadFile = (
+  origin: string,
+  token: string,
+  file: File,
+  onProgress: (percent: number) => void,
+) =>
+  new Promise<Result<{ attachment: AttachmentView }>>((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${origin}/api/widget/attachments`);
+    xhr.setRequestHeader('authorization', `Bearer ${token}`);
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.setRequestHeader('x-file-name', encodeURIComponent(file.name));
+    xhr.responseType = 'json';
+    xhr.upload.onprogress = (event) => onProgress(Math.floor((100 * event.loaded) / (event.total || 1)));
+    xhr.onload = () =>
+      resolve(
+        xhr.status === 201
+          ? { ok: true, data: xhr.response }
+          : { ok: false, error: xhr.response?.error ?? { code: 'internal', message: '' } },
+      );
+    xhr.onerror = xhr.ontimeout = () => resolve(offline);
+    xhr.send(file);
+  });

@@ -98,6 +98,10 @@ const zh = {
   elderBot: '您好，我们在线',
   elderQueued: '正在找人工客服，请稍等',
   elderDone: '服务已结束，有问题可以接着问',
+  attach: '发送图片或 PDF',
+  uploading: '上传中 {pct}%',
+  errorFileType: '只能发送图片或 PDF 文件',
+  errorFileSize: '文件太大，最大 {size}',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -200,6 +204,10 @@ const en: Dictionary = {
   elderBot: "Hello, we're here",
   elderQueued: 'Finding a person for you. Please wait.',
   elderDone: 'Finished. You can still ask us.',
+  attach: 'Send an image or PDF',
+  uploading: 'Uploading {pct}%',
+  errorFileType: 'Only images and PDF files can be sent',
+  errorFileSize: 'The file is too large (at most {size})',
 };
 
 export const dictionaries: Record<Lang, Dictionary> = { zh, en };

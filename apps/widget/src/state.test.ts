@@ -7,6 +7,7 @@ import {
   countUnread,
   currentQuickReplies,
   elderQuickReplies,
+  fileSize,
   isTransient,
   lastSeq,
   latestTime,
@@ -141,6 +142,20 @@ describe('optimistic sends', () => {
     expect(needsEdit('validation_failed')).toBe(true);
     expect(needsEdit('network')).toBe(false);
     expect(needsEdit('rate_limited')).toBe(false);
+  });
+
+  it('explains refused attachments (they are not sent again) and says sizes briefly', () => {
+    expect(sendErrorKey('unsupported_media')).toBe('errorFileType');
+    expect(sendErrorKey('payload_too_large')).toBe('errorFileSize');
+    expect(needsEdit('unsupported_media')).toBe(true);
+    expect(needsEdit('payload_too_large')).toBe(true);
+    expect(needsEdit('not_found')).toBe(false);
+    expect(
+      toResend([{ clientId: 'u', text: '', status: 'sending', error: null, tries: 0, progress: 40 }]),
+    ).toEqual([]);
+    expect(fileSize(230)).toBe('1 KB');
+    expect(fileSize(300_000)).toBe('300 KB');
+    expect(fileSize(5 * 1024 * 1024)).toBe('5.2 MB');
   });
 });
 

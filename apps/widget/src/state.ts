@@ -21,6 +21,11 @@ export interface PendingMessage {
   error: SendError | null;
   /** failed tries since the customer last pressed send or retry */
   tries: number;
+  /** a file to send (the text is then empty): uploaded first, then sent by its id */
+  file?: File;
+  /** the upload's id once uploaded, and its progress (0–100) while uploading */
+  attachmentId?: string;
+  progress?: number;
 }
 
 function time(iso: string): number {
@@ -160,6 +165,10 @@ export function sendErrorKey(error: SendError): MessageKey {
       return 'errorNetwork';
     case 'protocol_mismatch':
       return 'errorOutdated';
+    case 'unsupported_media':
+      return 'errorFileType';
+    case 'payload_too_large':
+      return 'errorFileSize';
     case 'workspace_not_found':
     case 'unauthenticated':
       return 'errorUnavailable';
@@ -173,7 +182,7 @@ export function sendErrorKey(error: SendError): MessageKey {
  * goes back into the input for the customer to change, instead of offering a retry.
  */
 export function needsEdit(error: SendError): boolean {
-  return error === 'message_too_long' || error === 'validation_failed' || error === 'bad_request';
+  return /^(message_too_long|validation_failed|bad_request|unsupported_media|payload_too_large)$/.test(error);
 }
 
 /** Tries of one message, automatic resends included, before it shows as failed with a retry button. */
@@ -221,7 +230,11 @@ export function afterSendFailure(
  * failed for a reason a resend cannot fix (those wait for the customer's retry).
  */
 export function toResend(pending: readonly PendingMessage[]): PendingMessage[] {
-  return pending.filter((item) => item.status === 'sending' || (item.error && isTransient(item.error)));
+  return pending.filter(
+    (item) =>
+      // (a file still uploading goes on: its upload does not need the socket)
+      item.progress === undefined && (item.status === 'sending' || (item.error && isTransient(item.error))),
+  );
 }
 
 /**
@@ -234,6 +247,11 @@ export function lastSeq(messages: readonly MessageView[], conversationId: string
     if (message.conversationId === conversationId && message.seq > seq) seq = message.seq;
   }
   return seq;
+}
+
+/** A file's size for people: 820 KB, 2.4 MB. */
+export function fileSize(bytes: number): string {
+  return bytes < 1e6 ? `${Math.ceil(bytes / 1e3)} KB` : `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
 /** Characters the server will count (it trims the text first). */

@@ -145,6 +145,14 @@ button:disabled { cursor: default; }
 .msg-failed .bubble { background: #fff; color: var(--tdm-text); border: 2px solid var(--tdm-danger); }
 .meta { margin: 4px 4px 0; font-size: var(--s); color: var(--tdm-muted); display: flex; align-items: center; gap: 8px; flex-wrap: wrap; justify-content: flex-end; }
 .msg-failed .meta { color: var(--tdm-danger); }
+/* attachments: images inline (a click opens them full size), PDFs as a card with name and size */
+.atts { display: flex; flex-direction: column; align-items: inherit; gap: 6px; margin-top: 4px; max-width: 85%; }
+.att-img img { display: block; max-width: 240px; max-height: 240px; border-radius: 12px; }
+.att-file {
+  display: flex; align-items: center; gap: 8px; padding: 8px 12px; border: 1px solid var(--tdm-line);
+  border-radius: 12px; color: inherit; text-decoration: none; overflow-wrap: anywhere;
+}
+.att-file small { color: var(--tdm-muted); }
 .retry {
   min-height: var(--h); padding: 0 16px; border-radius: 99px; border: 1px solid var(--tdm-danger);
   background: #fff; color: var(--tdm-danger); font-weight: 600; font-size: var(--m);
@@ -221,6 +229,9 @@ button:disabled { cursor: default; }
 }
 .send:disabled { background: #cbd5e1; }
 .send svg { width: 22px; height: 22px; }
+.attach { width: 32px; height: var(--h); flex: none; padding: 0; border: 0; background: none; color: var(--tdm-muted); }
+.attach:hover { color: var(--tdm-brand); }
+.attach svg { width: 22px; height: 22px; }
 .foot { flex: none; display: flex; gap: 8px; padding: 0 18px 8px; min-height: 22px; font-size: var(--s); color: var(--tdm-muted); }
 .error { flex: 1; color: var(--tdm-danger); }
 .count { margin-left: auto; white-space: nowrap; }

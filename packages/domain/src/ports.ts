@@ -1,4 +1,5 @@
 import type {
+  AttachmentMime,
   ConversationStatus,
   HandoffReason,
   HandoffTarget,
@@ -8,6 +9,7 @@ import type {
   SystemNotice,
 } from '@tandem/protocol';
 import type {
+  Attachment,
   Attributes,
   BusinessHours,
   Channel,
@@ -16,11 +18,13 @@ import type {
   ConversationEvent,
   EmotionReading,
   Message,
+  MessageAttachment,
   RoutingStrategy,
   SlaTargets,
   Team,
   Ticket,
   TicketReply,
+  Uploader,
   User,
   Workspace,
 } from './records.ts';
@@ -38,6 +42,7 @@ export interface Store {
   routing: RoutingRepository;
   service: ServiceRepository;
   tickets: TicketRepository;
+  attachments: AttachmentRepository;
   /** Runs `work` in one database transaction; the store it receives must be used for everything inside. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
 }
@@ -345,4 +350,42 @@ export interface TicketRepository {
     replyId: string,
     outcome: { sent: true } | { sent: false; error: string; final: boolean },
   ): Promise<void>;
+}
+
+export interface NewAttachment {
+  workspaceId: string;
+  /** staff upload to a conversation; a customer's upload has none until it is sent */
+  conversationId: string | null;
+  uploader: Uploader;
+  name: string;
+  mime: AttachmentMime;
+  size: number;
+  sha256: string;
+  data: Uint8Array;
+}
+
+/** Uploaded files (images, PDFs), kept in the database so that every process can serve them. */
+export interface AttachmentRepository {
+  /** stores an upload, not sent yet */
+  create(input: NewAttachment): Promise<Attachment>;
+  /** how many of the uploader's uploads since `since` are still unsent */
+  countUnsent(uploader: Uploader, since: Date): Promise<number>;
+  /** deletes uploads never sent and older than `before` (abandoned); returns how many */
+  deleteUnsentBefore(before: Date): Promise<number>;
+  /**
+   * Inside the message's transaction: links the uploader's unsent attachments to the message — only those of
+   * the workspace and of the message's conversation (a customer's may have none yet). Returns those linked,
+   * in the order of `ids`; fewer than asked means some were not the uploader's, sent already, or elsewhere.
+   */
+  link(input: {
+    ids: string[];
+    workspaceId: string;
+    conversationId: string;
+    messageId: string;
+    uploader: Uploader;
+  }): Promise<MessageAttachment[]>;
+  /** the attachments of these messages, by message id, in the order they were sent */
+  listForMessages(
+    messages: ReadonlyArray<{ id: string; conversationId: string }>,
+  ): Promise<Map<string, MessageAttachment[]>>;
 }

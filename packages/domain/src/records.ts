@@ -1,4 +1,5 @@
 import type {
+  AttachmentMime,
   AuthorKind,
   ConversationStatus,
   HandoffReason,
@@ -173,6 +174,31 @@ export interface Message {
   meta: Record<string, unknown> | null;
   /** an internal note between staff: never shown to the customer */
   internal: boolean;
+  /** its attachments, when known (commands fill it in; transcripts read them apart: see AttachmentRepository) */
+  attachments?: MessageAttachment[];
+  createdAt: Date;
+}
+
+/** Who uploaded an attachment: a customer (contact id) or a staff member (user id). */
+export type Uploader = { kind: 'customer'; id: string } | { kind: 'staff'; id: string };
+
+/** An attachment's description (its bytes stay in storage until downloaded). */
+export interface MessageAttachment {
+  id: string;
+  name: string;
+  /** sniffed from the content when uploaded, one of the protocol's attachmentMimeTypes */
+  mime: AttachmentMime;
+  size: number;
+}
+
+/** An uploaded file: the customer's until it is sent (conversation unknown until then), staff's per conversation. */
+export interface Attachment extends MessageAttachment {
+  workspaceId: string;
+  conversationId: string | null;
+  /** null until a message carries it */
+  messageId: string | null;
+  uploader: Uploader;
+  sha256: string;
   createdAt: Date;
 }
 

@@ -58,6 +58,9 @@ export const knowledgeEntrySchema = z
       en: storableString().trim().min(1).max(2000),
     }),
     related: z.array(storableString().max(64)).max(10).default([]),
+    /** false: kept and versioned, but the bot does not answer from it. Left out of a save: unchanged (a new
+     * entry is enabled); always present in what the server sends. */
+    enabled: z.boolean().optional(),
   })
   .strict();
 export type KnowledgeEntryBody = z.infer<typeof knowledgeEntrySchema>;

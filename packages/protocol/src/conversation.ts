@@ -170,7 +170,10 @@ export const agentConversationSchema = z.object({
     .nullable(),
   tags: z.array(z.string()),
   /** the service-level deadline still running: first response until a person answered, then resolution */
-  sla: z.object({ kind: z.enum(['first_response', 'resolution']), dueAt: z.string() }).nullable().optional(),
+  sla: z
+    .object({ kind: z.enum(['first_response', 'resolution']), dueAt: z.string() })
+    .nullable()
+    .optional(),
   /** how it ended, as the resolving person tagged it */
   disposition: z.array(z.string()).optional(),
   createdAt: z.string(),

@@ -23,10 +23,25 @@ export const errorCodes = [
   'no_offer',
   /** the conversation was already rated */
   'already_rated',
-  /** a name already used in this workspace (teams) */
+  /** a name already used in this workspace (teams), a canned reply's shortcut already used in its scope */
   'conflict',
   /** the bot's backlog is full: nothing was stored; send again after a moment (with the same clientId) */
   'busy',
+  /** people administration: the e-mail address (the sign-in) is already used by another account */
+  'email_taken',
+  /** sign-in with the right password to an account an admin disabled */
+  'account_disabled',
+  /** the change would leave the workspace without an active admin */
+  'last_admin',
+  /** admins cannot disable or demote themselves (another admin must) */
+  'cannot_change_self',
+  /** an attachment whose content is not an allowed type (PNG, JPEG, GIF, WebP, PDF), whatever its name says */
+  'unsupported_media',
+  /** an upload over the size limit (ATTACHMENT_MAX_BYTES) */
+  'payload_too_large',
+  /** an imported file that cannot be read as the format it claims (CSV, XLSX, JSON): broken, wrong encoding,
+   * missing required columns */
+  'file_unreadable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

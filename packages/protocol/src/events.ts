@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { clientIdSchema, idSchema, langSchema, messageTextSchema, storableString } from './common.ts';
+import {
+  attachmentIdsSchema,
+  messageTextWithAttachmentsSchema,
+  requireTextOrAttachments,
+} from './attachments.ts';
+import { clientIdSchema, idSchema, langSchema, storableString } from './common.ts';
 import type {
   AgentConversation,
   csatSchema,
@@ -24,11 +29,16 @@ export const widgetAuthSchema = z.object({
   protocol: z.number().int().optional(),
 });
 
-export const widgetSendSchema = z.object({
-  clientId: clientIdSchema,
-  text: messageTextSchema,
-  lang: langSchema.optional(),
-});
+export const widgetSendSchema = z
+  .object({
+    clientId: clientIdSchema,
+    /** may be left out or empty when the message carries attachments */
+    text: messageTextWithAttachmentsSchema.optional(),
+    lang: langSchema.optional(),
+    /** uploaded by this customer (POST /api/widget/attachments) and not sent yet */
+    attachmentIds: attachmentIdsSchema.optional(),
+  })
+  .superRefine(requireTextOrAttachments);
 export type WidgetSend = z.infer<typeof widgetSendSchema>;
 export const widgetHandoffSchema = z.object({ lang: langSchema.optional() });
 export const typingSchema = z.object({ typing: z.boolean() });
@@ -68,13 +78,18 @@ export interface WidgetServerEvents {
 
 // ---- /agent ----
 export const conversationRefSchema = z.object({ conversationId: idSchema });
-export const agentSendSchema = z.object({
-  conversationId: idSchema,
-  clientId: clientIdSchema,
-  text: messageTextSchema,
-  /** an internal note for staff (never shown to the customer) */
-  internal: z.boolean().optional(),
-});
+export const agentSendSchema = z
+  .object({
+    conversationId: idSchema,
+    clientId: clientIdSchema,
+    /** may be left out or empty when the message carries attachments */
+    text: messageTextWithAttachmentsSchema.optional(),
+    /** an internal note for staff (never shown to the customer) */
+    internal: z.boolean().optional(),
+    /** uploaded by the sender to this conversation and not sent yet */
+    attachmentIds: attachmentIdsSchema.optional(),
+  })
+  .superRefine(requireTextOrAttachments);
 /** resolve, optionally with disposition tags (how it ended) */
 export const resolveSchema = z.object({
   conversationId: idSchema,

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import {
-  clientIdSchema,
-  idSchema,
-  langSchema,
-  messageTextSchema,
-  storableString,
-  workspaceSlugSchema,
-} from './common.ts';
+  attachmentIdsSchema,
+  messageTextWithAttachmentsSchema,
+  requireTextOrAttachments,
+} from './attachments.ts';
+import { clientIdSchema, idSchema, langSchema, storableString, workspaceSlugSchema } from './common.ts';
 import {
   agentConversationSchema,
   conversationStatusSchema,
@@ -53,6 +51,8 @@ export const widgetSessionSchema = z.object({
   workspace: z.object({ slug: z.string(), name: z.string() }),
   conversation: widgetConversationSchema.nullable(),
   messages: z.array(messageViewSchema),
+  /** the largest attachment the customer may upload (bytes), so the widget can say so before uploading */
+  attachmentMaxBytes: z.number().int().positive().optional(),
 });
 export type WidgetSession = z.infer<typeof widgetSessionSchema>;
 
@@ -66,7 +66,7 @@ export type LoginBody = z.infer<typeof loginBodySchema>;
 export const meResponseSchema = z.object({ me: meSchema });
 
 export const inboxQuerySchema = z.object({
-  view: z.enum(['queued', 'mine', 'bot', 'resolved', 'all']).default('all'),
+  view: z.enum(['queued', 'mine', 'assigned', 'bot', 'resolved', 'all']).default('all'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type InboxQuery = z.infer<typeof inboxQuerySchema>;
@@ -80,12 +80,17 @@ export const conversationResponseSchema = z.object({
   messages: z.array(messageViewSchema),
 });
 
-export const agentSendBodySchema = z.object({
-  clientId: clientIdSchema,
-  text: messageTextSchema,
-  /** an internal note for staff (never shown to the customer) */
-  internal: z.boolean().optional(),
-});
+export const agentSendBodySchema = z
+  .object({
+    clientId: clientIdSchema,
+    /** may be left out or empty when the message carries attachments */
+    text: messageTextWithAttachmentsSchema.optional(),
+    /** an internal note for staff (never shown to the customer) */
+    internal: z.boolean().optional(),
+    /** uploaded by the sender to this conversation and not sent yet (POST /api/conversations/:id/attachments) */
+    attachmentIds: attachmentIdsSchema.optional(),
+  })
+  .superRefine(requireTextOrAttachments);
 export type AgentSendBody = z.infer<typeof agentSendBodySchema>;
 
 export const messageResponseSchema = z.object({ message: messageViewSchema });

@@ -17,6 +17,9 @@ export const meSchema = z.object({
   presence: presenceSchema,
   locale: langSchema,
   workspace: z.object({ id: idSchema, slug: z.string(), name: z.string() }),
+  /** the password was set by an admin (invitation or reset): the console asks them to choose their own
+   * (`POST /api/auth/password`) */
+  mustChangePassword: z.boolean().optional(),
 });
 export type Me = z.infer<typeof meSchema>;
 

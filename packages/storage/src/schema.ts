@@ -32,6 +32,10 @@ export interface UserTable {
   presence_changed_at: Default<Date>;
   presence_auto: Default<boolean>;
   last_offered_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** people administration (010_people): disabled people cannot sign in; a temporary password was set by an admin */
+  disabled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  password_temporary: Default<boolean>;
+  last_login_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: Timestamp;
 }
 
@@ -185,6 +189,28 @@ export interface KnowledgeEntryTable {
   answer: Json<{ zh: string; en: string }>;
   related: JsonDefault<string[]>;
   updated_at: Timestamp;
+  /** 011_knowledge_versions: false keeps the entry (and its versions) but the bot does not answer from it */
+  enabled: Default<boolean>;
+}
+
+/** Every change of a knowledge entry (011_knowledge_versions): the whole entry after it, who, when. */
+export interface KnowledgeVersionTable {
+  workspace_id: string;
+  entry_id: string;
+  version: number;
+  change: 'create' | 'update' | 'delete' | 'enable' | 'disable' | 'rollback';
+  via: Default<'edit' | 'import'>;
+  restored_from: ColumnType<number | null, number | null | undefined, number | null>;
+  snapshot: Json<{
+    id: string;
+    category: string;
+    questions: { zh: string[]; en: string[] };
+    answer: { zh: string; en: string };
+    related: string[];
+    enabled: boolean;
+  }>;
+  created_by: string | null;
+  created_at: Default<Date>;
 }
 
 export interface BotDefinitionTable {
@@ -206,6 +232,46 @@ export interface BotDefinitionHeadTable {
   updated_at: Timestamp;
 }
 
+/** Canned replies (008_canned_replies): personal (owner_user_id), a team's (team_id) or the workspace's. */
+export interface CannedReplyTable {
+  id: string;
+  workspace_id: string;
+  scope: 'personal' | 'team' | 'workspace';
+  owner_user_id: string | null;
+  team_id: string | null;
+  shortcut: string;
+  title: string;
+  body: string;
+  lang: 'zh' | 'en' | null;
+  created_by: string | null;
+  created_at: Default<Date>;
+  updated_at: Default<Date>;
+}
+
+/** Attachments (009_attachments): the bytes stay here; unsent while message_id is null. */
+export interface AttachmentTable {
+  id: string;
+  workspace_id: string;
+  conversation_id: string | null;
+  message_id: string | null;
+  position: Default<number>;
+  uploader_kind: 'customer' | 'staff';
+  uploader_id: string;
+  name: string;
+  mime: 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp' | 'application/pdf';
+  size: number;
+  sha256: string;
+  data: Uint8Array;
+  created_at: Default<Date>;
+}
+
+/** Keys the server signs with (009_attachments), shared by every process on the database. */
+export interface ServerSecretTable {
+  name: string;
+  secret: string;
+  created_at: Default<Date>;
+}
+
 export interface Database {
   bot_definitions: BotDefinitionTable;
   bot_definition_heads: BotDefinitionHeadTable;
@@ -222,6 +288,10 @@ export interface Database {
   messages: MessageTable;
   conversation_events: ConversationEventTable;
   knowledge_entries: KnowledgeEntryTable;
+  knowledge_versions: KnowledgeVersionTable;
+  attachments: AttachmentTable;
+  server_secrets: ServerSecretTable;
+  canned_replies: CannedReplyTable;
 }
 
 export type WorkspaceRow = Selectable<WorkspaceTable>;

@@ -1,7 +1,10 @@
 import type { Store } from '@tandem/domain';
 import type { Db } from './database.ts';
+import { attachmentRepository } from './repositories/attachments.ts';
 import { authRepository } from './repositories/auth.ts';
+import { cannedReplyRepository } from './repositories/cannedReplies.ts';
 import { contactRepository } from './repositories/contacts.ts';
+import { conversationSearchRepository } from './repositories/conversationSearch.ts';
 import { conversationRepository } from './repositories/conversations.ts';
 import { definitionRepository } from './repositories/definitions.ts';
 import { eventRepository } from './repositories/events.ts';
@@ -10,9 +13,11 @@ import { identityRepository } from './repositories/identity.ts';
 import { inboxRepository } from './repositories/inbox.ts';
 import { knowledgeRepository } from './repositories/knowledge.ts';
 import { messageRepository } from './repositories/messages.ts';
+import { peopleRepository } from './repositories/people.ts';
 import { routingRepository } from './repositories/routing.ts';
 import { serviceRepository } from './repositories/service.ts';
 import { setupRepository } from './repositories/setup.ts';
+import { supervisorRepository } from './repositories/supervisor.ts';
 import { teamRepository } from './repositories/teams.ts';
 import { ticketRepository } from './repositories/tickets.ts';
 import { userRepository } from './repositories/users.ts';
@@ -20,13 +25,18 @@ import { workspaceRepository } from './repositories/workspaces.ts';
 
 /** The domain's store plus the read models and admin repositories the server uses. */
 export interface SqlStore extends Store {
+  attachments: ReturnType<typeof attachmentRepository>;
   auth: ReturnType<typeof authRepository>;
+  cannedReplies: ReturnType<typeof cannedReplyRepository>;
+  conversationSearch: ReturnType<typeof conversationSearchRepository>;
   definitions: ReturnType<typeof definitionRepository>;
   history: ReturnType<typeof historyRepository>;
   identity: ReturnType<typeof identityRepository>;
   inbox: ReturnType<typeof inboxRepository>;
   knowledge: ReturnType<typeof knowledgeRepository>;
+  people: ReturnType<typeof peopleRepository>;
   setup: ReturnType<typeof setupRepository>;
+  supervisor: ReturnType<typeof supervisorRepository>;
   transaction<T>(work: (store: SqlStore) => Promise<T>): Promise<T>;
   db: Db;
 }
@@ -50,12 +60,17 @@ export function createStore(db: Db, inTransaction = false): SqlStore {
     routing: routingRepository(db),
     service: serviceRepository(db),
     tickets: ticketRepository(db),
+    attachments: attachmentRepository(db),
     history: historyRepository(db),
     identity: identityRepository(db),
     auth: authRepository(db),
+    cannedReplies: cannedReplyRepository(db),
+    conversationSearch: conversationSearchRepository(db),
     inbox: inboxRepository(db),
     knowledge: knowledgeRepository(db),
+    people: peopleRepository(db),
     setup: setupRepository(db),
+    supervisor: supervisorRepository(db),
     transaction,
   };
   return store;

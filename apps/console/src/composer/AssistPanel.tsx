@@ -25,7 +25,8 @@ interface Props {
 export function AssistPanel({ conversationId, lastCustomerSeq, onInsert }: Props) {
   const { t } = useI18n();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [open, setOpen] = useState(true);
+  // on a phone the transcript needs the room: suggestions start folded there
+  const [open, setOpen] = useState(() => !window.matchMedia('(max-width: 720px)').matches);
 
   useEffect(() => {
     if (lastCustomerSeq === null) return;

@@ -89,11 +89,8 @@ export function AttachmentChips({
       {files.map((file) => (
         <li key={file.key}>
           <Tag
-            closable
-            onClose={() => onRemove(file.key)}
             color={file.state === 'failed' ? 'error' : undefined}
             icon={file.state === 'uploading' ? <LoadingOutlined /> : <FileOutlined />}
-            closeIcon={<span aria-label={t('composer.removeFile', { name: file.name })}>×</span>}
           >
             <span className="attachment-chip-name">{file.name}</span>
             {file.state === 'uploading' && <span className="sr-only">{t('composer.uploading')}</span>}
@@ -106,6 +103,15 @@ export function AttachmentChips({
                 )}
               </span>
             )}
+            <Button
+              type="text"
+              size="small"
+              className="attachment-chip-remove"
+              aria-label={t('composer.removeFile', { name: file.name })}
+              onClick={() => onRemove(file.key)}
+            >
+              ×
+            </Button>
           </Tag>
         </li>
       ))}

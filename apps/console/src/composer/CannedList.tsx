@@ -33,12 +33,13 @@ export function CannedList({ canned, matches, active, onPick, onHover }: Props) 
       </div>
     );
   return (
-    <ul className="canned-list" role="listbox" id="canned-list" aria-label={t('canned.title')}>
+    <div className="canned-list" role="listbox" id="canned-list" aria-label={t('canned.title')}>
       {matches.map((reply, index) => (
-        <li
+        <div
           key={reply.id}
           id={`canned-${reply.id}`}
           role="option"
+          tabIndex={-1}
           aria-selected={index === active}
           className={index === active ? 'is-active' : undefined}
           onMouseEnter={() => onHover(index)}
@@ -56,8 +57,8 @@ export function CannedList({ canned, matches, active, onPick, onHover }: Props) 
             </Tag>
           </span>
           <span className="canned-body">{reply.body}</span>
-        </li>
+        </div>
       ))}
-    </ul>
+    </div>
   );
 }

@@ -52,7 +52,7 @@ export function EmojiButton({ onPick, disabled }: { onPick: (emoji: string) => v
       onOpenChange={setOpen}
       trigger="click"
       content={
-        <div className="emoji-grid" role="group" aria-label={t('composer.emoji')}>
+        <fieldset className="emoji-grid" aria-label={t('composer.emoji')}>
           {emoji.map((item) => (
             <button
               key={item}
@@ -67,7 +67,7 @@ export function EmojiButton({ onPick, disabled }: { onPick: (emoji: string) => v
               {item}
             </button>
           ))}
-        </div>
+        </fieldset>
       }
     >
       <Button

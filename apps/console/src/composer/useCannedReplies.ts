@@ -1,5 +1,5 @@
 import { type CannedReplyView, fillReplyVariables, replyVariableMap } from '@tandem/protocol';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { workspaceApi } from '../apiWorkspace.ts';
 
 export type CannedState = { state: 'idle' | 'loading' | 'ready' | 'error'; replies: CannedReplyView[] };
@@ -34,11 +34,8 @@ export function matchCanned(
  */
 export function useCannedReplies(conversationId: string) {
   const [canned, setCanned] = useState<CannedState>({ state: 'idle', replies: [] });
-  const variables = useRef<Promise<Map<string, string>> | null>(null);
-
-  useEffect(() => {
-    variables.current = null;
-  }, [conversationId]);
+  /** the conversation's variable values, fetched once per conversation on first use */
+  const variables = useRef<{ conversationId: string; values: Promise<Map<string, string>> } | null>(null);
 
   const load = useCallback(() => {
     setCanned((current) => {
@@ -53,11 +50,15 @@ export function useCannedReplies(conversationId: string) {
 
   const fill = useCallback(
     async (reply: CannedReplyView): Promise<string> => {
-      variables.current ??= workspaceApi
-        .replyVariables(conversationId)
-        .then(replyVariableMap)
-        .catch(() => new Map<string, string>());
-      return fillReplyVariables(reply.body, await variables.current);
+      if (variables.current?.conversationId !== conversationId)
+        variables.current = {
+          conversationId,
+          values: workspaceApi
+            .replyVariables(conversationId)
+            .then(replyVariableMap)
+            .catch(() => new Map<string, string>()),
+        };
+      return fillReplyVariables(reply.body, await variables.current.values);
     },
     [conversationId],
   );

@@ -1,41 +1,62 @@
-import type { AttachmentView as Attachment } from '@tandem/protocol';
+import { FilePdfOutlined } from '@ant-design/icons';
+import type { AttachmentView as Attachment, Lang } from '@tandem/protocol';
 import { useI18n } from '../I18nProvider.tsx';
 
-const sizeOf = (bytes: number) =>
-  bytes < 1024
-    ? `${bytes} B`
-    : bytes < 1024 * 1024
-      ? `${Math.round(bytes / 1024)} KB`
-      : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** This component's few words (move them into the console's locales when convenient). */
+const words: Record<Lang, { open: string; download: string }> = {
+  zh: { open: '在新标签页查看原图', download: '下载' },
+  en: { open: 'Open full size in a new tab', download: 'Download' },
+};
 
-/** An image inline (opens full size in a new tab) or a PDF as a card with its name, size and a download link. */
+/** A file's size for people: 820 KB, 2.4 MB. */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  return bytes < 1_000_000 ? `${Math.ceil(bytes / 1000)} KB` : `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+/**
+ * An attachment of a message: an image inline (lazy, at most 240 px wide; a click opens it full size in a
+ * new tab), a PDF as a card (icon, name, size, download link). `attachment.url` is the signed, expiring link
+ * of the message view (a path on this server: it works in `src` and `href` without any header). Names are
+ * text, never markup. Class names for styling: `attachment`, `attachment-image`, `attachment-file`,
+ * `attachment-icon`, `attachment-name`, `attachment-size`, `attachment-download`.
+ */
 export function AttachmentView({ attachment }: { attachment: Attachment }) {
-  const { t } = useI18n();
-  if (attachment.mime.startsWith('image/'))
+  const { lang } = useI18n();
+  const w = words[lang];
+  if (attachment.mime.startsWith('image/')) {
     return (
       <a
         className="attachment attachment-image"
         href={attachment.url}
         target="_blank"
-        rel="noopener noreferrer"
+        rel="noreferrer"
+        title={`${w.open}: ${attachment.name}`}
       >
-        <img src={attachment.url} alt={attachment.name} loading="lazy" />
+        <img
+          src={attachment.url}
+          alt={attachment.name}
+          loading="lazy"
+          decoding="async"
+          style={{ maxWidth: 240, height: 'auto' }}
+        />
       </a>
     );
+  }
   return (
-    <a
-      className="attachment attachment-file"
-      href={attachment.url}
-      target="_blank"
-      rel="noopener noreferrer"
-      download={attachment.name}
-    >
-      <span className="attachment-icon" aria-hidden="true">
-        PDF
-      </span>
+    <div className="attachment attachment-file">
+      <FilePdfOutlined className="attachment-icon" aria-hidden />
       <span className="attachment-name">{attachment.name}</span>
-      <span className="attachment-size">{sizeOf(attachment.size)}</span>
-      <span className="sr-only">{t('transcript.download')}</span>
-    </a>
+      <span className="attachment-size">{formatFileSize(attachment.size)}</span>
+      <a
+        className="attachment-download"
+        href={attachment.url}
+        download={attachment.name}
+        rel="noreferrer"
+        aria-label={`${w.download} ${attachment.name}`}
+      >
+        {w.download}
+      </a>
+    </div>
   );
 }

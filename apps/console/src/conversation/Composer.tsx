@@ -226,7 +226,6 @@ export function Composer({ conversationId, mode, lastCustomerSeq, onSend, onTypi
           aria-label={t(kind === 'note' ? 'composer.noteLabel' : 'composer.label')}
           aria-autocomplete="list"
           aria-controls={query !== null ? 'canned-list' : undefined}
-          aria-expanded={query !== null}
           onChange={(event) => change(event.target.value)}
           onKeyDown={onKeyDown}
           onBlur={stopTyping}

@@ -1,6 +1,6 @@
 import type { AgentConversation } from '@tandem/protocol';
-import { formatSeconds } from '../supervisor/time.ts';
 import { useI18n } from '../I18nProvider.tsx';
+import { formatSeconds } from '../supervisor/time.ts';
 
 /** Under this much time left the countdown turns amber. */
 const soonSeconds = 120;

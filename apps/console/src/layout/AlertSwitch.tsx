@@ -12,20 +12,22 @@ export function AlertSwitch() {
   const [permission, setPermission] = useState(desktopPermission);
   const content = (
     <Space direction="vertical" size="middle" className="alert-settings">
-      <label className="alert-setting">
+      <div className="alert-setting">
         <Switch
           size="small"
+          aria-label={t('alerts.sound')}
           checked={settings.sound}
           onChange={(sound) => {
             setSettings({ ...settings, sound });
             if (sound) playChime();
           }}
         />
-        <span>{t('alerts.sound')}</span>
-      </label>
-      <label className="alert-setting">
+        <span aria-hidden="true">{t('alerts.sound')}</span>
+      </div>
+      <div className="alert-setting">
         <Switch
           size="small"
+          aria-label={t('alerts.desktop')}
           checked={settings.desktop && permission === 'granted'}
           disabled={permission === 'unsupported' || permission === 'denied'}
           onChange={async (desktop) => {
@@ -34,8 +36,8 @@ export function AlertSwitch() {
             setSettings({ ...settings, desktop: desktop && next === 'granted' });
           }}
         />
-        <span>{t('alerts.desktop')}</span>
-      </label>
+        <span aria-hidden="true">{t('alerts.desktop')}</span>
+      </div>
       {(permission === 'denied' || permission === 'unsupported') && (
         <Typography.Text type="secondary" className="alert-hint">
           {t(permission === 'denied' ? 'alerts.denied' : 'alerts.unsupported')}

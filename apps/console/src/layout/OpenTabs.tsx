@@ -31,7 +31,11 @@ export function OpenTabs({ ids, activeId, byId, unread, onSelect, onClose }: Pro
         const name = conversation ? contactName(conversation.contact, t) : '…';
         return {
           key: id,
-          closeIcon: <span aria-label={t('workspace.closeTab', { name })}>×</span>,
+          closeIcon: (
+            <span role="img" aria-label={t('workspace.closeTab', { name })}>
+              ×
+            </span>
+          ),
           label: (
             <span className="open-tab" title={`Alt+${index + 1}`}>
               <span className="open-tab-name">{name}</span>

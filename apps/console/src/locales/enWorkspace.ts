@@ -37,7 +37,7 @@ export const enWorkspace: Record<keyof typeof zhWorkspace, string> = {
   'composer.note': 'Internal note',
   'composer.noteHint': 'Only staff see notes, never the customer',
   'composer.notePlaceholder': 'Write an internal note (the customer never sees it); Enter saves',
-  'composer.noteLabel': 'Internal note',
+  'composer.noteLabel': 'Internal note text',
   'composer.addNote': 'Add note',
   'composer.emoji': 'Insert emoji',
   'composer.attach': 'Attach a file (image or PDF)',
@@ -90,5 +90,5 @@ export const enWorkspace: Record<keyof typeof zhWorkspace, string> = {
   'inbox.slaTitle': 'Service level: {kind}',
   'inbox.slaLeft': '{kind} in {time}',
   'inbox.slaOverdue': '{kind} overdue {time}',
-  'contact.customer': "Customer {id}",
+  'contact.customer': 'Customer {id}',
 };

@@ -35,7 +35,7 @@ export const zhWorkspace = {
   'composer.note': '内部备注',
   'composer.noteHint': '仅同事可见，客户看不到',
   'composer.notePlaceholder': '写一条内部备注（客户看不到），Enter 保存',
-  'composer.noteLabel': '内部备注',
+  'composer.noteLabel': '内部备注内容',
   'composer.addNote': '添加备注',
   'composer.emoji': '插入表情',
   'composer.attach': '添加附件（图片或 PDF）',
@@ -88,5 +88,5 @@ export const zhWorkspace = {
   'inbox.slaTitle': '服务时限：{kind}',
   'inbox.slaLeft': '{kind} 剩 {time}',
   'inbox.slaOverdue': '{kind} 超时 {time}',
-  'contact.customer': "客户 {id}",
+  'contact.customer': '客户 {id}',
 } as const;

@@ -195,7 +195,11 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
         createdAt: message.createdAt,
       };
       const unread = countUnread(state, current.id, message.author.kind);
-      return { ...state, unread, byId: { ...state.byId, [current.id]: { ...current, lastMessage } } };
+      // a person's reply (not a note) stops the first-response clock; the next deadline comes with the row
+      const answered =
+        message.author.kind === 'agent' && !message.internal && current.sla?.kind === 'first_response';
+      const next = { ...current, lastMessage, ...(answered ? { sla: null } : {}) };
+      return { ...state, unread, byId: { ...state.byId, [current.id]: next } };
     }
     case 'activity': {
       let byId = state.byId;

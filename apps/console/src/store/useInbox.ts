@@ -6,7 +6,7 @@ import { emptyInbox, inboxReducer } from './inbox.ts';
 export type LoadState = { state: 'loading' } | { state: 'ready' } | { state: 'error'; code: ClientErrorCode };
 
 /** How many rows each tab fetches: the whole live workload, and recent history. */
-const limits = { queued: 200, mine: 200, bot: 200, resolved: 50 } as const;
+const limits = { queued: 200, mine: 200, assigned: 200, bot: 200, resolved: 50 } as const;
 
 /**
  * The inbox: one map of conversations fed by full fetches (on start and after every reconnect) and, in

@@ -27,6 +27,8 @@ export function AgentsTable({ wall, teamNames, served, socket, me, onOpen, onCha
   const { t } = useI18n();
   const { message } = App.useApp();
   const [busy, setBusy] = useState<string | null>(null);
+  /** rows the supervisor opened or closed by hand; the others follow the rule below */
+  const [toggled, setToggled] = useState<ReadonlyMap<string, boolean>>(new Map());
   const available = wall.agents.filter((agent) => agent.presence === 'online' && agent.load < agent.capacity);
 
   const reassign = async (conversation: AgentConversation, userId: string) => {
@@ -58,9 +60,14 @@ export function AgentsTable({ wall, teamNames, served, socket, me, onOpen, onCha
       locale={{ emptyText: t('wall.noAgents') }}
       expandable={{
         rowExpandable: (agent) => conversationsOf(agent).length > 0,
-        defaultExpandedRowKeys: wall.agents
-          .filter((agent) => agent.presence !== 'online' && conversationsOf(agent).length > 0)
+        // someone away or offline with customers in hand is open at once: those customers need a person
+        expandedRowKeys: wall.agents
+          .filter(
+            (agent) =>
+              toggled.get(agent.id) ?? (agent.presence !== 'online' && conversationsOf(agent).length > 0),
+          )
           .map((agent) => agent.id),
+        onExpand: (open, agent) => setToggled((current) => new Map(current).set(agent.id, open)),
         expandedRowRender: (agent) => (
           <ul className="wall-served" aria-label={t('wall.servedBy', { name: agent.name })}>
             {conversationsOf(agent).map((conversation) => (

@@ -46,6 +46,8 @@ export async function botTurn(ctx: AppContext, job: TurnJob): Promise<Conversati
     let handover: TurnOutput['handover'] = null;
     let keyword = false;
     for (const message of owed) {
+      // an attachment alone (an image, a PDF) says nothing the bot can read: it leaves it to people
+      if (message.text.trim() === '') continue;
       const emotion = message.meta?.emotionResult as EmotionResult | undefined;
       const turn = await engine.turn(state, {
         text: message.text,
@@ -76,7 +78,8 @@ export async function botTurn(ctx: AppContext, job: TurnJob): Promise<Conversati
       conversation,
       answeredSeq: (owed.at(-1) as (typeof owed)[number]).seq,
       replies,
-      botState: state as unknown as Record<string, unknown>,
+      // (unchanged when every message owed was an attachment alone)
+      botState: (state ?? conversation.botState) as unknown as Record<string, unknown>,
       tags,
       priority,
       handover: handover
@@ -116,6 +119,7 @@ async function watchTurn(
   const tags: string[] = [];
   let botPriority = 0;
   for (const message of owed) {
+    if (message.text.trim() === '') continue;
     const emotion = message.meta?.emotionResult as EmotionResult | undefined;
     const watched = await engine.watch(state, {
       text: message.text,

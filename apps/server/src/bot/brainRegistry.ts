@@ -115,7 +115,10 @@ export function createBrainRegistry(
   };
 
   async function load(workspaceId: string): Promise<ConversationEngine> {
-    const knowledge = (await store.knowledge.list(workspaceId)) as KnowledgeEntry[];
+    // entries switched off stay in the knowledge base (and its history) but are not answered from
+    const knowledge: KnowledgeEntry[] = (await store.knowledge.list(workspaceId))
+      .filter((entry) => entry.enabled !== false)
+      .map(({ enabled: _enabled, ...entry }) => entry);
     const flows: FlowDefinition[] = [];
     for (const def of await store.definitions.listActive(workspaceId, 'flow')) {
       const parsed = parseFlow(def.source, def.format);

@@ -39,7 +39,7 @@ export async function buildHandoffPacket(
       conversation.id,
       PREVIOUS,
     ),
-    presentMessages(ctx.store, workspaceId, messages, 'staff'),
+    presentMessages(ctx.store, workspaceId, messages, 'staff', ctx.attachments),
     ctx.store.tickets.listForContact(conversation.contactId, PREVIOUS),
   ]);
   const summary = buildHandoffSummary({

@@ -25,6 +25,13 @@ export const statusOf: Record<ErrorCode, number> = {
   conflict: 409,
   rate_limited: 429,
   busy: 503,
+  email_taken: 409,
+  account_disabled: 403,
+  last_admin: 409,
+  cannot_change_self: 403,
+  unsupported_media: 415,
+  payload_too_large: 413,
+  file_unreadable: 400,
   internal: 500,
 };
 
@@ -50,7 +57,8 @@ export function installErrorHandler(app: FastifyInstance): void {
         .send({ error: { code: 'rate_limited', message: 'too many requests; slow down and retry' } });
     }
     if (status >= 400 && status < 500) {
-      const code: ErrorCode = status === 404 ? 'not_found' : 'bad_request';
+      const code: ErrorCode =
+        status === 404 ? 'not_found' : status === 413 ? 'payload_too_large' : 'bad_request';
       return reply.status(status).send({ error: { code, message: error.message } });
     }
     // never the error object itself: database errors carry the statement's parameters (see logging.ts)

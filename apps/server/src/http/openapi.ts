@@ -39,11 +39,20 @@ export function buildOpenApi(routes: RegisteredRoute[]): Record<string, unknown>
               content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
             },
           }
-        : {}),
+        : route.rawBody
+          ? {
+              requestBody: {
+                required: true,
+                content: { [route.rawBody]: { schema: { type: 'string', format: 'binary' } } },
+              },
+            }
+          : {}),
       responses: {
         [route.status]: {
           description: 'OK',
-          content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
+          content: route.produces
+            ? { [route.produces]: { schema: { type: 'string', format: 'binary' } } }
+            : { 'application/json': { schema: jsonSchema(route.response, 'output') } },
         },
         default: {
           description: 'Error',

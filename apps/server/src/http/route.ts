@@ -1,5 +1,5 @@
 import { DomainError, type User } from '@tandem/domain';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RequestPayload } from 'fastify';
 import type { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { isConsoleRequest } from './origin.ts';
@@ -28,6 +28,15 @@ export interface RouteSpec<
   params?: P;
   response: R;
   status?: number;
+  /**
+   * A raw body (an upload) instead of JSON: the content type it is sent with and a body limit of its own.
+   * The Origin check and authentication (`staff`, `authenticate`) then run before the body is read, so an
+   * unauthenticated caller cannot make the server read a large body; the handler gets the bytes as
+   * `request.body` (a Buffer) and validates them itself.
+   */
+  raw?: { contentType: string; bodyLimit: number; authenticate?: (request: FastifyRequest) => Promise<void> };
+  /** the response's content type when it is not JSON (e.g. a file): for the OpenAPI description */
+  produces?: string;
   rateLimit?: {
     /** a number, or per request and key (e.g. different budgets for different kinds of key) */
     max: number | ((request: FastifyRequest, key: string) => number);
@@ -59,6 +68,9 @@ export interface RegisteredRoute {
   query?: z.ZodType;
   params?: z.ZodType;
   response: z.ZodType;
+  /** a raw request body's content type (uploads) */
+  rawBody?: string;
+  produces?: string;
 }
 
 /**
@@ -85,14 +97,40 @@ export function defineRoute<
   R extends z.ZodType,
   A extends boolean,
 >(app: FastifyInstance, ctx: AppContext, registry: RegisteredRoute[], spec: RouteSpec<B, Q, P, R, A>): void {
-  registry.push({ ...spec, status: spec.status ?? 200 });
+  registry.push({
+    ...spec,
+    status: spec.status ?? 200,
+    ...(spec.raw ? { rawBody: spec.raw.contentType } : {}),
+  });
+  const authenticate = async (request: FastifyRequest) => {
+    if (spec.method !== 'GET' && (spec.staff || spec.sessionCookie)) assertConsoleWrite(ctx, request);
+    return spec.staff ? await requireStaff(ctx, request) : null;
+  };
+  // raw bodies: authenticated before the body is read (the user found then is kept for the handler)
+  const early = new WeakMap<FastifyRequest, User | null>();
+  const raw = spec.raw;
+  if (raw && !app.hasContentTypeParser(raw.contentType)) {
+    app.addContentTypeParser(raw.contentType, { parseAs: 'buffer' }, (_request, body, done) =>
+      done(null, body),
+    );
+  }
   app.route({
     method: spec.method,
     url: spec.url,
     ...(spec.rateLimit ? { config: { rateLimit: spec.rateLimit } } : {}),
+    ...(raw
+      ? {
+          bodyLimit: raw.bodyLimit,
+          // after the rate limit (onRequest), before the body is read
+          preParsing: async (request: FastifyRequest, _reply: FastifyReply, payload: RequestPayload) => {
+            early.set(request, await authenticate(request));
+            await raw.authenticate?.(request);
+            return payload;
+          },
+        }
+      : {}),
     handler: async (request, reply) => {
-      if (spec.method !== 'GET' && (spec.staff || spec.sessionCookie)) assertConsoleWrite(ctx, request);
-      const user = spec.staff ? await requireStaff(ctx, request) : null;
+      const user = raw ? (early.get(request) ?? null) : await authenticate(request);
       const body = spec.body ? parseInput(spec.body, request.body ?? {}, 'body') : undefined;
       const query = spec.query ? parseInput(spec.query, request.query ?? {}, 'query') : undefined;
       const params = spec.params ? parseInput(spec.params, request.params ?? {}, 'path') : undefined;

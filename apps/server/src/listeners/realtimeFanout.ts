@@ -29,11 +29,11 @@ export function startRealtimeFanout(
       if (!message.internal) {
         widget
           .to(rooms.contact(conversation.contactId))
-          .emit('message:new', presentMessage(message, names, 'customer'));
+          .emit('message:new', presentMessage(message, names, 'customer', ctx.attachments));
       }
       agent
         .to(rooms.conversation(conversation.id))
-        .emit('message:new', presentMessage(message, names, 'staff'));
+        .emit('message:new', presentMessage(message, names, 'staff', ctx.attachments));
     }),
     ...conversationChangeEvents.map((name) =>
       ctx.events.subscribe(name, async (change) => {

@@ -1,5 +1,6 @@
 import type { Message, Store } from '@tandem/domain';
 import { type MessageEmotion, type MessageView, messageEmotionSchema } from '@tandem/protocol';
+import type { AttachmentUrls } from '../services/attachments.ts';
 
 export type Audience = 'customer' | 'staff';
 
@@ -10,12 +11,14 @@ function emotionOf(message: Message): MessageEmotion | null {
 
 /**
  * The one way a message leaves the server. Customers never see what the bot read from their messages
- * (emotion, intent); staff see the emotion of customer messages.
+ * (emotion, intent); staff see the emotion of customer messages. Attachments get download links signed now
+ * (`urls`), so a view handed out later still carries working links.
  */
 export function presentMessage(
   message: Message,
   names: ReadonlyMap<string, string>,
   audience: Audience,
+  urls: AttachmentUrls,
 ): MessageView {
   const view: MessageView = {
     id: message.id,
@@ -33,6 +36,10 @@ export function presentMessage(
   };
   if (audience === 'staff' && message.authorKind === 'customer') view.emotion = emotionOf(message);
   if (audience === 'staff' && message.internal) view.internal = true;
+  // staff tell an expert's or a supervisor's words from an agent's by who wrote them
+  if (audience === 'staff' && message.authorKind === 'agent' && message.authorId)
+    view.author.id = message.authorId;
+  if (message.attachments?.length) view.attachments = message.attachments.map(urls.view);
   return view;
 }
 
@@ -47,11 +54,20 @@ export async function presentMessages(
   workspaceId: string,
   messages: Message[],
   audience: Audience,
+  urls: AttachmentUrls,
 ): Promise<MessageView[]> {
   // internal notes never leave for a customer
   const visible = audience === 'customer' ? messages.filter((m) => !m.internal) : messages;
   const names = visible.some((m) => m.authorKind === 'agent')
     ? await staffNames(store, workspaceId)
     : new Map();
-  return visible.map((m) => presentMessage(m, names, audience));
+  // a transcript read from storage: its attachments in one read (customers and staff write them)
+  const reading = visible.filter(
+    (m) => !m.attachments && (m.authorKind === 'customer' || m.authorKind === 'agent'),
+  );
+  const attachments = reading.length > 0 ? await store.attachments.listForMessages(reading) : null;
+  return visible.map((m) => {
+    const found = attachments?.get(m.id);
+    return presentMessage(found ? { ...m, attachments: found } : m, names, audience, urls);
+  });
 }

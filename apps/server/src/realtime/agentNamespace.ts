@@ -76,6 +76,8 @@ export function setupAgentNamespace(io: Server, ctx: AppContext): AgentNamespace
           socket.disconnect(true);
           throw new DomainError('unauthenticated', 'your session has ended; sign in again');
         }
+        // a change of role or name by an admin counts from the next event, as for REST requests
+        Object.assign(user, current);
       });
       const joinConversation = (id: string) =>
         nsp.in(rooms.user(user.id)).socketsJoin(rooms.conversation(id));

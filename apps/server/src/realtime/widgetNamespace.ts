@@ -65,11 +65,12 @@ export function setupWidgetNamespace(io: Server, ctx: AppContext): WidgetNamespa
         const received = await receiveCustomerMessage(ctx.deps, {
           contact,
           clientId: payload.clientId,
-          text: payload.text,
+          text: payload.text ?? '',
           lang: payload.lang ?? null,
+          ...(payload.attachmentIds?.length ? { attachmentIds: payload.attachmentIds } : {}),
         });
         if (payload.lang && payload.lang !== contact.lang) contact = { ...contact, lang: payload.lang };
-        return { message: presentMessage(received.message, new Map(), 'customer') };
+        return { message: presentMessage(received.message, new Map(), 'customer', ctx.attachments) };
       });
 
       on('handoff:request', widgetHandoffSchema, async (payload) => {
@@ -98,7 +99,13 @@ export function setupWidgetNamespace(io: Server, ctx: AppContext): WidgetNamespa
         const messages = await ctx.store.messages.listByConversation(conversation.id, { afterSeq });
         return {
           conversation: await presentWidgetConversation(ctx.store, conversation),
-          messages: await presentMessages(ctx.store, contact.workspaceId, messages, 'customer'),
+          messages: await presentMessages(
+            ctx.store,
+            contact.workspaceId,
+            messages,
+            'customer',
+            ctx.attachments,
+          ),
         };
       });
 

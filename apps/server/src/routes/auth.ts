@@ -22,7 +22,9 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext, routes: Regist
     handler: async ({ body, reply }) => {
       const session = await login(ctx, body.email, body.password);
       setSessionCookie(ctx, reply, session.token, session.expiresAt);
-      return { me: presentMe(session.user, session.workspace) };
+      return {
+        me: { ...presentMe(session.user, session.workspace), mustChangePassword: session.mustChangePassword },
+      };
     },
   });
 
@@ -52,7 +54,10 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext, routes: Regist
     handler: async ({ user }) => {
       const workspace = await ctx.store.workspaces.findById(user.workspaceId);
       if (!workspace) throw new DomainError('unauthenticated', 'sign in to continue');
-      return { me: presentMe(user, workspace) };
+      const person = await ctx.store.people.findOne(user.workspaceId, user.id);
+      return {
+        me: { ...presentMe(user, workspace), mustChangePassword: person?.mustChangePassword ?? false },
+      };
     },
   });
 }

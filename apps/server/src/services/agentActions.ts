@@ -34,7 +34,10 @@ export async function agentConversationView(
 export async function getConversationWithMessages(ctx: AppContext, user: User, id: string) {
   const conversation = await agentConversationView(ctx, user.workspaceId, id);
   const messages = await ctx.store.messages.listByConversation(id);
-  return { conversation, messages: await presentMessages(ctx.store, user.workspaceId, messages, 'staff') };
+  return {
+    conversation,
+    messages: await presentMessages(ctx.store, user.workspaceId, messages, 'staff', ctx.attachments),
+  };
 }
 
 type Command =
@@ -115,17 +118,24 @@ export async function transfer(
 export async function sendAgentMessage(
   ctx: AppContext,
   user: User,
-  input: { conversationId: string; clientId: string; text: string; internal?: boolean | undefined },
+  input: {
+    conversationId: string;
+    clientId: string;
+    text?: string | undefined;
+    internal?: boolean | undefined;
+    attachmentIds?: string[] | undefined;
+  },
 ): Promise<MessageView> {
   const { message } = await postAgentMessage(ctx.deps, {
     workspaceId: user.workspaceId,
     conversationId: input.conversationId,
     agent: staffActor(user),
     clientId: input.clientId,
-    text: input.text,
+    text: input.text ?? '',
     ...(input.internal ? { internal: true } : {}),
+    ...(input.attachmentIds?.length ? { attachmentIds: input.attachmentIds } : {}),
   });
-  return presentMessage(message, new Map([[user.id, user.name]]), 'staff');
+  return presentMessage(message, new Map([[user.id, user.name]]), 'staff', ctx.attachments);
 }
 
 /** `auto`: set by the connection closing (not the person's choice): back online when they reconnect. */

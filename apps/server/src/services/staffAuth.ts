@@ -25,7 +25,14 @@ export async function login(
   ctx: AppContext,
   email: string,
   password: string,
-): Promise<{ token: string; expiresAt: Date; user: User; workspace: Workspace }> {
+): Promise<{
+  token: string;
+  expiresAt: Date;
+  user: User;
+  workspace: Workspace;
+  /** the password was set by an admin: the console asks them to choose their own */
+  mustChangePassword: boolean;
+}> {
   const throttle = loginThrottleOf(ctx);
   const verdict = throttle.check(email);
   if (!verdict.allowed) {
@@ -43,11 +50,17 @@ export async function login(
   if (!credentials || !ok) throw new DomainError('invalid_credentials', 'wrong e-mail or password');
   const workspace = await ctx.store.workspaces.findById(credentials.user.workspaceId);
   if (!workspace) throw new DomainError('invalid_credentials', 'wrong e-mail or password');
+  // said only to whoever knows the password, so it reveals nothing to someone guessing
+  if (credentials.disabled) {
+    throttle.recordSuccess(email);
+    throw new DomainError('account_disabled', 'this account has been disabled; ask an admin');
+  }
   throttle.recordSuccess(email);
   const token = newToken();
   const expiresAt = new Date(Date.now() + ctx.config.sessionTtlHours * 3_600_000);
   await ctx.store.auth.createSession(hashToken(token), credentials.user.id, expiresAt);
-  return { token, expiresAt, user: credentials.user, workspace };
+  await ctx.store.people.recordLogin(credentials.user.id);
+  return { token, expiresAt, user: credentials.user, workspace, mustChangePassword: credentials.temporary };
 }
 
 export async function logout(ctx: AppContext, token: string | undefined): Promise<void> {

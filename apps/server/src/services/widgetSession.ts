@@ -93,7 +93,8 @@ export async function startWidgetSession(ctx: AppContext, body: WidgetSessionBod
     contactId: contact.id,
     workspace: { slug: workspace.slug, name: workspace.name },
     conversation: conversation ? await presentWidgetConversation(ctx.store, conversation) : null,
-    messages: await presentMessages(ctx.store, workspace.id, messages, 'customer'),
+    messages: await presentMessages(ctx.store, workspace.id, messages, 'customer', ctx.attachments),
+    attachmentMaxBytes: ctx.config.attachmentMaxBytes,
   };
 }
 

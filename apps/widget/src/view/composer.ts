@@ -5,7 +5,10 @@ import { button, el, icon, setText } from './dom.ts';
 
 export type HandoffState = 'available' | 'busy' | 'queued' | 'assigned';
 
-/** The "talk to a person" button, the text box with its send button, the counter and the error line. */
+/**
+ * The "talk to a person" button, the paperclip (an image or PDF is sent at once), the text box with its send
+ * button, the counter and the error line.
+ */
 export interface Composer {
   readonly nodes: HTMLElement[];
   readonly input: HTMLTextAreaElement;
@@ -22,6 +25,8 @@ export function createComposer(
     onSend: (text: string) => boolean;
     onHandoff: () => void;
     onInput: () => void;
+    /** files the customer picked to send */
+    onFiles: (files: File[]) => void;
   },
 ): Composer {
   const bar = el('div', 'handoff-bar');
@@ -40,7 +45,19 @@ export function createComposer(
   const send = el('button', 'send');
   send.type = 'submit';
   send.append(icon('send'));
-  form.append(input, send);
+  // the picker offers images and PDFs; the server decides by the content what may be sent
+  const picker = el('input');
+  picker.type = 'file';
+  picker.accept = 'image/*,application/pdf';
+  picker.multiple = true;
+  picker.hidden = true;
+  picker.addEventListener('change', () => {
+    handlers.onFiles([...(picker.files ?? [])]);
+    picker.value = '';
+  });
+  const attach = button('attach', () => picker.click());
+  attach.append(icon('clip'));
+  form.append(picker, attach, input, send);
 
   const foot = el('div', 'foot');
   const error = el('span', 'error');
@@ -127,6 +144,7 @@ export function createComposer(
       input.placeholder = t(lang, 'inputPlaceholder');
       input.setAttribute('aria-label', t(lang, 'inputLabel'));
       send.setAttribute('aria-label', t(lang, 'send'));
+      attach.setAttribute('aria-label', t(lang, 'attach'));
       refreshCount();
     },
   };

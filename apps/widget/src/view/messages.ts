@@ -1,6 +1,6 @@
-import type { Lang, MessageView, QuickReply, SystemNotice } from '@tandem/protocol';
+import type { AttachmentView, Lang, MessageView, QuickReply, SystemNotice } from '@tandem/protocol';
 import { t } from '../i18n.ts';
-import { type PendingMessage, sendErrorKey } from '../state.ts';
+import { fileSize, type PendingMessage, sendErrorKey } from '../state.ts';
 import { localeFor, offersLeave, openingText } from '../ticket.ts';
 import { button, el, icon } from './dom.ts';
 
@@ -113,6 +113,8 @@ export function createMessageList(
   },
   /** shown right after the messages (the rating prompt, the form to leave a message) */
   footer: HTMLElement[],
+  /** the Tandem server's origin: attachment links are paths on it */
+  origin: string,
 ): MessageList {
   const node = el('div', 'log');
   node.setAttribute('role', 'log');
@@ -146,20 +148,58 @@ export function createMessageList(
     const row = el('li', `msg ${kind === 'customer' ? 'msg-out' : `msg-in msg-${kind}`}`);
     if (kind === 'customer') row.append(el('span', 'sr', t(lang, 'saidBy', { name: t(lang, 'you') })));
     else row.append(who(lang, kind, message.author.name, showWho));
-    const bubble = el('div', 'bubble', message.text);
-    const time = localTime(lang, message.createdAt);
-    if (time) bubble.title = time;
-    row.append(bubble);
+    if (message.text) {
+      const bubble = el('div', 'bubble', message.text);
+      const time = localTime(lang, message.createdAt);
+      if (time) bubble.title = time;
+      row.append(bubble);
+    }
+    if (message.attachments?.length) row.append(attachments(message.attachments));
     return row;
+  }
+
+  /** Images inline (a click opens the full size in a new tab), PDFs as a card with name and size. */
+  function attachments(files: AttachmentView[]): HTMLElement {
+    const box = el('div', 'atts');
+    for (const file of files) {
+      const image = file.mime.startsWith('image/');
+      const link = el('a', image ? 'att-img' : 'att-file');
+      link.href = origin + file.url;
+      link.target = '_blank';
+      link.rel = 'noreferrer';
+      if (image) {
+        const img = el('img');
+        img.src = link.href;
+        img.alt = file.name;
+        img.loading = 'lazy';
+        link.append(img);
+      } else {
+        link.append(el('span', undefined, file.name), el('small', undefined, fileSize(file.size)));
+      }
+      box.append(link);
+    }
+    return box;
   }
 
   function pendingRow(lang: Lang, item: PendingMessage): HTMLElement {
     const row = el('li', `msg msg-out msg-${item.status}`);
-    row.append(el('span', 'sr', t(lang, 'saidBy', { name: t(lang, 'you') })), el('div', 'bubble', item.text));
+    row.append(
+      el('span', 'sr', t(lang, 'saidBy', { name: t(lang, 'you') })),
+      el('div', 'bubble', item.file?.name ?? item.text),
+    );
     const meta = el('div', 'meta');
     if (item.status === 'sending') {
       // sent again by itself meanwhile; when the assistant is busy, say so kindly
-      meta.append(el('span', undefined, t(lang, item.error === 'busy' ? 'busy' : 'sending')));
+      const pct = item.progress;
+      meta.append(
+        el(
+          'span',
+          undefined,
+          pct === undefined
+            ? t(lang, item.error === 'busy' ? 'busy' : 'sending')
+            : t(lang, 'uploading', { pct }),
+        ),
+      );
     } else {
       const reason = t(lang, sendErrorKey(item.error ?? 'network'));
       meta.append(el('span', undefined, t(lang, 'notSent', { reason })));
@@ -204,13 +244,13 @@ export function createMessageList(
         previous.author.kind !== message.author.kind ||
         previous.author.name !== message.author.name;
       const leave = view.leave === message.conversationId && offersLeave(message.notice);
-      const signature = `${lang}|${showWho}|${leave}|${message.text}|${JSON.stringify(message.notice)}`;
+      const signature = `${lang}|${showWho}|${leave}|${message.text}|${JSON.stringify(message.notice)}|${message.attachments?.length}`;
       const current = message;
       wanted.push([`m:${message.id}`, signature, () => messageRow(lang, current, showWho, leave)]);
       previous = message;
     }
     for (const item of view.pending) {
-      const signature = `${lang}|${item.status}|${item.error ?? ''}|${item.text}`;
+      const signature = `${lang}|${item.status}|${item.error ?? ''}|${item.text}|${item.file?.name}|${item.progress}`;
       wanted.push([`p:${item.clientId}`, signature, () => pendingRow(lang, item)]);
     }
 

@@ -2,7 +2,8 @@ import type { Lang } from '@tandem/protocol';
 import { DomainError } from '../errors.ts';
 import type { Deps } from '../events.ts';
 import type { Store } from '../ports.ts';
-import type { Channel, Contact, Conversation, Message } from '../records.ts';
+import type { Channel, Contact, Conversation, Message, MessageAttachment } from '../records.ts';
+import { attachmentsOf, linkAttachments } from './attachments.ts';
 import { openOrContinue } from './openConversation.ts';
 import { createOutbox } from './outbox.ts';
 
@@ -13,6 +14,8 @@ export interface ReceiveCustomerMessageInput {
   text: string;
   /** the language the customer chose, when the client knows it */
   lang?: Lang | null;
+  /** the customer's unsent uploads (the text may then be empty: the bot leaves such a message to people) */
+  attachmentIds?: readonly string[];
 }
 
 export interface ReceivedMessage {
@@ -43,7 +46,14 @@ export async function receiveCustomerMessage(
 ): Promise<ReceivedMessage> {
   const { contact } = input;
   const channel = input.channel ?? 'widget';
-  const annotation = deps.annotator?.annotate(input.text, input.lang ?? contact.lang) ?? null;
+  const ids = input.attachmentIds ?? [];
+  if (input.text.trim() === '' && ids.length === 0) {
+    throw new DomainError('validation_failed', 'a message needs text or attachments');
+  }
+  // (an attachment alone has no words to read)
+  const annotation = input.text
+    ? (deps.annotator?.annotate(input.text, input.lang ?? contact.lang) ?? null)
+    : null;
   const botAccepting = deps.botCapacity?.accepting(contact.workspaceId) ?? true;
   const outbox = createOutbox();
   const receive = (store: Store) =>
@@ -57,12 +67,27 @@ export async function receiveCustomerMessage(
       emotion: annotation?.emotion ?? null,
       botAccepting,
     });
-  let result = await receive(deps.store);
+  // with attachments, the message and their linking commit together (all of them or nothing)
+  let attachments: MessageAttachment[] = [];
+  const receiveAndLink = async (store: Store) => {
+    const stored = await receive(store);
+    if (stored.kind === 'stored' && ids.length > 0) {
+      attachments = await linkAttachments(store, {
+        ids,
+        workspaceId: contact.workspaceId,
+        conversationId: stored.conversation.id,
+        messageId: stored.message.id,
+        uploader: { kind: 'customer', id: contact.id },
+      });
+    }
+    return stored;
+  };
+  let result = ids.length > 0 ? await deps.store.transaction(receiveAndLink) : await receive(deps.store);
   if (result.kind === 'no_conversation') {
     result = await deps.store
       .transaction(async (tx) => {
         await openOrContinue(tx, outbox, contact, channel);
-        const stored = await receive(tx);
+        const stored = await receiveAndLink(tx);
         // a new conversation is not opened for a message the bot cannot take now, nor for a retry of a
         // message stored in an earlier (resolved) conversation: both roll the opening back
         if (stored.kind === 'busy') throw busy();
@@ -79,8 +104,11 @@ export async function receiveCustomerMessage(
     const stored = await deps.store.messages.findCustomerMessage(contact.id, input.clientId);
     const conversation = stored ? await deps.store.conversations.findById(stored.conversationId) : null;
     if (!stored || !conversation) throw new Error('a duplicate message could not be read back');
-    return { message: stored, conversation, created: false };
+    const message =
+      ids.length > 0 ? { ...stored, attachments: await attachmentsOf(deps.store, stored) } : stored;
+    return { message, conversation, created: false };
   }
+  const message = ids.length > 0 ? { ...result.message, attachments } : result.message;
   let sender = contact;
   if (input.lang && input.lang !== contact.lang) {
     await deps.store.contacts.touch(contact.id, { lang: input.lang });
@@ -93,15 +121,15 @@ export async function receiveCustomerMessage(
       conversation: result.conversation,
       actor: { kind: 'customer', contactId: contact.id },
       contact: sender,
-      firstMessage: result.message,
+      firstMessage: message,
     });
   }
   outbox.add('message.created', {
-    message: result.message,
+    message,
     conversation: result.conversation,
     contact: sender,
     previousCustomerSeq: result.previousCustomerSeq,
   });
   outbox.publish(deps.events);
-  return { message: result.message, conversation: result.conversation, created: true };
+  return { message, conversation: result.conversation, created: true };
 }

@@ -40,7 +40,7 @@ export async function raiseSla(
 /** Reminds the person serving that the customer is waiting for their answer (once per unanswered stretch). */
 export async function nudgeAssignee(deps: Deps, conversation: Conversation): Promise<Conversation | null> {
   const nudged = await deps.store.service.markNudged(conversation.id, conversation.nudgedAt);
-  if (!nudged || !nudged.assigneeId) return null;
+  if (!nudged?.assigneeId) return null;
   deps.events.publish('conversation.nudged', {
     conversation: nudged,
     actor: { kind: 'system' },

@@ -21,7 +21,9 @@ export interface TransferInput {
  * Passes a conversation on, with a note for whoever receives it: to a named person (who gets it at once;
  * they must be online and within capacity), to a team's queue or to the expert tier (someone in it must be
  * online). A target that cannot take it now is refused with `target_unavailable`, and the conversation
- * stays where it was. Allowed to its assignee, and to supervisors and admins for any waiting or served one.
+ * stays where it was. Allowed to its assignee, and to supervisors and admins for any waiting or served one;
+ * a supervisor or admin naming themselves takes it over (from a person online or not), without the presence and
+ * capacity check, as when accepting from the queue.
  */
 export async function transferConversation(deps: Deps, input: TransferInput): Promise<Conversation> {
   const conversation = await loadConversation(deps.store, input.workspaceId, input.conversationId);
@@ -35,12 +37,15 @@ export async function transferConversation(deps: Deps, input: TransferInput): Pr
       throw new DomainError('bad_request', 'the conversation is already assigned to this person');
     const target = await deps.store.users.findById(to.userId);
     if (!target || target.workspaceId !== input.workspaceId) throw notFound('user', to.userId);
+    // a supervisor or admin taking it over themselves is present (they act now) and chooses to go past their
+    // routing capacity, as when accepting from the queue; a disabled account is never a candidate
+    const takingOver = to.userId === input.actor.user.id;
     // under a lock on the person, like an offer: two transfers at once cannot take them past capacity
     const outbox = createOutbox();
     const moved = await deps.store.transaction(async (tx) => {
       await tx.routing.lockUser(to.userId);
       const [candidate] = await tx.routing.candidates(input.workspaceId, [to.userId]);
-      if (!candidate || !isAvailable(candidate, { lang: null, skills: [], exclude: [] }))
+      if (!candidate || (!takingOver && !isAvailable(candidate, { lang: null, skills: [], exclude: [] })))
         throw new DomainError('target_unavailable', 'this person is not online or has no free capacity');
       return transitionWithin(tx, outbox, {
         conversation,

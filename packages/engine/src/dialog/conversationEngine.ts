@@ -10,8 +10,17 @@ import {
   toEmotionPoint,
 } from '../emotion/index.ts';
 import { compileRules, evaluateRules, type RuleDefinition } from '../rules/index.ts';
+import { type AssistResult, createAssist } from './assist.ts';
 import { offerPerson, withOpening } from './empathy.ts';
 import { createEngineFaq } from './engineFaq.ts';
+import {
+  dryRunHttp,
+  emptyTrace,
+  explainExtras,
+  stageOf,
+  type TurnExplanation,
+  type TurnTrace,
+} from './explain.ts';
 import { continueFlow, type FlowContext, type FlowTurnResult, startFlow } from './flows/index.ts';
 import {
   type HandoverDraft,
@@ -60,8 +69,19 @@ export interface ConversationEngine {
    * nothing is handed over again. The emotion is read, so the queue priority can follow it.
    */
   watch(state: ConversationBotState | null, input: TurnInput): Promise<WatchOutput | null>;
+  /**
+   * Agent assist: the knowledge entries that best answer a customer's message (up to `limit`, 3 by default),
+   * ranked by the bot's own matcher, worded in the language the bot would answer in; none when nothing matches.
+   */
+  suggest(text: string, options?: { lang?: Lang | null; limit?: number }): AssistResult;
   /** swaps the staff rules in place: effective for the next message, no retraining */
   setRules(rules: RuleDefinition[]): void;
+  /**
+   * What `turn` would do with this message in a new conversation, and why: the very same turn (same code,
+   * same trained matcher, same rules), run with nothing remembered, observed as it decides. Nothing is kept;
+   * a flow's business-system reads (GET) are sent, other calls are not (see `dryRunHttp`).
+   */
+  explain(input: TurnInput): Promise<TurnExplanation>;
 }
 
 export const initialConversationState = (): ConversationBotState => ({
@@ -91,6 +111,7 @@ export async function buildConversationEngine(
  */
 export function createConversationEngine(brain: WorkspaceBrain, ports: EnginePorts): ConversationEngine {
   const faqBot = createEngineFaq(brain);
+  const assist = createAssist(brain);
   const flows = new Map(brain.flows.map((f) => [f.id, f]));
   let rules = compileRules(brain.rules);
   const { settings } = brain;
@@ -102,7 +123,11 @@ export function createConversationEngine(brain: WorkspaceBrain, ports: EnginePor
     return { text: decision.text, buttons: decision.buttons };
   };
 
-  async function turn(previous: ConversationBotState | null, input: TurnInput): Promise<TurnOutput> {
+  async function turn(
+    previous: ConversationBotState | null,
+    input: TurnInput,
+    trace?: TurnTrace,
+  ): Promise<TurnOutput> {
     const s = previous ?? initialConversationState();
     const lang = chooseLanguage(input.text, input.lang ?? s.bot.lang ?? null);
     const emotion = input.emotion ?? detectEmotion(input.text, { lang });
@@ -151,6 +176,7 @@ export function createConversationEngine(brain: WorkspaceBrain, ports: EnginePor
     const advice = settings.emotion.escalate ? escalationAdvice(emotion, trajectory) : null;
     const emotionPriority = advice?.escalate ? PRIORITY[advice.priority] : 0;
     tags.push(...ruled.tags);
+    if (trace) Object.assign(trace, { search: faq.search, rules: ruled, escalation: advice });
 
     // 1. human-first customers meet a person; the bot only greets. The staff rules still count: a fraud
     // warning is shown (elderly customers are the ones scammers call), and a rule's routing (team, tier,
@@ -211,12 +237,16 @@ export function createConversationEngine(brain: WorkspaceBrain, ports: EnginePor
       lang,
       attributes: input.attributes,
       now: input.now,
-      http: ports.http,
+      http: trace ? dryRunHttp(ports.http, trace) : ports.http,
       faq: faqAnswer,
       ...(ports.baseUrl ? { baseUrl: ports.baseUrl } : {}),
     };
     const flowResult = async (flowId: string, result: FlowTurnResult): Promise<TurnOutput> => {
       state = { ...state, flow: result.state, bot: { ...state.bot, misses: 0 } };
+      if (trace) {
+        const node = result.state ? (result.state.awaiting?.node ?? result.state.node) : null;
+        trace.flow = { id: flowId, outcome: result.outcome, node };
+      }
       const replies = withEmpathy(offer(result.replies));
       const flow = { id: flowId, outcome: result.outcome, vars: result.vars };
       if (result.outcome === 'handover' && result.handover) {
@@ -338,9 +368,17 @@ export function createConversationEngine(brain: WorkspaceBrain, ports: EnginePor
     return null;
   }
 
+  async function explain(input: TurnInput): Promise<TurnExplanation> {
+    const trace = emptyTrace();
+    const output = await turn(null, input, trace);
+    return { output, stage: stageOf(output, trace), trace, ...explainExtras(input.text, input.now) };
+  }
+
   return {
-    turn,
+    turn: (previous, input) => turn(previous, input),
     watch,
+    suggest: assist.suggest,
+    explain,
     setRules(next) {
       rules = compileRules(next);
     },

@@ -3,6 +3,7 @@ import { createFaqBotWith } from '../bot/faqBot.ts';
 import type { FaqMatch } from '../bot/matcher.ts';
 import { CLARIFY_TEXT, EMPTY_REPLIES, HANDOFF_TEXT, UNKNOWN_REPLIES } from '../bot/messages.ts';
 import type { BotDecision, BotState, KnowledgeEntry, Lang, QuickReply } from '../bot/types.ts';
+import type { FaqSearchResult } from '../retrieval/faqEngine.ts';
 import { flowEntries, matcherTraining } from './matcherEntries.ts';
 import type { BotSettings } from './settings.ts';
 import { humanButton } from './texts.ts';
@@ -12,6 +13,8 @@ import type { WorkspaceBrain } from './types.ts';
 export interface FaqReply {
   decision: BotDecision;
   state: BotState;
+  /** the matcher's search behind the decision (null when the message was not searched: asking for a person) */
+  search: FaqSearchResult | null;
 }
 
 export type EngineFaq = ReturnType<typeof createEngineFaq>;
@@ -26,7 +29,12 @@ const uniqueLabels = (buttons: QuickReply[]) =>
   buttons.filter((b, i) => buttons.findIndex((other) => other.label === b.label) === i);
 
 /** a miss the bot itself would not count: an unsure guess when the workspace turned clarification off */
-function miss(state: BotState, lang: Lang, misses: number, policy: BotSettings['fallback']): FaqReply {
+function miss(
+  state: BotState,
+  lang: Lang,
+  misses: number,
+  policy: BotSettings['fallback'],
+): Omit<FaqReply, 'search'> {
   if (misses + 1 >= policy.maxMisses) {
     return {
       decision: { kind: 'handoff', lang, text: HANDOFF_TEXT.repeated_miss[lang], reason: 'repeated_miss' },
@@ -50,7 +58,10 @@ function miss(state: BotState, lang: Lang, misses: number, policy: BotSettings['
 export function createEngineFaq(brain: WorkspaceBrain) {
   const flows = flowEntries(brain);
   const entries = [...brain.knowledge, ...flows];
-  const matcher = engineMatcher(trainCached(matcherTraining(brain)));
+  let lastSearch: FaqSearchResult | null = null;
+  const matcher = engineMatcher(trainCached(matcherTraining(brain)), (result) => {
+    lastSearch = result;
+  });
   let lastMatch: FaqMatch | null = null;
   const bot = createFaqBotWith(entries, {
     match(text) {
@@ -102,9 +113,12 @@ export function createEngineFaq(brain: WorkspaceBrain) {
       // the bot hands over on a miss once it has missed before: tell it so exactly when this miss is the last allowed
       const bridged = misses + 1 >= policy.maxMisses ? 1 : 0;
       lastMatch = null;
+      lastSearch = null;
       const r = bot.reply({ ...state, lang, misses: bridged }, text);
       const match = lastMatch as FaqMatch | null;
-      if (r.decision.kind === 'clarify' && !policy.clarify) return miss(state, lang, misses, policy);
+      const search = lastSearch as FaqSearchResult | null;
+      if (r.decision.kind === 'clarify' && !policy.clarify)
+        return { ...miss(state, lang, misses, policy), search };
       const decision = r.decision.lang === lang ? r.decision : localize(r.decision, r.state, match, lang);
       const counted =
         decision.kind === 'unknown'
@@ -116,9 +130,9 @@ export function createEngineFaq(brain: WorkspaceBrain) {
             : 0;
       const next = { ...r.state, lang, misses: counted };
       if (decision.kind === 'clarify' || decision.kind === 'answer') {
-        return { decision: { ...decision, buttons: uniqueLabels(decision.buttons) }, state: next };
+        return { decision: { ...decision, buttons: uniqueLabels(decision.buttons) }, state: next, search };
       }
-      return { decision, state: next };
+      return { decision, state: next, search };
     },
   };
 }

@@ -1,4 +1,6 @@
+export type { AssistResult, KnowledgeSuggestion } from './assist.ts';
 export * from './conversationEngine.ts';
+export type { ExplainedHttpCall, TurnExplanation, TurnStage, TurnTrace } from './explain.ts';
 export * from './flows/index.ts';
 export * from './humanFirst.ts';
 export { chooseLanguage } from './language.ts';

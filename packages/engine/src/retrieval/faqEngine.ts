@@ -135,6 +135,16 @@ export class FaqEngine {
     else outcome = 'unknown';
     return { outcome, candidates, lang: analysis.lang, prediction };
   }
+
+  /**
+   * The entries worth showing for a question (agent assist), best first, with their scores: those the bot
+   * would at least offer as "did you mean"; none when it would not understand the question at all.
+   */
+  rank(text: string, limit = 3): FaqScore[] {
+    const result = this.search(text, Math.max(limit, 5));
+    if (result.outcome === 'unknown') return [];
+    return result.candidates.filter((c) => c.score >= this.settings.clarifyAt).slice(0, limit);
+  }
 }
 
 const WORDLIKE = /[\p{L}\p{N}]/u;

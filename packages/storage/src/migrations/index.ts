@@ -6,6 +6,10 @@ import * as identitySecret from './004_identity_secret.ts';
 import * as messagePath from './005_message_path.ts';
 import * as routing from './006_routing.ts';
 import * as serviceLevels from './007_service_levels.ts';
+import * as cannedReplies from './008_canned_replies.ts';
+import * as attachments from './009_attachments.ts';
+import * as people from './010_people.ts';
+import * as knowledgeVersions from './011_knowledge_versions.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -16,6 +20,10 @@ export const migrations: Record<string, Migration> = {
   '005_message_path': messagePath,
   '006_routing': routing,
   '007_service_levels': serviceLevels,
+  '008_canned_replies': cannedReplies,
+  '009_attachments': attachments,
+  '010_people': people,
+  '011_knowledge_versions': knowledgeVersions,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -5,7 +5,7 @@ import type { ConversationRow } from '../schema.ts';
 import { conversationColumnsOf } from './columns.ts';
 import { json, toConversation } from './mappers.ts';
 
-export type InboxView = 'queued' | 'mine' | 'bot' | 'resolved' | 'all';
+export type InboxView = 'queued' | 'mine' | 'assigned' | 'bot' | 'resolved' | 'all';
 
 /** A conversation with what the inbox shows beside it. */
 export interface InboxRow {
@@ -95,6 +95,8 @@ export function inboxRepository(db: Db) {
       if (view === 'queued') query = query.where('c.status', '=', 'queued');
       if (view === 'mine')
         query = query.where('c.status', '=', 'assigned').where('c.assignee_id', '=', userId);
+      // everyone's served conversations: the console's Team and All tabs and the supervisor wall
+      if (view === 'assigned') query = query.where('c.status', '=', 'assigned');
       if (view === 'bot') query = query.where('c.status', '=', 'bot');
       if (view === 'resolved') query = query.where('c.status', 'in', ['resolved', 'closed']);
       query =

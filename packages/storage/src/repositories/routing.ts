@@ -24,7 +24,9 @@ export function routingRepository(db: Db): RoutingRepository {
             'load',
           ),
         ])
-        .where('u.workspace_id', '=', workspaceId);
+        .where('u.workspace_id', '=', workspaceId)
+        // disabled people are offered nothing and cannot be assigned
+        .where('u.disabled_at', 'is', null);
       if (userIds) {
         if (userIds.length === 0) return [];
         query = query.where('u.id', 'in', userIds);
