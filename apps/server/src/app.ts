@@ -39,6 +39,7 @@ import { supervisorRoutes } from './routes/supervisor.ts';
 import { teamRoutes } from './routes/team.ts';
 import { ticketRoutes } from './routes/tickets.ts';
 import { widgetRoutes } from './routes/widget.ts';
+import { widgetAppearanceRoutes } from './routes/widgetAppearance.ts';
 import { createRouter } from './routing/router.ts';
 import { engineAnnotator } from './services/annotator.ts';
 import { ATTACHMENT_URL_SECRET, createAttachmentUrls } from './services/attachments.ts';
@@ -174,6 +175,7 @@ export async function startApp(config: Config): Promise<App> {
   healthRoutes(app, ctx);
   authRoutes(app, ctx, routes);
   widgetRoutes(app, ctx, routes);
+  widgetAppearanceRoutes(app, ctx, routes);
   attachmentRoutes(app, ctx, routes);
   conversationRoutes(app, ctx, routes);
   handoffRoutes(app, ctx, routes);

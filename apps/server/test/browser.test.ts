@@ -85,7 +85,7 @@ describe('customer and agent in the browser', () => {
     await hasText(customer.locator('.status'), '王小明');
 
     // replies both ways, live
-    await agent.getByLabel('Reply').fill('您好，我是王小明，这就帮您开票。');
+    await agent.getByRole('textbox', { name: 'Reply', exact: true }).fill('您好，我是王小明，这就帮您开票。');
     await agent.getByRole('button', { name: 'Send' }).click();
     await hasText(customer.locator('.list .msg-agent').last(), '这就帮您开票');
     await input.fill('好的，谢谢！抬头写公司名');
@@ -95,7 +95,9 @@ describe('customer and agent in the browser', () => {
     await shot(agent, 'journey-05-agent-conversation-en');
 
     // resolve: the customer is told
-    await agent.getByRole('button', { name: 'Resolve' }).click();
+    await agent.getByRole('button', { name: 'Resolve', exact: true }).click();
+    // how it ended (optional), then confirm
+    await agent.getByRole('dialog').getByRole('button', { name: 'Resolve conversation' }).click();
     await hasText(customer.locator('.status'), '本次服务已结束');
     await shot(customer, 'journey-06-customer-resolved-zh');
 

@@ -111,7 +111,7 @@ describe('the message path in the server', () => {
       const listed = await api<{ entries: Array<{ id: string }> }>(t.url, '/api/admin/knowledge', {
         cookie: admin,
       });
-      expect(listed.body.entries.find((e) => e.id === entry.id)).toEqual(entry);
+      expect(listed.body.entries.find((e) => e.id === entry.id)).toEqual({ ...entry, enabled: true });
       const reply = await ask(await newCustomer(t, 'en'), 'constructor');
       expect(reply.text).toContain('Prototype answer');
     },

@@ -58,6 +58,16 @@ export async function fetchSession(origin: string, body: WidgetSessionBody): Pro
 }
 
 /**
+ * GET /api/widget/appearance: the workspace's look (unchecked: see readAppearance), or null when it cannot be
+ * had (the widget then looks as it does by default).
+ */
+export const fetchAppearance = (origin: string, workspace: string): Promise<unknown> =>
+  fetch(`${origin}/api/widget/appearance?workspace=${workspace}`, { credentials: 'omit' })
+    .then((response) => response.json())
+    .then((body) => body?.appearance)
+    .catch(() => null);
+
+/**
  * POST /api/widget/attachments: the file's bytes, its name percent-encoded, the visitor token as a bearer
  * token. Reports the upload's progress (0–100); no answer is a `network` failure (sent again later).
  */

@@ -14,7 +14,8 @@ export interface EmbedConfig {
   name: string | null;
   /** `data-attributes`, plus `humanFirst` from `data-human-first`: sent with the session. */
   attributes: Attributes | null;
-  position: Position;
+  /** `data-position`, or null: the workspace's setting (admins choose it in the console) */
+  position: Position | null;
   /** `data-elder`: the page asks for (true) or against (false) the elder-friendly mode; null: not said. */
   elder: boolean | null;
   /** `data-customer-id` + `data-customer-signature`, signed by the shop's backend; null: anonymous. */
@@ -44,18 +45,19 @@ export function toLang(tag: string | null | undefined): Lang | null {
 }
 
 /**
- * The language the widget starts in: the customer's own earlier choice, else the page's `data-lang`,
- * else the browser's first preferred language (Chinese for any zh-*, English otherwise).
+ * The language the widget starts in: the customer's own earlier choice (while the workspace offers it),
+ * else the page's `data-lang` (the page wins over the workspace), else the first of the browser's preferred
+ * languages the workspace offers, else the first language it offers.
  */
 export function chooseLang(
   stored: string | null | undefined,
   pageLang: string | null | undefined,
   browserLanguages: readonly string[],
+  offered: readonly Lang[] = ['zh', 'en'],
 ): Lang {
-  const chosen = toLang(stored) ?? toLang(pageLang);
-  if (chosen) return chosen;
-  const first = browserLanguages.find((tag) => tag.trim() !== '');
-  return toLang(first) === 'zh' ? 'zh' : 'en';
+  const own = toLang(stored);
+  const ok = (lang: Lang | null): lang is Lang => !!lang && offered.includes(lang);
+  return (ok(own) ? own : toLang(pageLang)) ?? browserLanguages.map(toLang).find(ok) ?? offered[0] ?? 'zh';
 }
 
 /** Parses `data-attributes` (a JSON object of strings, numbers and booleans); anything else is dropped. */
@@ -135,19 +137,23 @@ export function isSenior(attributes: Attributes | null): boolean {
 
 /**
  * Whether the elder-friendly mode is on: the customer's own remembered choice ("1"/"0") first, then
- * the page's `data-elder`, then the customer attributes (aged 60 or over).
+ * the page's `data-elder`, then the workspace's setting (on by default) or the customer attributes (aged
+ * 60 or over).
  */
 export function elderMode(
   stored: string | null,
   pageElder: boolean | null,
   attributes: Attributes | null,
+  workspaceElder = false,
 ): boolean {
   if (stored === '1' || stored === '0') return stored === '1';
-  return pageElder ?? isSenior(attributes);
+  return pageElder ?? (workspaceElder || isSenior(attributes));
 }
 
-export function parsePosition(raw: string | null | undefined): Position {
-  return raw?.trim().toLowerCase() === 'left' ? 'left' : 'right';
+/** `data-position`: right or left, or null (not said: the workspace's setting). */
+export function parsePosition(raw: string | null | undefined): Position | null {
+  const value = raw?.trim().toLowerCase();
+  return value === 'left' || value === 'right' ? value : null;
 }
 
 export function parseName(raw: string | null | undefined): string | null {

@@ -2,8 +2,10 @@
 export const styles = `
 :host {
   all: initial;
-  --tdm-brand: #0f766e;
-  --tdm-brand-dark: #115e59;
+  /* the brand colour and its darker shades; a workspace's own colour replaces them on .tdm (appearance.ts) */
+  --tdm-b: #0f766e;
+  --tdm-bd: #115e59;
+  --tdm-bdd: #134e4a;
   --tdm-brand-soft: #ccfbf1;
   --tdm-text: #0f172a;
   --tdm-muted: #475569;
@@ -21,6 +23,7 @@ export const styles = `
     "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", Roboto, "Helvetica Neue", Arial, sans-serif;
   /* --h: touch targets; --s: small print; --m: controls; --t: the title (all larger in elder mode) */
   --h: 44px; --s: 13px; --m: 15px; --t: 17px;
+  --tdm-brand: var(--tdm-b); --tdm-brand-dark: var(--tdm-bd);
   font-size: 16px;
   line-height: 1.5;
   color: var(--tdm-text);
@@ -221,7 +224,7 @@ button:disabled { cursor: default; }
   border: 1.5px solid var(--tdm-edge); border-radius: calc(var(--h) / 2); background: #fff;
   line-height: 1.4; outline: none;
 }
-.input:focus { border-color: var(--tdm-brand); box-shadow: 0 0 0 3px rgba(15, 118, 110, 0.18); }
+.input:focus { border-color: var(--tdm-brand); box-shadow: 0 0 0 3px var(--tdm-ring, rgba(15, 118, 110, 0.18)); }
 .input[aria-invalid="true"] { border-color: var(--tdm-danger); }
 .send {
   width: var(--h); height: var(--h); flex: none; border: 0; border-radius: 50%;
@@ -240,7 +243,7 @@ button:disabled { cursor: default; }
 /* ---- elder-friendly mode: larger text, higher contrast, the person button first, fewer choices ---- */
 .tdm[data-elder="true"] {
   --h: 56px; --s: 18px; --m: 20px; --t: 22px; font-size: 20px;
-  --tdm-brand: #115e59; --tdm-brand-dark: #134e4a; --tdm-text: #000; --tdm-muted: #1e293b;
+  --tdm-brand: var(--tdm-bd); --tdm-brand-dark: var(--tdm-bdd); --tdm-text: #000; --tdm-muted: #1e293b;
   --tdm-line: #94a3b8; --tdm-edge: #64748b; --tdm-bot: #e9eef4;
 }
 .tdm[data-elder="true"] .msg-in .bubble { border: 1px solid var(--tdm-line); }

@@ -1,4 +1,5 @@
 import {
+  defaultWidgetAppearance,
   type Lang,
   MAX_MESSAGE_LENGTH,
   type MessageView,
@@ -8,7 +9,8 @@ import {
   type WidgetSession,
   type WidgetSessionBody,
 } from '@tandem/protocol';
-import { ApiError, fetchSession, uploadFile } from './api.ts';
+import { ApiError, fetchAppearance, fetchSession, uploadFile } from './api.ts';
+import { brandStyle, readAppearance } from './appearance.ts';
 import { chooseLang, type EmbedConfig, elderMode, toLang } from './config.ts';
 import { type MessageKey, t, type Vars } from './i18n.ts';
 import {
@@ -70,9 +72,9 @@ const MAX_AUTH_RETRIES = 3;
  */
 export class Widget {
   readonly #config: EmbedConfig;
-  #lang: Lang;
+  #lang!: Lang;
   /** the elder-friendly mode: larger text, higher contrast, the person button first, fewer choices */
-  #elder: boolean;
+  #elder!: boolean;
   #isOpen = false;
   #title: string | null = null;
   #visitorToken: string | null;
@@ -111,6 +113,9 @@ export class Widget {
   /** the largest attachment the server takes (told by the session) */
   #maxBytes = 5 << 20;
   #shadow: ShadowRoot | null = null;
+  readonly #browserLanguages: readonly string[];
+  /** the workspace's look (colour, corner, greeting, languages), as its admins set it: from the server */
+  #look = defaultWidgetAppearance;
 
   readonly #root: HTMLElement;
   readonly #panel: HTMLElement;
@@ -129,14 +134,15 @@ export class Widget {
 
   constructor(config: EmbedConfig, browserLanguages: readonly string[]) {
     this.#config = config;
-    this.#lang = chooseLang(readItem(keys.lang(config.workspace)), config.pageLang, browserLanguages);
+    this.#browserLanguages = browserLanguages;
     this.#visitorToken = readItem(keys.visitor(config.workspace));
     this.#readUntil = readItem(keys.read(config.workspace));
-    this.#elder = elderMode(readItem(keys.elder(config.workspace)), config.elder, config.attributes);
     this.#ratedId = readItem(keys.rated(config.workspace));
 
     this.#root = el('div', 'tdm');
-    this.#root.dataset.pos = config.position;
+    // shown once the workspace's look is known (no jump from the default corner and colour)
+    this.#root.hidden = true;
+    this.#choose();
     this.#launcher = createLauncher('tdm-window', () => (this.#isOpen ? this.close() : this.open()));
     this.#panel = el('section', 'window');
     this.#panel.id = 'tdm-window';
@@ -220,8 +226,40 @@ export class Widget {
       if (!document.hidden && this.#isOpen) this.#markRead();
     });
     this.#render();
+    // the look: asked for on every page view, so an admin's change shows on the next one
+    void fetchAppearance(this.#config.origin, this.#config.workspace).then((look) => this.#applyLook(look));
+    setTimeout(() => {
+      this.#root.hidden = false;
+    }, 3000);
     // A returning visitor: fetch their conversation so unread replies show on the launcher.
     if (this.#visitorToken) void this.#start(false);
+  }
+
+  /**
+   * Language, elder-friendly mode and corner: the customer's own choices first, then the page's data-*
+   * attributes, then the workspace's look.
+   */
+  #choose(): void {
+    const config = this.#config;
+    const look = this.#look;
+    const workspace = config.workspace;
+    this.#lang = chooseLang(
+      readItem(keys.lang(workspace)),
+      config.pageLang,
+      this.#browserLanguages,
+      look.languages,
+    );
+    this.#elder = elderMode(readItem(keys.elder(workspace)), config.elder, config.attributes, look.elder);
+    this.#root.dataset.pos = config.position ?? look.position;
+  }
+
+  /** Takes in the workspace's look (checked field by field: anything unusable is the default). */
+  #applyLook(value: unknown): void {
+    this.#look = readAppearance(value);
+    this.#root.style.cssText = brandStyle(this.#look.color);
+    this.#root.hidden = false;
+    this.#choose();
+    this.#render({ quiet: true });
   }
 
   open(): void {
@@ -356,6 +394,7 @@ export class Widget {
     }
     this.#conversation = session.conversation;
     this.#maxBytes = session.attachmentMaxBytes ?? this.#maxBytes;
+    this.#applyLook(session.appearance);
     this.#receive(session.messages);
     if (tokenChanged && this.#socket) {
       // A fresh identity: the old socket speaks for a visitor that no longer exists.
@@ -774,6 +813,7 @@ export class Widget {
     const status = this.#status();
     this.#header.update({
       lang,
+      langs: this.#look.languages,
       title: this.#title ?? t(lang, 'defaultTitle'),
       status: status.text,
       tone: status.tone,
@@ -816,6 +856,7 @@ export class Widget {
       {
         lang,
         elder: this.#elder,
+        greeting: this.#look.greeting[lang],
         messages: this.#messages,
         pending: this.#pending,
         quick,

@@ -17,3 +17,4 @@ export * from './supervisor.ts';
 export * from './tickets.ts';
 export * from './user.ts';
 export * from './version.ts';
+export * from './widgetAppearance.ts';

@@ -12,6 +12,7 @@ import {
   widgetConversationSchema,
 } from './conversation.ts';
 import { meSchema, presenceSchema, teammateSchema } from './user.ts';
+import { widgetAppearanceSchema } from './widgetAppearance.ts';
 
 const attributeValue = z.union([storableString().max(500), z.number(), z.boolean()]);
 
@@ -53,6 +54,8 @@ export const widgetSessionSchema = z.object({
   messages: z.array(messageViewSchema),
   /** the largest attachment the customer may upload (bytes), so the widget can say so before uploading */
   attachmentMaxBytes: z.number().int().positive().optional(),
+  /** the workspace's widget look as admins set it (left out by servers older than it: the widget's defaults) */
+  appearance: widgetAppearanceSchema.optional(),
 });
 export type WidgetSession = z.infer<typeof widgetSessionSchema>;
 

@@ -29,6 +29,7 @@ export {
 } from './repositories/knowledge.ts';
 export type { PeopleRepository, PersonPatch, PersonRecord } from './repositories/people.ts';
 export type { SetupRepository } from './repositories/setup.ts';
+export type { WidgetAppearanceRepository } from './repositories/widgetAppearance.ts';
 export type { Database } from './schema.ts';
 export * from './store.ts';
 export * from './testing.ts';

@@ -14,6 +14,8 @@ export interface WorkspaceTable {
   settings: JsonDefault<Record<string, unknown>>;
   /** HMAC key for identity verification (base64url, 32 random bytes); never leaves the admin API */
   identity_secret: string | null;
+  /** the customer widget's look (012_widget_appearance); null: the defaults */
+  widget_appearance: ColumnType<unknown, string | null | undefined, string | null>;
   created_at: Timestamp;
 }
 

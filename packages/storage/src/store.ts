@@ -21,6 +21,7 @@ import { supervisorRepository } from './repositories/supervisor.ts';
 import { teamRepository } from './repositories/teams.ts';
 import { ticketRepository } from './repositories/tickets.ts';
 import { userRepository } from './repositories/users.ts';
+import { widgetAppearanceRepository } from './repositories/widgetAppearance.ts';
 import { workspaceRepository } from './repositories/workspaces.ts';
 
 /** The domain's store plus the read models and admin repositories the server uses. */
@@ -37,6 +38,7 @@ export interface SqlStore extends Store {
   people: ReturnType<typeof peopleRepository>;
   setup: ReturnType<typeof setupRepository>;
   supervisor: ReturnType<typeof supervisorRepository>;
+  widgetAppearance: ReturnType<typeof widgetAppearanceRepository>;
   transaction<T>(work: (store: SqlStore) => Promise<T>): Promise<T>;
   db: Db;
 }
@@ -71,6 +73,7 @@ export function createStore(db: Db, inTransaction = false): SqlStore {
     people: peopleRepository(db),
     setup: setupRepository(db),
     supervisor: supervisorRepository(db),
+    widgetAppearance: widgetAppearanceRepository(db),
     transaction,
   };
   return store;

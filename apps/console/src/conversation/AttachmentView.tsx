@@ -1,14 +1,8 @@
 import { FilePdfOutlined } from '@ant-design/icons';
-import type { AttachmentView as Attachment, Lang } from '@tandem/protocol';
+import type { AttachmentView as Attachment } from '@tandem/protocol';
 import { useI18n } from '../I18nProvider.tsx';
 
-/** This component's few words (move them into the console's locales when convenient). */
-const words: Record<Lang, { open: string; download: string }> = {
-  zh: { open: '在新标签页查看原图', download: '下载' },
-  en: { open: 'Open full size in a new tab', download: 'Download' },
-};
-
-/** A file's size for people: 820 KB, 2.4 MB. */
+/** A file's size for people: 820 B, 56 KB, 2.4 MB. */
 export function formatFileSize(bytes: number): string {
   if (bytes < 1000) return `${bytes} B`;
   return bytes < 1_000_000 ? `${Math.ceil(bytes / 1000)} KB` : `${(bytes / 1_000_000).toFixed(1)} MB`;
@@ -17,22 +11,16 @@ export function formatFileSize(bytes: number): string {
 /**
  * An attachment of a message: an image inline (lazy, at most 240 px wide; a click opens it full size in a
  * new tab), a PDF as a card (icon, name, size, download link). `attachment.url` is the signed, expiring link
- * of the message view (a path on this server: it works in `src` and `href` without any header). Names are
- * text, never markup. Class names for styling: `attachment`, `attachment-image`, `attachment-file`,
- * `attachment-icon`, `attachment-name`, `attachment-size`, `attachment-download`.
+ * of the message view (a path on this server: it works in `src` and `href` without any header; a fresh view
+ * of the conversation signs fresh ones). Names are text, never markup. Class names for styling:
+ * `attachment`, `attachment-image`, `attachment-file`, `attachment-icon`, `attachment-name`,
+ * `attachment-size`, `attachment-download`.
  */
 export function AttachmentView({ attachment }: { attachment: Attachment }) {
-  const { lang } = useI18n();
-  const w = words[lang];
+  const { t } = useI18n();
   if (attachment.mime.startsWith('image/')) {
     return (
-      <a
-        className="attachment attachment-image"
-        href={attachment.url}
-        target="_blank"
-        rel="noreferrer"
-        title={`${w.open}: ${attachment.name}`}
-      >
+      <a className="attachment attachment-image" href={attachment.url} target="_blank" rel="noreferrer">
         <img
           src={attachment.url}
           alt={attachment.name}
@@ -53,9 +41,9 @@ export function AttachmentView({ attachment }: { attachment: Attachment }) {
         href={attachment.url}
         download={attachment.name}
         rel="noreferrer"
-        aria-label={`${w.download} ${attachment.name}`}
+        aria-label={`${t('transcript.download')} ${attachment.name}`}
       >
-        {w.download}
+        {t('transcript.download')}
       </a>
     </div>
   );

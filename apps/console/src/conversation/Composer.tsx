@@ -53,10 +53,16 @@ export function Composer({ conversationId, mode, lastCustomerSeq, onSend, onTypi
   typingCallback.current = onTyping;
   const { canned, load: loadCanned, fill } = useCannedReplies(conversationId);
 
-  // a reply that becomes impossible (the conversation moved on) leaves a note, not a dead box
+  /** the agent picked a note while they could reply: keep it when the conversation changes state */
+  const notePicked = useRef(false);
+  // the box follows what I may do: a reply once the conversation is mine, a note when I may not reply
   useEffect(() => {
     if (!mode.enabled) setKind('note');
+    else if (!notePicked.current) setKind('reply');
   }, [mode.enabled]);
+  useEffect(() => {
+    setText(drafts.get(draftKey(conversationId, kind)) ?? '');
+  }, [conversationId, kind]);
 
   useEffect(() => {
     const state = typing.current;
@@ -92,11 +98,11 @@ export function Composer({ conversationId, mode, lastCustomerSeq, onSend, onTypi
 
   const switchKind = (next: Kind) => {
     if (next === kind || (next === 'reply' && !mode.enabled)) return;
+    notePicked.current = next === 'note' && mode.enabled;
     stopTyping();
     // a file uploaded for a note stays internal (and one for a reply is not a note's): they do not carry over
     setFiles([]);
     setKind(next);
-    setText(drafts.get(draftKey(conversationId, next)) ?? '');
     input.current?.focus();
   };
 

@@ -1,3 +1,4 @@
+import { knowledgeCategoryLabel } from '@tandem/protocol';
 import { useMemo, useState } from 'react';
 import type { KnowledgeEntry } from '../api.ts';
 import { useI18n } from '../I18nProvider.tsx';
@@ -49,7 +50,7 @@ export function KnowledgeList({ entries, load, selected, onSelect, onNew, onRetr
             <option value="">{t('knowledge.allCategories')}</option>
             {categories.map((c) => (
               <option key={c} value={c}>
-                {c}
+                {knowledgeCategoryLabel(c, lang)}
               </option>
             ))}
           </select>
@@ -87,7 +88,10 @@ export function KnowledgeList({ entries, load, selected, onSelect, onNew, onRetr
                 >
                   <span className="admin-row-title">{titleOf(entry, lang)}</span>
                   <span className="admin-row-meta">
-                    <span className="chip">{entry.category}</span>
+                    <span className="chip">{knowledgeCategoryLabel(entry.category, lang)}</span>
+                    {'enabled' in entry && entry.enabled === false && (
+                      <span className="chip chip-muted">{t('knowledge.disabled')}</span>
+                    )}
                     <span className="admin-row-id">{entry.id}</span>
                   </span>
                 </button>

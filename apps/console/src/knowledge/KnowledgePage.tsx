@@ -2,15 +2,20 @@ import { botStatusSchema } from '@tandem/protocol';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ConfirmBar } from '../admin/ConfirmBar.tsx';
 import { Notice } from '../admin/Notice.tsx';
-import { api, type BotStatus, type KnowledgeEntry } from '../api.ts';
+import { api, type BotStatus, errorCodeOf, type KnowledgeEntry } from '../api.ts';
+import { knowledgeApi } from '../apiKnowledge.ts';
 import { useI18n } from '../I18nProvider.tsx';
 import type { MessageKey, Vars } from '../i18n.ts';
 import type { AgentSocket } from '../socket.ts';
 import { categoriesOf } from './form.ts';
+import { ImportModal } from './ImportModal.tsx';
 import { KnowledgeEditor } from './KnowledgeEditor.tsx';
 import { KnowledgeList } from './KnowledgeList.tsx';
+import { KnowledgeToolbar } from './KnowledgeToolbar.tsx';
 import { follow, type Learning, startLearning } from './learning.ts';
+import { TryItDrawer } from './TryItDrawer.tsx';
 import { useKnowledge } from './useKnowledge.ts';
+import { VersionDrawer } from './VersionDrawer.tsx';
 
 /** What is open: an entry by id, a new entry (with the category to start from), or nothing. */
 type Open = { kind: 'entry'; id: string } | { kind: 'new'; category: string } | null;
@@ -136,6 +141,26 @@ export function KnowledgePage({
     show(null);
   };
   const learning = bot.learning && learningNotice(bot.learning, t);
+  const [trying, setTrying] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [history, setHistory] = useState<string | null>(null);
+
+  /** A change made outside the editor (import, rollback, the switch): fresh entries, and the bot learning it. */
+  const changedElsewhere = (status: BotStatus, reopen?: string) => {
+    setNotice(null);
+    bot.start({ kind: 'saved' }, status);
+    void knowledge.reload().then(() => {
+      if (reopen) show({ kind: 'entry', id: reopen });
+    });
+  };
+  const setEnabled = async (id: string, enabled: boolean) => {
+    try {
+      const result = await knowledgeApi.setEnabled(id, enabled);
+      changedElsewhere(result.bot, id);
+    } catch (error) {
+      setNotice({ tone: 'error', key: `error.${errorCodeOf(error)}` as MessageKey });
+    }
+  };
 
   const editing = open?.kind === 'new' || entry !== undefined;
   return (
@@ -152,6 +177,24 @@ export function KnowledgePage({
           onCancel={() => setPending(undefined)}
         />
       )}
+      <KnowledgeToolbar
+        entry={entry ? { id: entry.id, enabled: entry.enabled !== false } : null}
+        onTry={() => setTrying(true)}
+        onImport={() => setImporting(true)}
+        onHistory={setHistory}
+        onEnabled={(id, enabled) => void setEnabled(id, enabled)}
+      />
+      <TryItDrawer open={trying} onClose={() => setTrying(false)} />
+      <ImportModal
+        open={importing}
+        onClose={() => setImporting(false)}
+        onCommitted={(status) => changedElsewhere(status)}
+      />
+      <VersionDrawer
+        entryId={history}
+        onClose={() => setHistory(null)}
+        onRolledBack={(id, status) => changedElsewhere(status, id)}
+      />
       <div className="admin-panes">
         <KnowledgeList
           entries={knowledge.entries}

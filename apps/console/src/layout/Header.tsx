@@ -1,5 +1,5 @@
 import type { Me } from '@tandem/protocol';
-import { Avatar, Badge, Button, Segmented, Tag } from 'antd';
+import { Avatar, Badge, Button, Space, Tag } from 'antd';
 import { initialOf } from '../contact.ts';
 import { useI18n } from '../I18nProvider.tsx';
 import { LangSwitch } from '../LangSwitch.tsx';
@@ -41,22 +41,23 @@ export function Header({ me, connection, onPresence, onSignOut, route, routes, o
         </Tag>
       )}
       <div className="topbar-actions">
-        <Segmented
-          className="presence-switch"
-          aria-label={t('header.presence')}
-          size="small"
-          value={me.presence === 'offline' ? 'away' : me.presence}
-          onChange={(value) => me.presence !== value && onPresence(value)}
-          options={presences.map((presence) => ({
-            value: presence,
-            label: (
+        <Space.Compact className="presence-switch" role="group" aria-label={t('header.presence')}>
+          {presences.map((presence) => (
+            <Button
+              key={presence}
+              size="small"
+              type={me.presence === presence ? 'primary' : 'default'}
+              ghost={me.presence === presence}
+              aria-pressed={me.presence === presence}
+              onClick={() => me.presence !== presence && onPresence(presence)}
+            >
               <span className="presence-option">
                 <span className={`dot dot-${presence}`} aria-hidden="true" />
                 {t(`presence.${presence}`)}
               </span>
-            ),
-          }))}
-        />
+            </Button>
+          ))}
+        </Space.Compact>
         <AlertSwitch />
         <LangSwitch />
         <div className="me">

@@ -5,6 +5,7 @@ import { presentWidgetConversation } from '../presenters/conversation.ts';
 import { presentMessages } from '../presenters/message.ts';
 import { verifyIdentity } from './identity.ts';
 import { hashToken, newToken } from './tokens.ts';
+import { readWidgetAppearance } from './widgetAppearance.ts';
 
 const MAX_ATTRIBUTES = 30;
 
@@ -95,6 +96,8 @@ export async function startWidgetSession(ctx: AppContext, body: WidgetSessionBod
     conversation: conversation ? await presentWidgetConversation(ctx.store, conversation) : null,
     messages: await presentMessages(ctx.store, workspace.id, messages, 'customer', ctx.attachments),
     attachmentMaxBytes: ctx.config.attachmentMaxBytes,
+    // read now, not cached: a change an admin saved shows in the next session
+    appearance: await readWidgetAppearance(ctx, workspace.id),
   };
 }
 

@@ -13,6 +13,8 @@ export interface Header {
   readonly closeButton: HTMLButtonElement;
   update(view: {
     lang: Lang;
+    /** the languages offered: the switch is hidden when there is only one */
+    langs: readonly Lang[];
     title: string;
     status: string;
     tone: StatusTone;
@@ -67,7 +69,8 @@ export function createHeader(
   return {
     node,
     closeButton,
-    update({ lang, title: name, status: line, tone, withPerson, elder }) {
+    update({ lang, langs: offered, title: name, status: line, tone, withPerson, elder }) {
+      langs.hidden = !offered[1];
       setText(title, name);
       setText(statusText, line);
       status.dataset.tone = tone;

@@ -13,6 +13,8 @@ export interface MessagesView {
   lang: Lang;
   /** the elder-friendly mode: a simpler welcome */
   elder: boolean;
+  /** the workspace's own welcome in this language (plain text), or '' for the built-in one */
+  greeting: string;
   messages: readonly MessageView[];
   pending: readonly PendingMessage[];
   quick: { messageId: string; buttons: QuickReply[] } | null;
@@ -228,12 +230,10 @@ export function createMessageList(
       quietTimer = setTimeout(() => node.setAttribute('aria-live', 'polite'), 300);
     }
 
-    if (welcomeSignature !== `${lang}${view.elder}`) {
-      welcomeSignature = `${lang}${view.elder}`;
-      welcome.replaceChildren(
-        who(lang, 'bot', null, true),
-        el('div', 'bubble', t(lang, view.elder ? 'elderWelcome' : 'welcome')),
-      );
+    const greeting = view.greeting || t(lang, view.elder ? 'elderWelcome' : 'welcome');
+    if (welcomeSignature !== lang + greeting) {
+      welcomeSignature = lang + greeting;
+      welcome.replaceChildren(who(lang, 'bot', null, true), el('div', 'bubble', greeting));
     }
 
     const wanted: Array<[string, string, () => HTMLElement]> = [];

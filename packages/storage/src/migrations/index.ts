@@ -10,6 +10,7 @@ import * as cannedReplies from './008_canned_replies.ts';
 import * as attachments from './009_attachments.ts';
 import * as people from './010_people.ts';
 import * as knowledgeVersions from './011_knowledge_versions.ts';
+import * as widgetAppearance from './012_widget_appearance.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '009_attachments': attachments,
   '010_people': people,
   '011_knowledge_versions': knowledgeVersions,
+  '012_widget_appearance': widgetAppearance,
 };
 
 export const migrationProvider: MigrationProvider = {
