@@ -218,6 +218,11 @@ export const api = {
   async transfer(id: string, to: TransferTarget, note?: string): Promise<AgentConversation> {
     return conversationCommand(id, 'transfer', note ? { to, note } : { to });
   },
+  /** ask an expert to consult on my conversation (they see it and write notes or replies) */
+  async inviteExpert(id: string, userId: string): Promise<AgentConversation> {
+    const path = `/api/conversations/${encodeURIComponent(id)}/consultants`;
+    return (await request('POST', path, conversationEnvelope, { userId })).conversation;
+  },
   async send(
     conversationId: string,
     clientId: string,

@@ -25,12 +25,32 @@ describe('language choice', () => {
     expect(toLang('zhx')).toBeNull();
   });
 
-  it('follows the browser: zh for any zh-*, else en', () => {
+  it("follows the browser: its first preferred language the widget offers, else the workspace's first", () => {
     expect(chooseLang(null, null, ['zh-CN', 'en'])).toBe('zh');
     expect(chooseLang(null, null, ['zh-TW'])).toBe('zh');
     expect(chooseLang(null, null, ['en-US', 'zh-CN'])).toBe('en');
-    expect(chooseLang(null, null, ['fr-FR', 'zh-CN'])).toBe('en');
-    expect(chooseLang(null, null, [])).toBe('en');
+    expect(chooseLang(null, null, ['fr-FR', 'en-GB'])).toBe('en');
+    // neither Chinese nor English first: the next that is; none: the first offered (zh by default)
+    expect(chooseLang(null, null, ['fr-FR', 'zh-CN'])).toBe('zh');
+    expect(chooseLang(null, null, ['fr-FR'])).toBe('zh');
+    expect(chooseLang(null, null, [])).toBe('zh');
+    expect(chooseLang(null, null, ['fr-FR'], ['en', 'zh'])).toBe('en');
+    expect(chooseLang(null, null, ['', 'de'], ['en'])).toBe('en');
+  });
+
+  it('offers only the languages the workspace offers', () => {
+    // a browser in a language not offered gets the workspace's (first) language
+    expect(chooseLang(null, null, ['en-US'], ['zh'])).toBe('zh');
+    expect(chooseLang(null, null, ['zh-CN', 'en'], ['en'])).toBe('en');
+    expect(chooseLang(null, null, ['en-US', 'zh-CN'], ['zh'])).toBe('zh');
+    // a remembered choice counts only while it is offered
+    expect(chooseLang('en', null, ['en-US'], ['zh'])).toBe('zh');
+    expect(chooseLang('zh', null, ['en-US'], ['en', 'zh'])).toBe('zh');
+    // the page's data-lang wins over the workspace's languages
+    expect(chooseLang(null, 'en', ['zh-CN'], ['zh'])).toBe('en');
+    expect(chooseLang('zh', 'en', ['zh-CN'], ['en'])).toBe('en');
+    // an empty list (never sent by the server) falls back to Chinese rather than failing
+    expect(chooseLang(null, null, ['fr'], [])).toBe('zh');
   });
 
   it('lets data-lang override the browser', () => {
@@ -158,9 +178,11 @@ describe('embed tag', () => {
     }
   });
 
-  it('defaults position to right and trims names', () => {
-    expect(parsePosition(null)).toBe('right');
-    expect(parsePosition('middle')).toBe('right');
+  it("leaves the position to the workspace unless the page says right or left, and trims names", () => {
+    expect(parsePosition(null)).toBeNull();
+    expect(parsePosition('middle')).toBeNull();
+    expect(parsePosition(' Right ')).toBe('right');
+    expect(parsePosition('left')).toBe('left');
     expect(parseName('   ')).toBeNull();
     expect(parseName('x'.repeat(100))).toHaveLength(80);
   });
@@ -252,6 +274,14 @@ describe('elder-friendly mode', () => {
     expect(elderMode('0', true, senior)).toBe(false);
     expect(elderMode('1', false, null)).toBe(true);
     expect(elderMode('garbage', null, senior)).toBe(true);
+  });
+
+  it("turns the elder-friendly mode on when the workspace says so, below the customer's and the page's say", () => {
+    expect(elderMode(null, null, null, true)).toBe(true);
+    expect(elderMode(null, null, { ageGroup: '60+' }, false)).toBe(true);
+    expect(elderMode(null, false, null, true)).toBe(false);
+    expect(elderMode('0', null, null, true)).toBe(false);
+    expect(elderMode('1', null, null, false)).toBe(true);
   });
 
   it('reads data-elder from the embed tag', () => {

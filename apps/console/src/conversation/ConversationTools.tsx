@@ -1,9 +1,14 @@
+import type { Teammate } from '@tandem/protocol';
+import { Dropdown } from 'antd';
 import { ConfirmBar } from '../admin/ConfirmBar.tsx';
 import { useI18n } from '../I18nProvider.tsx';
 
 export type HandOver = 'release' | 'handBack';
 
 interface Props {
+  /** experts who can be asked to consult (online first) */
+  experts: Teammate[];
+  onInvite: (expert: Teammate) => void;
   /** the command under way, if any */
   busy: string | null;
   /** the hand-over waiting for "are you sure?" */
@@ -15,7 +20,8 @@ interface Props {
 }
 
 /** Passing a served conversation on: to someone else, back to the queue, or back to the bot. */
-export function ConversationTools({ busy, confirming, onTransfer, onAsk, onConfirm, onCancel }: Props) {
+export function ConversationTools(props: Props) {
+  const { busy, confirming, onTransfer, onAsk, onConfirm, onCancel } = props;
   const { t } = useI18n();
   if (confirming) {
     const working = busy === confirming;
@@ -59,6 +65,26 @@ export function ConversationTools({ busy, confirming, onTransfer, onAsk, onConfi
       >
         {t('conversation.handBack')}
       </button>
+      {props.experts.length > 0 && (
+        <Dropdown
+          trigger={['click']}
+          menu={{
+            items: props.experts.map((expert) => ({
+              key: expert.id,
+              label: `${expert.name} · ${t(`presence.${expert.presence}`)}`,
+              disabled: expert.presence !== 'online',
+            })),
+            onClick: ({ key }) => {
+              const expert = props.experts.find((item) => item.id === key);
+              if (expert) props.onInvite(expert);
+            },
+          }}
+        >
+          <button type="button" className="button button-ghost button-sm" disabled={busy !== null}>
+            {t('conversation.inviteExpert')}
+          </button>
+        </Dropdown>
+      )}
     </div>
   );
 }

@@ -7,7 +7,7 @@ import type {
   TransferTarget,
 } from '@tandem/protocol';
 import { useMemo, useState } from 'react';
-import { errorCodeOf } from '../api.ts';
+import { api, errorCodeOf } from '../api.ts';
 import { contactName } from '../contact.ts';
 import { useI18n } from '../I18nProvider.tsx';
 import type { MessageKey, Vars } from '../i18n.ts';
@@ -151,6 +151,23 @@ export function ConversationView(props: Props) {
     }
   };
 
+  const experts = useMemo(
+    () =>
+      props.teammates
+        .filter((mate) => mate.role === 'expert' && mate.id !== me.id)
+        .sort((a, b) => Number(b.presence === 'online') - Number(a.presence === 'online')),
+    [props.teammates, me.id],
+  );
+  const invite = async (expert: Teammate) => {
+    setBanner(null);
+    try {
+      props.onConversation(await api.inviteExpert(conversationId, expert.id));
+      setBanner({ tone: 'info', key: 'conversation.expertInvited', vars: { name: expert.name } });
+    } catch (error) {
+      setBanner({ tone: 'error', key: `error.${failed(error)}` });
+    }
+  };
+
   const openTransfer = () => {
     setBanner(null);
     props.onReloadTeams();
@@ -219,6 +236,8 @@ export function ConversationView(props: Props) {
         )}
         {mayHandle(conversation, me) && (
           <ConversationTools
+            experts={experts}
+            onInvite={(expert) => void invite(expert)}
             busy={busy}
             confirming={confirming}
             onTransfer={openTransfer}

@@ -26,7 +26,10 @@ export function InboxRow({ conversation, now, active, highlighted, unread, meId,
   const { t, lang } = useI18n();
   const name = contactName(conversation.contact, t);
   const last = conversation.lastMessage;
-  const preview = last ? t(`preview.${last.authorKind}`, { text: last.text }) : t('preview.none');
+  // a message of attachments only has no text: say what it is
+  const preview = last
+    ? t(`preview.${last.authorKind}`, { text: last.text || t('preview.file') })
+    : t('preview.none');
   const activity = last?.createdAt ?? conversation.updatedAt;
   const queued = conversation.status === 'queued';
   const waitingSince = conversation.queuedAt ?? conversation.createdAt;

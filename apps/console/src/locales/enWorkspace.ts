@@ -91,4 +91,9 @@ export const enWorkspace: Record<keyof typeof zhWorkspace, string> = {
   'inbox.slaLeft': '{kind} in {time}',
   'inbox.slaOverdue': '{kind} overdue {time}',
   'contact.customer': 'Customer {id}',
+  'preview.file': '[file]',
+  'conversation.inviteExpert': 'Invite an expert',
+  'conversation.expertInvited': '{name} is invited to help and gets a notification',
+  'consult.invitedTitle': '{name} asks for your help with a conversation',
+  'consult.open': 'Open it',
 };

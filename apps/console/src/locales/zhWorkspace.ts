@@ -89,4 +89,9 @@ export const zhWorkspace = {
   'inbox.slaLeft': '{kind} 剩 {time}',
   'inbox.slaOverdue': '{kind} 超时 {time}',
   'contact.customer': '客户 {id}',
+  'preview.file': '[文件]',
+  'conversation.inviteExpert': '邀请专家',
+  'conversation.expertInvited': '已邀请 {name} 协助，对方会收到通知',
+  'consult.invitedTitle': '{name} 邀请你协助一个会话',
+  'consult.open': '打开会话',
 } as const;

@@ -1,11 +1,14 @@
 import type { AgentConversation, Me, Teammate, TeamView } from '@tandem/protocol';
 import { agentConversationSchema, messageViewSchema } from '@tandem/protocol';
-import { Spin } from 'antd';
+import { App, Button, Spin } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { canSupervise, needsAdministration, routesFor } from '../admin/access.ts';
 import { NotAllowed } from '../admin/NotAllowed.tsx';
+import { playChime } from '../alerts/alerts.ts';
+import { alertSettingsNow } from '../alerts/useAlerts.ts';
 import { useWorkspaceAlerts } from '../alerts/useWorkspaceAlerts.ts';
 import { api } from '../api.ts';
+import { contactName } from '../contact.ts';
 import { ConversationView } from '../conversation/ConversationView.tsx';
 import { staffNames } from '../conversation/transfer.ts';
 import { useI18n } from '../I18nProvider.tsx';
@@ -76,6 +79,9 @@ export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
   const meRef = useRef(me);
   meRef.current = me;
   const { refresh, upsert, dispatch } = inbox;
+  const { notification } = App.useApp();
+  const translateRef = useRef(t);
+  translateRef.current = t;
 
   const reloadTeams = useCallback(() => {
     api.teams().then(setTeams, () => setTeams((current) => current ?? []));
@@ -123,19 +129,40 @@ export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
         onMeChange({ ...meRef.current, presence });
       }
     };
+    // an expert asked to help: the conversation comes into the inbox, with a notice that opens it
+    const onInvited = (payload: { conversation: AgentConversation; invitedBy: string }) => {
+      const parsed = agentConversationSchema.safeParse(payload.conversation);
+      if (!parsed.success) return;
+      upsert(parsed.data, true);
+      if (alertSettingsNow().sound) playChime();
+      const invitedBy = typeof payload.invitedBy === 'string' ? payload.invitedBy : '';
+      notification.info({
+        key: `consult-${parsed.data.id}`,
+        message: translateRef.current('consult.invitedTitle', { name: invitedBy }),
+        description: contactName(parsed.data.contact, translateRef.current),
+        btn: (
+          <Button type="primary" size="small" onClick={() => openById.current(parsed.data.id)}>
+            {translateRef.current('consult.open')}
+          </Button>
+        ),
+        duration: 0,
+      });
+    };
     socket.on('connect', onConnect);
     socket.on('conversation:updated', onUpdated);
     socket.on('inbox:activity', onActivity);
     socket.on('message:new', onMessage);
     socket.on('presence:changed', onPresence);
+    socket.on('consult:invited', onInvited);
     return () => {
+      socket.off('consult:invited', onInvited);
       socket.off('connect', onConnect);
       socket.off('conversation:updated', onUpdated);
       socket.off('inbox:activity', onActivity);
       socket.off('message:new', onMessage);
       socket.off('presence:changed', onPresence);
     };
-  }, [socket, refreshAll, upsert, dispatch, onMeChange]);
+  }, [socket, refreshAll, upsert, dispatch, onMeChange, notification]);
 
   // the conversation in front of the agent: its customer messages are read as they arrive
   const focused = route === 'inbox' ? openId : null;
@@ -166,6 +193,8 @@ export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
     },
     [navigate, select],
   );
+  const openById = useRef(openConversation);
+  openById.current = openConversation;
 
   const offers = useOffers(socket, me.id, inbox.state.byId, {
     onConversation: upsert,
