@@ -94,7 +94,9 @@ describe('brand colour shades', () => {
 
   it('has the stylesheet take the brand and its shades from those properties, also in elder mode', () => {
     expect(styles).toContain('--tdm-brand: var(--tdm-b); --tdm-brand-dark: var(--tdm-bd);');
-    expect(styles).toMatch(/\[data-elder="true"\] \{[^}]*--tdm-brand: var\(--tdm-bd\); --tdm-brand-dark: var\(--tdm-bdd\);/);
+    expect(styles).toMatch(
+      /\[data-elder="true"\] \{[^}]*--tdm-brand: var\(--tdm-bd\); --tdm-brand-dark: var\(--tdm-bdd\);/,
+    );
     expect(styles).toContain('var(--tdm-ring,');
     for (const name of Object.keys(properties(brandStyle('#123456')))) {
       expect(styles).toContain(`var(${name}`);

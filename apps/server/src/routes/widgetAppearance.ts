@@ -36,7 +36,7 @@ export function widgetAppearanceRoutes(
     staff: true,
     body: widgetAppearanceSchema,
     response: widgetAppearanceResponseSchema,
-    rateLimit: { max: 30, timeWindow: '1 minute' },
+    rateLimit: { max: 60, timeWindow: '1 minute' },
     handler: async ({ user, body }) => ({ appearance: await saveWidgetAppearance(ctx, user, body) }),
   });
 
