@@ -8,6 +8,7 @@ import { consoleBase, hrefOf, sectionOf } from '../route.ts';
 import { CannedRepliesSettings } from './CannedRepliesSettings.tsx';
 import { PeopleSettings } from './PeopleSettings.tsx';
 import { TeamsSettings } from './TeamsSettings.tsx';
+import { WidgetSettings } from './WidgetSettings.tsx';
 
 interface Props {
   me: Me;
@@ -16,17 +17,18 @@ interface Props {
   onSessionLost: () => void;
 }
 
-type Section = 'canned' | 'people' | 'teams';
+type Section = 'canned' | 'people' | 'teams' | 'widget';
 
 /** The sections a role sees: everyone keeps their own canned replies; admins and supervisors run the rest. */
 function sectionsFor(me: Me): Section[] {
-  return canAdminister(me.role) ? ['canned', 'people', 'teams'] : ['canned'];
+  return canAdminister(me.role) ? ['canned', 'people', 'teams', 'widget'] : ['canned'];
 }
 
 const titles: Record<Section, MessageKey> = {
   canned: 'settings.canned',
   people: 'settings.people',
   teams: 'settings.teams',
+  widget: 'settings.widget',
 };
 
 /** Settings, one section per tab, each with its own address (/console/settings/<section>). */
@@ -75,8 +77,10 @@ export function SettingsPage({ me, teams, onTeamsChanged, onSessionLost }: Props
                 onChanged={onTeamsChanged}
                 onSessionLost={onSessionLost}
               />
-            ) : (
+            ) : key === 'teams' ? (
               <TeamsSettings me={me} teams={teams} onChanged={onTeamsChanged} onSessionLost={onSessionLost} />
+            ) : (
+              <WidgetSettings me={me} onSessionLost={onSessionLost} />
             ),
         }))}
       />
