@@ -1,4 +1,4 @@
-import { Modal, Table } from 'antd';
+import { Modal } from 'antd';
 import { useI18n } from '../I18nProvider.tsx';
 import type { MessageKey } from '../i18n.ts';
 
@@ -20,16 +20,25 @@ export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => 
   const { t } = useI18n();
   return (
     <Modal open={open} onCancel={onClose} footer={null} title={t('shortcuts.title')}>
-      <Table
-        size="small"
-        pagination={false}
-        rowKey="keys"
-        dataSource={rows}
-        columns={[
-          { title: t('shortcuts.keys'), dataIndex: 'keys', render: (keys: string) => <kbd>{keys}</kbd> },
-          { title: t('shortcuts.action'), dataIndex: 'what', render: (what: MessageKey) => t(what) },
-        ]}
-      />
+      {/* a plain table: the shortcuts are always loaded, the data table component is not */}
+      <table className="shortcut-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('shortcuts.keys')}</th>
+            <th scope="col">{t('shortcuts.action')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.keys}>
+              <td>
+                <kbd>{row.keys}</kbd>
+              </td>
+              <td>{t(row.what)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </Modal>
   );
 }
