@@ -25,16 +25,17 @@ describe('language choice', () => {
     expect(toLang('zhx')).toBeNull();
   });
 
-  it("follows the browser: its first preferred language the widget offers, else the workspace's first", () => {
+  it('follows the browser: its first preferred language the widget offers, else English when offered', () => {
     expect(chooseLang(null, null, ['zh-CN', 'en'])).toBe('zh');
     expect(chooseLang(null, null, ['zh-TW'])).toBe('zh');
     expect(chooseLang(null, null, ['en-US', 'zh-CN'])).toBe('en');
     expect(chooseLang(null, null, ['fr-FR', 'en-GB'])).toBe('en');
-    // neither Chinese nor English first: the next that is; none: the first offered (zh by default)
+    // neither Chinese nor English first: the next that is; none: English (the international default)
     expect(chooseLang(null, null, ['fr-FR', 'zh-CN'])).toBe('zh');
-    expect(chooseLang(null, null, ['fr-FR'])).toBe('zh');
-    expect(chooseLang(null, null, [])).toBe('zh');
+    expect(chooseLang(null, null, ['fr-FR'])).toBe('en');
+    expect(chooseLang(null, null, [])).toBe('en');
     expect(chooseLang(null, null, ['fr-FR'], ['en', 'zh'])).toBe('en');
+    expect(chooseLang(null, null, ['fr-FR'], ['zh'])).toBe('zh');
     expect(chooseLang(null, null, ['', 'de'], ['en'])).toBe('en');
   });
 
@@ -178,7 +179,7 @@ describe('embed tag', () => {
     }
   });
 
-  it("leaves the position to the workspace unless the page says right or left, and trims names", () => {
+  it('leaves the position to the workspace unless the page says right or left, and trims names', () => {
     expect(parsePosition(null)).toBeNull();
     expect(parsePosition('middle')).toBeNull();
     expect(parsePosition(' Right ')).toBe('right');

@@ -47,7 +47,7 @@ export function toLang(tag: string | null | undefined): Lang | null {
 /**
  * The language the widget starts in: the customer's own earlier choice (while the workspace offers it),
  * else the page's `data-lang` (the page wins over the workspace), else the first of the browser's preferred
- * languages the workspace offers, else the first language it offers.
+ * languages the workspace offers, else English when offered, else the one it offers.
  */
 export function chooseLang(
   stored: string | null | undefined,
@@ -57,7 +57,9 @@ export function chooseLang(
 ): Lang {
   const own = toLang(stored);
   const ok = (lang: Lang | null): lang is Lang => !!lang && offered.includes(lang);
-  return (ok(own) ? own : toLang(pageLang)) ?? browserLanguages.map(toLang).find(ok) ?? offered[0] ?? 'zh';
+  // a browser in neither language: English when it is offered (the international default), else the one offered
+  const fallback = offered.includes('en') ? 'en' : (offered[0] ?? 'zh');
+  return (ok(own) ? own : toLang(pageLang)) ?? browserLanguages.map(toLang).find(ok) ?? fallback;
 }
 
 /** Parses `data-attributes` (a JSON object of strings, numbers and booleans); anything else is dropped. */

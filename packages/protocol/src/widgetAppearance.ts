@@ -14,8 +14,8 @@ const greetingText = storableString()
  * - `color`: the brand colour `#rrggbb` (stored lower-case); the widget derives its darker and soft shades.
  * - `position`: the launcher's corner.
  * - `greeting`: the welcome shown when the chat opens, per language, plain text; empty: the built-in one.
- * - `languages`: the languages the widget offers (1–2, each once); the first is the default when the
- *   browser's language is not offered; with one, the language switch is hidden.
+ * - `languages`: the languages the widget offers (1–2, each once); a browser in neither language gets
+ *   English when it is offered; with one, the language switch is hidden and that language is used.
  * - `elder`: the elder-friendly mode (larger text, the person button first) on by default.
  */
 export const widgetAppearanceSchema = z.object({

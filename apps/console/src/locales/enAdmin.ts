@@ -323,7 +323,8 @@ export const enAdmin: Record<keyof typeof zhAdmin, string> = {
   'widget.greetingEn': 'English greeting',
   'widget.greetingHint': 'Leave empty for the built-in greeting',
   'widget.languages': 'Languages offered',
-  'widget.languagesHint': 'The first is the default; with one, no language switch is shown',
+  'widget.languagesHint':
+    'Visitors get their browser’s language when offered (else English); with one, no language switch is shown',
   'widget.languagesRequired': 'Choose at least one language',
   'widget.elder': 'Elder-friendly mode by default',
   'widget.elderHint': 'Larger text and buttons, the person button first',

@@ -316,7 +316,7 @@ export const zhAdmin = {
   'widget.greetingEn': '英文欢迎语',
   'widget.greetingHint': '留空使用默认欢迎语',
   'widget.languages': '提供的语言',
-  'widget.languagesHint': '第一个为默认语言；只选一种时不显示语言切换',
+  'widget.languagesHint': '访客看到与浏览器语言一致的版本（都不是时为英文）；只选一种时不显示语言切换',
   'widget.languagesRequired': '至少选择一种语言',
   'widget.elder': '默认开启长辈模式',
   'widget.elderHint': '更大的字和按钮，转人工按钮更靠前',
