@@ -37,5 +37,7 @@ describe('a flooding client', () => {
     });
     expect(ack.ok).toBe(true);
     await reply;
-  });
+    // the neighbour's answer waits for the bot's first training, which a busy machine (the whole suite in
+    // parallel) can slow past the default limit: a larger safety limit, not a timing assertion
+  }, 240_000);
 });
