@@ -5,7 +5,7 @@ import type { BrainRegistry } from './bot/brainRegistry.ts';
 import type { TurnQueue } from './bot/turnQueue.ts';
 import type { Config } from './config.ts';
 import type { Router } from './routing/routerPort.ts';
-import type { AttachmentUrls } from './services/attachments.ts';
+import type { AttachmentUrls } from './services/attachmentUrls.ts';
 import type { ContactCache } from './services/contactCache.ts';
 
 /** What routes, socket handlers and listeners share. Built once in app.ts. */

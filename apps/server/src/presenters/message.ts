@@ -1,6 +1,6 @@
 import type { Message, Store } from '@tandem/domain';
 import { type MessageEmotion, type MessageView, messageEmotionSchema } from '@tandem/protocol';
-import type { AttachmentUrls } from '../services/attachments.ts';
+import type { AttachmentUrls } from '../services/attachmentUrls.ts';
 
 export type Audience = 'customer' | 'staff';
 
