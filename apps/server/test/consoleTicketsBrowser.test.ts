@@ -135,7 +135,7 @@ describe('tickets in the console', () => {
       const shortId = `#${zhang.contactId.replace(/-/g, '').slice(0, 4)}`;
       await page.locator('.row', { hasText: shortId }).click();
       const panel = page.locator('.handoff-panel');
-      await visible(panel.getByText('Handoff summary'));
+      await visible(panel.getByText('Handoff summary', { exact: true }));
       await visible(panel.getByText('Earlier tickets (1)'));
       await visible(panel.getByText('202412150001', { exact: false }).first());
       await shot(page, 'handoff-en');
