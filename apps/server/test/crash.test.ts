@@ -71,11 +71,19 @@ interface Customer {
 }
 
 async function sessionView(url: string, token: string | null) {
-  const response = await fetch(`${url}/api/widget/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ workspace: 'demo', locale: 'zh', ...(token ? { visitorToken: token } : {}) }),
-  });
+  let response: Response;
+  for (;;) {
+    response = await fetch(`${url}/api/widget/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ workspace: 'demo', locale: 'zh', ...(token ? { visitorToken: token } : {}) }),
+    });
+    if (response.status !== 429) break;
+    // reading back a slow machine's answers can pass the per-visitor session limit: wait as the server says
+    await response.body?.cancel();
+    const seconds = Number(response.headers.get('retry-after') ?? '1');
+    await new Promise((resolve) => setTimeout(resolve, Math.max(1, seconds) * 1000));
+  }
   const body = (await response.json()) as { visitorToken: string; messages: MessageView[] };
   if (response.status !== 200) throw new Error(`session: ${response.status} ${JSON.stringify(body)}`);
   return body;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_REFUSED_IN_A_ROW } from '../src/realtime/handle.ts';
+import { MAX_REFUSALS } from '../src/realtime/handle.ts';
 import { clientId, emit, newCustomer, startTestApp, type TestApp, waitFor } from './harness.ts';
 
 /** A client that ignores `rate_limited` is cut off; its neighbours keep being served. */
@@ -14,7 +14,8 @@ describe('a flooding client', () => {
     const flooder = await newCustomer(t, 'en');
     const neighbour = await newCustomer(t, 'en');
     const closed = new Promise<string>((resolve) => flooder.socket.once('disconnect', resolve));
-    const acks = Array.from({ length: MAX_REFUSED_IN_A_ROW + 40 }, (_, i) =>
+    const started = Date.now();
+    const acks = Array.from({ length: MAX_REFUSALS + 40 }, (_, i) =>
       flooder.socket
         .timeout(30_000)
         .emitWithAck('message:send', { clientId: `flood-${i}-${clientId()}`, text: 'hello?' })
@@ -23,8 +24,10 @@ describe('a flooding client', () => {
     expect(await closed).toBe('io server disconnect');
     const results = (await Promise.all(acks)) as Array<{ ok: boolean; error?: { code: string } }>;
     const refused = results.filter((r) => !r.ok && r.error?.code === 'rate_limited').length;
-    expect(refused).toBeGreaterThanOrEqual(MAX_REFUSED_IN_A_ROW - 1);
-    expect(results.filter((r) => r.ok).length).toBeLessThanOrEqual(21);
+    expect(refused).toBeGreaterThanOrEqual(MAX_REFUSALS - 1);
+    // the burst, plus what the bucket refilled (2 per second) while a busy machine read the flood
+    const refilled = Math.ceil(((Date.now() - started) / 1000) * 2);
+    expect(results.filter((r) => r.ok).length).toBeLessThanOrEqual(21 + refilled);
     // the neighbour is served as usual
     const reply = waitFor<{ author: { kind: string } }>(
       neighbour.socket,

@@ -12,8 +12,10 @@ type AckFn = (result: Ack<unknown>) => void;
 
 const MAX_EVENT_NAME_ECHO = 64;
 
-/** Refusals for the rate limit in a row after which a connection is closed (the client ignores them). */
-export const MAX_REFUSED_IN_A_ROW = 200;
+/** Rate-limit refusals within REFUSAL_WINDOW_MS after which a connection is closed (the client ignores them). */
+export const MAX_REFUSALS = 200;
+/** A client that backs off when refused never comes near MAX_REFUSALS in this time. */
+export const REFUSAL_WINDOW_MS = 60_000;
 
 const rateLimited = () => new DomainError('rate_limited', 'too many events; slow down and retry');
 
@@ -41,15 +43,19 @@ export function createHandler(
     refillPerSecond: ctx.config.socketEventsPerSecond,
   });
   // a client that ignores `rate_limited` and keeps sending costs the server work for every refusal: after
-  // MAX_REFUSED_IN_A_ROW refusals without one accepted event in between, its connection is closed
-  let refusedInARow = 0;
+  // MAX_REFUSALS refusals within one window its connection is closed. Counted per window, not "in a row": a
+  // flood that the bucket's refill lets one event through now and then is still a flood.
+  let refusals = 0;
+  let windowStart = 0;
   const take = (): boolean => {
-    if (bucket.take()) {
-      refusedInARow = 0;
-      return true;
+    if (bucket.take()) return true;
+    const now = Date.now();
+    if (now - windowStart > REFUSAL_WINDOW_MS) {
+      windowStart = now;
+      refusals = 0;
     }
-    refusedInARow += 1;
-    if (refusedInARow === MAX_REFUSED_IN_A_ROW) {
+    refusals += 1;
+    if (refusals === MAX_REFUSALS) {
       ctx.log.warn({ namespace: socket.nsp.name }, 'socket kept sending past its rate limit; disconnected');
       socket.disconnect(true);
     }
