@@ -63,8 +63,8 @@ const envSchema = z.object({
 export type Config = {
   port: number;
   host: string;
-  database:
-    | { driver: 'pglite'; dataDir: string | null }
+  database: // loadDataDir: a database to start from (tests start each server from one seeded copy)
+    | { driver: 'pglite'; dataDir: string | null; loadDataDir?: Blob }
     | { driver: 'postgres'; url: string; poolSize: number };
   publicUrl: string | null;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];

@@ -1,8 +1,17 @@
 import type { Ack } from '@tandem/protocol';
-import { openTestDatabase, type TestDriver } from '@tandem/storage';
+import {
+  createStore,
+  dumpPglite,
+  migratedPglite,
+  openDatabase,
+  openTestDatabase,
+  type TestDriver,
+} from '@tandem/storage';
 import { io, type Socket } from 'socket.io-client';
 import { type App, startApp } from '../src/app.ts';
 import type { Config } from '../src/config.ts';
+import { seedDemoCannedReplies } from '../src/demo/cannedReplies.ts';
+import { seedDemoDefinitions, seedDemoWorkspace } from '../src/demo/seed.ts';
 
 /**
  * How long a test waits for an event (an ack, a pushed event, a page element) before failing. Tests wait
@@ -13,9 +22,36 @@ export const EVENT_TIMEOUT_MS = 30_000;
 /** How long a test waits for the bot to retrain after staff changed what it knows. */
 export const RETRAIN_TIMEOUT_MS = 4 * EVENT_TIMEOUT_MS;
 
+let seeded: Promise<Blob> | null = null;
+
+/**
+ * The demo workspace as the server seeds it, dumped once per test process: each in-memory test server
+ * starts from this copy instead of running initdb, the migrations and the seed again (the server's own
+ * seeding then finds the demo there, as on a restart). Tests of the seed itself start from an empty database.
+ */
+function seededPglite(): Promise<Blob> {
+  seeded ??= (async () => {
+    const db = await openDatabase({ driver: 'pglite', dataDir: null, loadDataDir: await migratedPglite() });
+    try {
+      const store = createStore(db);
+      await seedDemoWorkspace(store);
+      await seedDemoDefinitions(store);
+      await seedDemoCannedReplies(store);
+      return await dumpPglite(db);
+    } finally {
+      await db.destroy();
+    }
+  })();
+  return seeded;
+}
+
 /** A real server on a random port, on a fresh PGlite or a throw-away PostgreSQL database, seeded with the demo. */
 export async function startTestApp(driver: TestDriver = 'pglite', overrides: Partial<Config> = {}) {
-  let database: Config['database'] = { driver: 'pglite', dataDir: null };
+  let database: Config['database'] = {
+    driver: 'pglite',
+    dataDir: null,
+    loadDataDir: overrides.seedDemo === false ? await migratedPglite() : await seededPglite(),
+  };
   let dropDatabase = async () => {};
   if (driver === 'postgres') {
     const test = await openTestDatabase('postgres');

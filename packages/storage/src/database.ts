@@ -18,6 +18,12 @@ export type DatabaseConfig =
        * and the bot) or 'main'. Default: 'worker' with a data directory, 'main' in memory (tests).
        */
       thread?: 'worker' | 'main';
+      /**
+       * start from this dump of a database (PGlite's `dumpDataDir`) instead of an empty one: tests start each
+       * server from one migrated, seeded database rather than running initdb, every migration and the seed
+       * again. In memory on the main thread only.
+       */
+      loadDataDir?: Blob;
     }
   | { driver: 'postgres'; url: string; poolSize?: number };
 
@@ -36,7 +42,11 @@ export async function openDatabase(
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
-  if ((config.thread ?? (config.dataDir ? 'worker' : 'main')) === 'worker') {
+  const thread = config.thread ?? (config.dataDir ? 'worker' : 'main');
+  if (config.loadDataDir && (thread === 'worker' || config.dataDir)) {
+    throw new Error('loadDataDir: only for an in-memory PGlite on the main thread');
+  }
+  if (thread === 'worker') {
     const open = async () => {
       const dialect = new PgliteWorkerDialect({
         dataDir: config.dataDir,
@@ -56,9 +66,24 @@ export async function openDatabase(
     if (config.dataDir && !existsSync(join(config.dataDir, 'PG_VERSION'))) await (await open()).destroy();
     return open();
   }
-  const client = new PGlite(config.dataDir ?? undefined, { startParams: PGLITE_START_PARAMS });
+  // PGlite ignores loadDataDir when a data directory argument (even undefined) comes first
+  const client = config.loadDataDir
+    ? new PGlite({ loadDataDir: config.loadDataDir, startParams: PGLITE_START_PARAMS })
+    : new PGlite(config.dataDir ?? undefined, { startParams: PGLITE_START_PARAMS });
   await client.waitReady;
-  return new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  mainThreadClients.set(db, client);
+  return db;
+}
+
+/** PGlite clients of the databases opened on the main thread, for `dumpPglite`. */
+const mainThreadClients = new WeakMap<Db, PGlite>();
+
+/** A dump of a PGlite database opened on the main thread (what `loadDataDir` starts from). */
+export async function dumpPglite(db: Db): Promise<Blob> {
+  const client = mainThreadClients.get(db);
+  if (!client) throw new Error('dumpPglite: not a PGlite database on the main thread');
+  return client.dumpDataDir('none');
 }
 
 /** Brings the schema to the latest version; throws with the failing migration's name. */

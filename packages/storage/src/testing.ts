@@ -1,12 +1,31 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { type Db, migrateToLatest, openDatabase } from './database.ts';
+import { type Db, dumpPglite, migrateToLatest, openDatabase } from './database.ts';
 
 /** 'pglite' runs on the test's thread (in a worker with TEST_PGLITE_THREAD=worker), 'pglite-worker' always in a worker. */
 export type TestDriver = 'pglite' | 'pglite-worker' | 'postgres';
 
 /** The PostgreSQL server tests use (this machine's by default; see DEVELOPERS.md). */
 export const testPostgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+let migrated: Promise<Blob> | null = null;
+
+/**
+ * A dump of an empty in-memory PGlite database with every migration applied, made once per process: a test
+ * database loaded from it skips initdb and the migrations (about two thirds of opening one).
+ */
+export function migratedPglite(): Promise<Blob> {
+  migrated ??= (async () => {
+    const db = await openDatabase({ driver: 'pglite', dataDir: null, thread: 'main' });
+    try {
+      await migrateToLatest(db);
+      return await dumpPglite(db);
+    } finally {
+      await db.destroy();
+    }
+  })();
+  return migrated;
+}
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite, or a new throw-away database on the
@@ -18,7 +37,10 @@ export async function openTestDatabase(
   if (driver === 'pglite' || driver === 'pglite-worker') {
     const thread =
       driver === 'pglite-worker' || process.env.TEST_PGLITE_THREAD === 'worker' ? 'worker' : 'main';
-    const db = await openDatabase({ driver: 'pglite', dataDir: null, thread });
+    const db =
+      thread === 'main'
+        ? await openDatabase({ driver: 'pglite', dataDir: null, loadDataDir: await migratedPglite() })
+        : await openDatabase({ driver: 'pglite', dataDir: null, thread });
     await migrateToLatest(db);
     return { db, url: null, cleanup: () => db.destroy() };
   }
