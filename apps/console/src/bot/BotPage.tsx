@@ -1,14 +1,17 @@
-import type { DefinitionKind, Teammate } from '@tandem/protocol';
+import type { DefinitionKind, Role, Teammate } from '@tandem/protocol';
 import { useCallback, useRef, useState } from 'react';
 import { ConfirmBar } from '../admin/ConfirmBar.tsx';
 import { Notice } from '../admin/Notice.tsx';
 import { api, type DefinitionFormat, type DefinitionVersion, errorCodeOf } from '../api.ts';
 import { useI18n } from '../I18nProvider.tsx';
 import type { MessageKey, Vars } from '../i18n.ts';
+import type { AgentSocket } from '../socket.ts';
 import { DefinitionEditor, type EditorBase } from './DefinitionEditor.tsx';
 import { DefinitionList } from './DefinitionList.tsx';
 import { templateOf } from './definitions.ts';
 import { IdentityPanel } from './IdentityPanel.tsx';
+import { ModelView } from './model/ModelView.tsx';
+import { type BotTab, type IntentFocus, isModelTab, type ModelTab, ModelTabsShown } from './model/tabs.ts';
 import { useDefinitions } from './useDefinitions.ts';
 import { useVersions } from './useVersions.ts';
 import { VersionHistory } from './VersionHistory.tsx';
@@ -23,10 +26,23 @@ const baseOf = (v: DefinitionVersion): EditorBase => ({
   version: v.version,
 });
 
-/** The bot's rules, flows and settings: pick one, edit it as stored, save, or roll back in its history. */
-export function BotPage({ team, onSessionLost }: { team: Teammate[]; onSessionLost: () => void }) {
+interface Props {
+  team: Teammate[];
+  socket: AgentSocket | null;
+  role: Role;
+  onSessionLost: () => void;
+}
+
+/**
+ * The bot's rules, flows and settings: pick one, edit it as stored, save, or roll back in its history. Admins
+ * also have the model's tabs: intents and their examples, the vocabulary, the cross-validation report.
+ */
+export function BotPage({ team, socket, role, onSessionLost }: Props) {
   const { t } = useI18n();
   const [kind, setKind] = useState<DefinitionKind>('rules');
+  /** a model tab, when one is open instead of a kind of definition */
+  const [model, setModel] = useState<ModelTab | null>(null);
+  const [focus, setFocus] = useState<IntentFocus | null>(null);
   const [open, setOpen] = useState<Open>(null);
   const [viewed, setViewed] = useState<DefinitionVersion | null>(null);
   const [generation, setGeneration] = useState(0);
@@ -103,95 +119,124 @@ export function BotPage({ team, onSessionLost }: { team: Teammate[]; onSessionLo
     }
   };
 
+  const onTab = (next: BotTab) =>
+    request(() => {
+      if (isModelTab(next)) setModel(next);
+      else {
+        setModel(null);
+        setKind(next);
+        setOpen(null);
+        fresh();
+      }
+    });
+
   const taken = definitions.items.map((i) => i.key);
+  const hasOpen = model === null ? open !== null : model === 'intents' && focus !== null;
   return (
-    <div className={`admin-page${open ? ' has-open' : ''}`}>
-      {notice && (
-        <Notice tone={notice.tone} text={t(notice.key, notice.vars)} onDismiss={() => setNotice(null)} />
-      )}
-      {pending && (
-        <ConfirmBar
-          message={t('admin.discard.title')}
-          confirmLabel={t('admin.discard.yes')}
-          onConfirm={() => {
-            dirty.current = false;
-            setPending(null);
-            pending();
-          }}
-          onCancel={() => setPending(null)}
-        />
-      )}
-      <div className="admin-panes">
-        <DefinitionList
-          kind={kind}
-          items={definitions.items}
-          load={definitions.load}
-          selected={openKey}
-          onKind={(next) =>
-            request(() => {
-              setKind(next);
-              setOpen(null);
-              fresh();
-            })
-          }
-          onSelect={(key) =>
-            request(() => {
-              setOpen({ key });
-              fresh();
-            })
-          }
-          onNew={() =>
-            request(() => {
-              setOpen({ template: { ...templateOf(kind, taken), version: null } });
-              fresh();
-            })
-          }
-          onRetry={() => void definitions.reload()}
-        />
-        {open ? (
-          <main className="admin-detail" ref={detail}>
-            {base ? (
-              <DefinitionEditor
-                key={`${kind}:${openKey ?? 'new'}:${base.version ?? 'template'}:${generation}`}
+    <ModelTabsShown.Provider value={role === 'admin'}>
+      <div className={`admin-page${hasOpen ? ' has-open' : ''}`}>
+        {notice && (
+          <Notice tone={notice.tone} text={t(notice.key, notice.vars)} onDismiss={() => setNotice(null)} />
+        )}
+        {pending && (
+          <ConfirmBar
+            message={t('admin.discard.title')}
+            confirmLabel={t('admin.discard.yes')}
+            onConfirm={() => {
+              dirty.current = false;
+              setPending(null);
+              pending();
+            }}
+            onCancel={() => setPending(null)}
+          />
+        )}
+        <div className="admin-panes">
+          {model !== null ? (
+            <ModelView
+              tab={model}
+              socket={socket}
+              focus={focus}
+              onFocus={setFocus}
+              onTab={onTab}
+              onOpenIntents={(next) =>
+                request(() => {
+                  setModel('intents');
+                  setFocus(next);
+                })
+              }
+              request={request}
+              onDirty={onDirty}
+              onSessionLost={onSessionLost}
+            />
+          ) : (
+            <>
+              <DefinitionList
                 kind={kind}
-                definitionKey={openKey}
-                base={base}
-                running={running}
-                onSave={save}
-                onDirty={onDirty}
-                onError={fail}
-                onBack={() => request(() => setOpen(null))}
-              />
-            ) : (
-              <p className="admin-empty muted">{t('bot.loading')}</p>
-            )}
-            {openKey !== null && (
-              <VersionHistory
-                definitionKey={openKey}
-                versions={history.versions}
-                load={history.load}
-                viewing={base?.version ?? null}
-                team={team}
-                busy={busy}
-                onView={(version) =>
+                items={definitions.items}
+                load={definitions.load}
+                selected={openKey}
+                onKind={onTab}
+                onSelect={(key) =>
                   request(() => {
+                    setOpen({ key });
                     fresh();
-                    setViewed(version);
-                    detail.current?.scrollTo({ top: 0 });
                   })
                 }
-                onActivate={(version) => request(() => void activate(version))}
-                onTurnOff={() => request(() => void activate(null))}
+                onNew={() =>
+                  request(() => {
+                    setOpen({ template: { ...templateOf(kind, taken), version: null } });
+                    fresh();
+                  })
+                }
+                onRetry={() => void definitions.reload()}
               />
-            )}
-          </main>
-        ) : (
-          <main className="admin-empty">
-            <p className="muted">{t('bot.choose')}</p>
-            {kind === 'settings' && <IdentityPanel onSessionLost={onSessionLost} />}
-          </main>
-        )}
+              {open ? (
+                <main className="admin-detail" ref={detail}>
+                  {base ? (
+                    <DefinitionEditor
+                      key={`${kind}:${openKey ?? 'new'}:${base.version ?? 'template'}:${generation}`}
+                      kind={kind}
+                      definitionKey={openKey}
+                      base={base}
+                      running={running}
+                      onSave={save}
+                      onDirty={onDirty}
+                      onError={fail}
+                      onBack={() => request(() => setOpen(null))}
+                    />
+                  ) : (
+                    <p className="admin-empty muted">{t('bot.loading')}</p>
+                  )}
+                  {openKey !== null && (
+                    <VersionHistory
+                      definitionKey={openKey}
+                      versions={history.versions}
+                      load={history.load}
+                      viewing={base?.version ?? null}
+                      team={team}
+                      busy={busy}
+                      onView={(version) =>
+                        request(() => {
+                          fresh();
+                          setViewed(version);
+                          detail.current?.scrollTo({ top: 0 });
+                        })
+                      }
+                      onActivate={(version) => request(() => void activate(version))}
+                      onTurnOff={() => request(() => void activate(null))}
+                    />
+                  )}
+                </main>
+              ) : (
+                <main className="admin-empty">
+                  <p className="muted">{t('bot.choose')}</p>
+                  {kind === 'settings' && <IdentityPanel onSessionLost={onSessionLost} />}
+                </main>
+              )}
+            </>
+          )}
+        </div>
       </div>
-    </div>
+    </ModelTabsShown.Provider>
   );
 }
