@@ -1,8 +1,11 @@
 import type { DefinitionKind } from '@tandem/protocol';
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, type DefinitionFormat, type ProblemDetail } from '../api.ts';
 import { useI18n } from '../I18nProvider.tsx';
 import { isEdited } from './definitions.ts';
+import { EditorHead } from './flow/EditorHead.tsx';
+import { FlowDefinitionEditor } from './flow/FlowDefinitionEditor.tsx';
+import { SourceField } from './flow/SourceField.tsx';
 import { ProblemList } from './ProblemList.tsx';
 
 export interface EditorBase {
@@ -12,7 +15,7 @@ export interface EditorBase {
   version: number | null;
 }
 
-interface Props {
+export interface DefinitionEditorProps {
   kind: DefinitionKind;
   /** the definition's key, or null for a new document */
   definitionKey: string | null;
@@ -25,8 +28,13 @@ interface Props {
   onBack: () => void;
 }
 
+/** A flow in the structured editor (with its text one click away); rules and settings as their text. */
+export function DefinitionEditor(props: DefinitionEditorProps) {
+  return props.kind === 'flow' ? <FlowDefinitionEditor {...props} /> : <SourceEditor {...props} />;
+}
+
 /** A definition as stored, in a plain monospace editor; the server validates it on save. */
-export function DefinitionEditor({
+function SourceEditor({
   kind,
   definitionKey,
   base,
@@ -35,9 +43,8 @@ export function DefinitionEditor({
   onDirty,
   onError,
   onBack,
-}: Props) {
+}: DefinitionEditorProps) {
   const { t } = useI18n();
-  const uid = useId();
   const [format, setFormat] = useState<DefinitionFormat>(base.format);
   const [source, setSource] = useState(base.source);
   const [problems, setProblems] = useState<ProblemDetail[] | null>(null);
@@ -67,15 +74,13 @@ export function DefinitionEditor({
   const viewingOld = base.version !== null && running !== null && base.version !== running;
   return (
     <form className="admin-editor definition-editor" onSubmit={submit}>
-      <header className="admin-editor-head">
-        <button type="button" className="button button-ghost back-button" onClick={onBack}>
-          ‹ {t('admin.back')}
-        </button>
-        <h2>{definitionKey ? <code className="admin-key">{definitionKey}</code> : t('bot.newTitle')}</h2>
-        <span className="chip">{t(`bot.kind.${kind}`)}</span>
-        {base.version !== null && <span className="chip">{t('bot.version', { n: base.version })}</span>}
-        {dirty && <span className="chip chip-unsaved">{t('admin.unsaved')}</span>}
-      </header>
+      <EditorHead
+        kind={kind}
+        definitionKey={definitionKey}
+        version={base.version}
+        dirty={dirty}
+        onBack={onBack}
+      />
       <div className="admin-editor-body">
         {definitionKey !== null && running === null && (
           <p className="form-message is-info">{t('bot.offNote')}</p>
@@ -84,30 +89,12 @@ export function DefinitionEditor({
           <p className="form-message is-info">{t('bot.viewingOld', { n: base.version ?? 0 })}</p>
         )}
         {problems && <ProblemList problems={problems} running={running} />}
-        <div className="source-toolbar">
-          <label htmlFor={`${uid}-source`}>{t('bot.source')}</label>
-          <label className="inline-field">
-            {t('bot.format')}
-            <select
-              className="input input-sm"
-              value={format}
-              onChange={(event) => setFormat(event.target.value as DefinitionFormat)}
-            >
-              <option value="yaml">YAML</option>
-              <option value="json">JSON</option>
-            </select>
-          </label>
-        </div>
-        <textarea
-          id={`${uid}-source`}
-          className="input source-editor"
-          value={source}
-          spellCheck={false}
-          autoCapitalize="off"
-          autoCorrect="off"
-          wrap="off"
-          aria-invalid={problems ? true : undefined}
-          onChange={(event) => setSource(event.target.value)}
+        <SourceField
+          format={format}
+          source={source}
+          invalid={problems !== null}
+          onFormat={setFormat}
+          onSource={setSource}
         />
       </div>
       <footer className="admin-editor-foot">

@@ -1,18 +1,8 @@
 import type { EventBus } from '@tandem/domain';
-import {
-  buildConversationEngine,
-  type ConversationEngine,
-  defaultBotSettings,
-  type EnginePorts,
-  type FlowDefinition,
-  type KnowledgeEntry,
-  parseBotSettings,
-  parseFlow,
-  parseRules,
-  type RuleDefinition,
-} from '@tandem/engine';
+import { buildConversationEngine, type ConversationEngine, type EnginePorts } from '@tandem/engine';
 import type { SqlStore } from '@tandem/storage';
 import type { FastifyBaseLogger } from 'fastify';
+import { loadRules, loadWorkspaceBrain } from './workspaceBrain.ts';
 
 /** What staff are told about a workspace's bot after they change it. */
 export interface BotStatus {
@@ -63,19 +53,6 @@ interface Slot {
   waiters: Array<{ version: number; resolve: (live: boolean) => void }>;
 }
 
-async function loadRules(
-  store: SqlStore,
-  workspaceId: string,
-  log: FastifyBaseLogger,
-): Promise<RuleDefinition[]> {
-  const [active] = await store.definitions.listActive(workspaceId, 'rules');
-  if (!active) return [];
-  const parsed = parseRules(active.source, active.format);
-  if (parsed.ok) return parsed.rules;
-  log.error({ workspaceId, version: active.version }, 'stored rules no longer parse; running without rules');
-  return [];
-}
-
 /** One training at a time in the process: each holds a model's worth of memory in a worker. */
 function createGate() {
   let tail: Promise<unknown> = Promise.resolve();
@@ -115,27 +92,10 @@ export function createBrainRegistry(
   };
 
   async function load(workspaceId: string): Promise<ConversationEngine> {
-    // entries switched off stay in the knowledge base (and its history) but are not answered from
-    const knowledge: KnowledgeEntry[] = (await store.knowledge.list(workspaceId))
-      .filter((entry) => entry.enabled !== false)
-      .map(({ enabled: _enabled, ...entry }) => entry);
-    const flows: FlowDefinition[] = [];
-    for (const def of await store.definitions.listActive(workspaceId, 'flow')) {
-      const parsed = parseFlow(def.source, def.format);
-      if (parsed.ok) flows.push(parsed.flow);
-      else
-        log.error(
-          { workspaceId, flow: def.key, version: def.version },
-          'stored flow no longer parses; skipped',
-        );
-    }
-    const [settingsDef] = await store.definitions.listActive(workspaceId, 'settings');
-    const parsedSettings = settingsDef ? parseBotSettings(settingsDef.source, settingsDef.format) : null;
-    const settings = parsedSettings?.ok ? parsedSettings.settings : defaultBotSettings;
-    const rules = await loadRules(store, workspaceId, log);
+    const brain = await loadWorkspaceBrain(store, workspaceId, log);
     if (abort.signal.aborted) throw new Error('the server is shutting down');
     // trained in a worker thread: other conversations keep being answered meanwhile
-    return buildConversationEngine({ knowledge, flows, rules, settings }, ports, { signal: abort.signal });
+    return buildConversationEngine(brain, ports, { signal: abort.signal });
   }
 
   const settle = (slot: Slot) => {
