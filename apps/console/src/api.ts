@@ -158,7 +158,7 @@ export type KnowledgeRemoved = z.infer<typeof removedEnvelope>;
 /** `POST /api/conversations/:id/<command>`: a staff command answered with the conversation's new row. */
 async function conversationCommand(
   id: string,
-  command: 'accept' | 'resolve' | 'decline' | 'release' | 'handback' | 'transfer',
+  command: 'accept' | 'resolve' | 'decline' | 'release' | 'handback' | 'transfer' | 'reopen',
   body: object = {},
 ): Promise<AgentConversation> {
   const path = `/api/conversations/${encodeURIComponent(id)}/${command}`;
@@ -214,6 +214,10 @@ export const api = {
   },
   async handBack(id: string): Promise<AgentConversation> {
     return conversationCommand(id, 'handback');
+  },
+  /** take a resolved conversation up again: assigned to me */
+  async reopen(id: string): Promise<AgentConversation> {
+    return conversationCommand(id, 'reopen');
   },
   async transfer(id: string, to: TransferTarget, note?: string): Promise<AgentConversation> {
     return conversationCommand(id, 'transfer', note ? { to, note } : { to });

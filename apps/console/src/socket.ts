@@ -29,6 +29,7 @@ type ConversationCommandEvent =
   | 'conversation:decline'
   | 'conversation:release'
   | 'conversation:handback'
+  | 'conversation:reopen'
   | 'conversation:transfer';
 
 /** Turns an acknowledgement (or its timeout) into a promise that fails with an {@link ApiError}. */
@@ -91,6 +92,11 @@ export function commands(socket: AgentSocket | null) {
     async handBack(conversationId: string): Promise<AgentConversation> {
       if (!live) return api.handBack(conversationId);
       return conversationCommand(live, 'conversation:handback', { conversationId });
+    },
+    /** take a resolved conversation up again: assigned to me */
+    async reopen(conversationId: string): Promise<AgentConversation> {
+      if (!live) return api.reopen(conversationId);
+      return conversationCommand(live, 'conversation:reopen', { conversationId });
     },
     /** to a person, a team's queue or the expert tier, with an optional note for whoever receives it */
     async transfer(conversationId: string, to: TransferTarget, note?: string): Promise<AgentConversation> {

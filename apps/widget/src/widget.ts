@@ -99,6 +99,8 @@ export class Widget {
   #handoffBusy = false;
   #readUntil: string | null;
   #unread = 0;
+  /** read receipts: told to the server shortly after the customer saw new messages */
+  #readTimer: ReturnType<typeof setTimeout> | undefined;
   #awaitingBot = false;
   #awaitingTimer: ReturnType<typeof setTimeout> | undefined;
   #remoteTyping: TypingView | null = null;
@@ -536,6 +538,14 @@ export class Widget {
       writeItem(keys.read(this.#config.workspace), latest);
     }
     this.#unread = 0;
+    // read receipts: the highest seq shown (called only while open and visible; rendered by then)
+    clearTimeout(this.#readTimer);
+    this.#readTimer = setTimeout(() => {
+      const id = this.#conversation?.id ?? '';
+      const seq = lastSeq(this.#messages, id);
+      // (the server keeps the highest mark: a repeated one changes nothing)
+      if (seq) this.#socket?.emit('message:read', { conversationId: id, seq });
+    }, 800);
   }
 
   // ---- customer actions ----

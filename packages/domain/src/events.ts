@@ -65,7 +65,11 @@ export interface DomainEventMap {
   'ticket.created': { ticket: Ticket };
   'ticket.updated': { ticket: Ticket; reply?: TicketReply };
   'conversation.resolved': ConversationChange;
+  /** a resolved conversation was taken up again, by the person now serving it */
+  'conversation.reopened': ConversationChange;
   'conversation.closed': ConversationChange;
+  /** read receipts: the customer has seen the messages up to `seq` (the conversation as stored with it) */
+  'conversation.read': { conversation: Conversation; seq: number };
   /** what the bot learnt changed: tags, priority */
   'conversation.annotated': ConversationChange;
   /**
@@ -113,6 +117,7 @@ export const conversationChangeEvents = [
   'conversation.consulted',
   'conversation.sla',
   'conversation.resolved',
+  'conversation.reopened',
   'conversation.closed',
   'conversation.annotated',
 ] as const satisfies readonly DomainEventName[];

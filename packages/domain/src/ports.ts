@@ -214,6 +214,11 @@ export interface ConversationRepository {
       watching?: boolean;
     },
   ): Promise<{ conversation: Conversation; messages: Message[] } | null>;
+  /**
+   * Read receipts: raises the customer's read mark of their conversation to `seq` (at most its last message),
+   * compare-and-set: only upwards, only the contact's own conversation. Null when nothing changed.
+   */
+  markCustomerRead(id: string, contactId: string, seq: number): Promise<Conversation | null>;
   /** conversations with the bot whose customer is owed a reply, oldest first */
   listBotOwed(limit: number): Promise<Conversation[]>;
   listAssignedTo(userId: string): Promise<Conversation[]>;

@@ -132,6 +132,8 @@ export interface Conversation {
    * the conversation is with the bot and `customerSeq > botSeq` (durable work, found again after a restart) */
   customerSeq: number;
   botSeq: number;
+  /** read receipts: the highest seq the customer's widget has shown them (0: none); never goes back */
+  customerReadSeq: number;
   queuedAt: Date | null;
   resolvedAt: Date | null;
   /** routing: the team whose queue it waits in (null: any agent), the pending offer, who declined it,

@@ -176,6 +176,8 @@ export const agentConversationSchema = z.object({
     .optional(),
   /** how it ended, as the resolving person tagged it */
   disposition: z.array(z.string()).optional(),
+  /** read receipts: the highest `seq` the customer's widget has shown them (0: none yet); never goes back */
+  customerReadSeq: z.number().int().nonnegative().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

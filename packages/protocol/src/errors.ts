@@ -42,6 +42,10 @@ export const errorCodes = [
   /** an imported file that cannot be read as the format it claims (CSV, XLSX, JSON): broken, wrong encoding,
    * missing required columns */
   'file_unreadable',
+  /** a plain agent taking a conversation (reopening one) while already serving as many as their capacity */
+  'at_capacity',
+  /** reopening a conversation whose customer has started a newer one since (continue in that one) */
+  'conversation_superseded',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

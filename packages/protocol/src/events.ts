@@ -44,6 +44,14 @@ export const widgetHandoffSchema = z.object({ lang: langSchema.optional() });
 export const typingSchema = z.object({ typing: z.boolean() });
 /** after a reconnect: the latest conversation's messages after `afterSeq` (0: all of them) */
 export const widgetSyncSchema = z.object({ afterSeq: z.number().int().min(0).max(2_147_483_647) });
+/**
+ * read receipts: the highest `seq` the widget has shown the customer (the chat open, the page visible), in
+ * `conversationId` (default: their latest conversation); a mark never moves back
+ */
+export const widgetReadSchema = z.object({
+  conversationId: idSchema.optional(),
+  seq: z.number().int().min(1).max(2_147_483_647),
+});
 
 export interface WidgetClientEvents {
   'message:send': (payload: WidgetSend, ack: (result: Ack<{ message: MessageView }>) => void) => void;
@@ -52,6 +60,11 @@ export interface WidgetClientEvents {
     ack: (result: Ack<{ conversation: WidgetConversation }>) => void,
   ) => void;
   typing: (payload: z.infer<typeof typingSchema>) => void;
+  /** the customer has seen the messages up to `seq` (acknowledged with the stored mark, when asked) */
+  'message:read': (
+    payload: z.infer<typeof widgetReadSchema>,
+    ack?: (result: Ack<{ seq: number }>) => void,
+  ) => void;
   sync: (
     payload: z.infer<typeof widgetSyncSchema>,
     ack: (result: Ack<{ conversation: WidgetConversation | null; messages: MessageView[] }>) => void,
@@ -146,6 +159,11 @@ export interface AgentClientEvents {
     payload: z.input<typeof transferSchema>,
     ack: (result: Ack<{ conversation: AgentConversation }>) => void,
   ) => void;
+  /** take a resolved conversation up again (its person, supervisors, admins): assigned to me */
+  'conversation:reopen': (
+    payload: z.infer<typeof conversationRefSchema>,
+    ack: (result: Ack<{ conversation: AgentConversation }>) => void,
+  ) => void;
   /** hand the conversation back to the bot */
   'conversation:handback': (
     payload: z.infer<typeof conversationRefSchema>,
@@ -194,6 +212,8 @@ export interface AgentServerEvents {
   /** a message in a conversation the agent watches or is assigned */
   'message:new': (message: MessageView) => void;
   typing: (payload: { conversationId: string; author: 'customer'; typing: boolean }) => void;
+  /** read receipts: the customer has seen the messages up to `seq` (to staff in the conversation's room) */
+  'conversation:read': (payload: { conversationId: string; seq: number }) => void;
   'presence:changed': (payload: { userId: string; presence: Presence }) => void;
   /** a queued conversation is offered to me until `expiresAt`: accept or decline */
   'conversation:offered': (payload: { conversation: AgentConversation; expiresAt: string }) => void;

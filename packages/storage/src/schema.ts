@@ -130,6 +130,7 @@ export interface ConversationTable {
   channel: Default<string>;
   customer_seq: Default<number>;
   bot_seq: Default<number>;
+  customer_read_seq: Default<number>;
   emotion: ColumnType<unknown, string | null | undefined, string | null>;
   handoff: ColumnType<unknown, string | null | undefined, string | null>;
   tags: JsonDefault<string[]>;

@@ -1,7 +1,9 @@
-import type { AgentConversation } from '@tandem/protocol';
+import type { AgentConversation, Role } from '@tandem/protocol';
 import { Avatar, ReasonChip, StatusChip, TeamChip } from '../chips.tsx';
 import { toneOf } from '../contact.ts';
 import { useI18n } from '../I18nProvider.tsx';
+import { useShortcuts } from '../keyboard.ts';
+import { mayReopen } from '../store/receipts.ts';
 import { formatWait } from '../time.ts';
 
 interface Props {
@@ -9,11 +11,15 @@ interface Props {
   name: string;
   now: number;
   meId: string;
+  /** my role: supervisors and admins may reopen anyone's resolved conversation */
+  meRole?: Role;
   /** the command under way, if any */
   busy: string | null;
   detailsVisible: boolean;
   onAccept: () => void;
   onResolve: () => void;
+  /** take the resolved conversation up again (shown when I may) */
+  onReopen?: () => void;
   onToggleDetails: () => void;
   onBack: () => void;
 }
@@ -23,6 +29,10 @@ export function ConversationHeader(props: Props) {
   const { t, lang } = useI18n();
   const mine = conversation.status === 'assigned' && conversation.assignee?.id === meId;
   const byOther = conversation.status === 'assigned' && conversation.assignee && !mine;
+  const reopen = props.onReopen;
+  const reopenable =
+    reopen !== undefined && mayReopen(conversation, { id: meId, role: props.meRole ?? 'agent' });
+  useShortcuts({ o: () => reopenable && busy === null && reopen?.() });
   return (
     <header className="conversation-header">
       <button type="button" className="button button-ghost back-button" onClick={props.onBack}>
@@ -74,6 +84,11 @@ export function ConversationHeader(props: Props) {
             onClick={props.onResolve}
           >
             {busy === 'resolve' ? t('conversation.resolving') : t('conversation.resolve')}
+          </button>
+        )}
+        {reopenable && (
+          <button type="button" className="button button-primary" disabled={busy !== null} onClick={reopen}>
+            {busy === 'reopen' ? t('conversation.reopening') : t('conversation.reopen')}
           </button>
         )}
       </div>

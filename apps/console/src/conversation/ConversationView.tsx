@@ -15,6 +15,7 @@ import { useShortcuts } from '../keyboard.ts';
 import { OfferBar } from '../offers/OfferBar.tsx';
 import { type AgentSocket, commands } from '../socket.ts';
 import type { PendingOffer } from '../store/offers.ts';
+import { useReadSeq } from '../store/useReadSeq.ts';
 import { useMediaQuery } from '../useMediaQuery.ts';
 import { useNow } from '../useNow.ts';
 import { Composer, type ComposerMode } from './Composer.tsx';
@@ -61,7 +62,7 @@ function composerMode(conversation: AgentConversation, meId: string): ComposerMo
   return { enabled: false, hint: 'composer.hint.resolved' };
 }
 
-type Command = 'accept' | 'resolve' | HandOver;
+type Command = 'accept' | 'resolve' | 'reopen' | HandOver;
 
 /**
  * A line above the transcript: what just happened (shown while the conversation stays in the state it
@@ -90,6 +91,7 @@ export function ConversationView(props: Props) {
   const { t } = useI18n();
   const now = useNow(30_000);
   const live = useConversation(conversationId, socket, props.onConversation, props.onSessionLost);
+  const readSeq = useReadSeq(socket, conversationId, conversation?.customerReadSeq);
   const [busy, setBusy] = useState<Command | null>(null);
   const [banner, setBanner] = useState<Banner | null>(null);
   const [confirming, setConfirming] = useState<HandOver | null>(null);
@@ -121,7 +123,7 @@ export function ConversationView(props: Props) {
       if (action === 'resolve') setResolving(false);
       props.onConversation(updated);
       setConfirming(null);
-      if (action === 'accept') props.onAccepted();
+      if (action === 'accept' || action === 'reopen') props.onAccepted();
       if (action === 'release')
         setBanner({ tone: 'info', key: 'conversation.released', while: updated.status });
       if (action === 'handBack')
@@ -224,10 +226,12 @@ export function ConversationView(props: Props) {
           name={name}
           now={now}
           meId={me.id}
+          meRole={me.role}
           busy={busy}
           detailsVisible={detailsVisible}
           onAccept={() => void act('accept')}
           onResolve={() => setResolving(true)}
+          onReopen={() => void act('reopen')}
           onToggleDetails={() => setDetailsToggled((value) => !value)}
           onBack={props.onClose}
         />
@@ -274,6 +278,7 @@ export function ConversationView(props: Props) {
           myName={me.name}
           roles={roles}
           customerTyping={live.customerTyping}
+          readSeq={readSeq}
           now={now}
           onRetry={live.retry}
           onDiscard={live.discard}

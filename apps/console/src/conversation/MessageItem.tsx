@@ -3,6 +3,7 @@ import { EmotionChip } from '../chips.tsx';
 import { isNotable } from '../emotion.ts';
 import { useI18n } from '../I18nProvider.tsx';
 import type { PendingMessage } from '../store/messages.ts';
+import type { Receipt } from '../store/receipts.ts';
 import { formatClock } from '../time.ts';
 import { AttachmentView } from './AttachmentView.tsx';
 import { noticeText } from './notices.ts';
@@ -25,9 +26,23 @@ interface ItemProps {
   contactName: string;
   continued: boolean;
   time: string;
+  /** whether the customer has seen it (our side's messages only); `worded`: said in words, not only ticks */
+  receipt?: { state: Receipt; worded: boolean } | null;
 }
 
-export function MessageItem({ message, contactName, continued, time, role }: ItemProps) {
+/** A quiet ✓ (sent) or ✓✓ (read) under one of our messages, named for screen readers. */
+function ReceiptMark({ state, worded }: { state: Receipt; worded: boolean }) {
+  const { t } = useI18n();
+  const label = t(state === 'read' ? 'receipts.read' : 'receipts.sent');
+  return (
+    <div className={`msg-status msg-receipt is-${state}`} title={label}>
+      <span aria-hidden="true">{state === 'read' ? '✓✓' : '✓'}</span>
+      <span className={worded ? undefined : 'sr-only'}>{label}</span>
+    </div>
+  );
+}
+
+export function MessageItem({ message, contactName, continued, time, role, receipt }: ItemProps) {
   const { t } = useI18n();
   const kind = message.author.kind;
   const label =
@@ -76,6 +91,7 @@ export function MessageItem({ message, contactName, continued, time, role }: Ite
           ))}
         </ul>
       )}
+      {receipt && <ReceiptMark state={receipt.state} worded={receipt.worded} />}
     </li>
   );
 }

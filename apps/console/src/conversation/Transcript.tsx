@@ -1,7 +1,8 @@
 import type { MessageView, Role } from '@tandem/protocol';
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useI18n } from '../I18nProvider.tsx';
 import type { PendingMessage } from '../store/messages.ts';
+import { lastReceiptSeq, receiptOf } from '../store/receipts.ts';
 import { formatClock } from '../time.ts';
 import { MessageItem, PendingItem, SystemNotice } from './MessageItem.tsx';
 
@@ -14,6 +15,8 @@ interface Props {
   /** staff roles by id: an expert's and a supervisor's messages are marked as theirs */
   roles?: ReadonlyMap<string, Role>;
   customerTyping: boolean;
+  /** read receipts: the highest seq the customer has seen (0: none yet) */
+  readSeq?: number;
   now: number;
   onRetry: (clientId: string) => void;
   onDiscard: (clientId: string) => void;
@@ -29,6 +32,11 @@ function continues(previous: MessageView | undefined, message: MessageView): boo
   return Date.parse(message.createdAt) - Date.parse(previous.createdAt) < groupWindowMs;
 }
 
+function receiptAt(message: MessageView, readSeq: number, wordedSeq: number | null) {
+  const state = receiptOf(message, readSeq);
+  return state ? { state, worded: message.seq === wordedSeq } : null;
+}
+
 export function Transcript(props: Props) {
   const { messages, pending, now } = props;
   const { t, lang } = useI18n();
@@ -36,6 +44,9 @@ export function Transcript(props: Props) {
   const pinned = useRef(true);
   const shown = useRef({ items: -1, pending: pending.length });
   const items = messages.length + pending.length + (props.customerTyping ? 1 : 0);
+  const readSeq = props.readSeq ?? 0;
+  // the latest of our messages says "Sent" / "Read" in words; earlier ones only show ticks
+  const wordedSeq = useMemo(() => lastReceiptSeq(messages), [messages]);
 
   // follow new messages while the reader is at the bottom; always follow one's own new reply
   useLayoutEffect(() => {
@@ -92,6 +103,7 @@ export function Transcript(props: Props) {
                 continued={continues(messages[index - 1], message)}
                 role={message.author.id ? props.roles?.get(message.author.id) : undefined}
                 time={formatClock(message.createdAt, now, lang)}
+                receipt={receiptAt(message, readSeq, wordedSeq)}
               />
             ),
           )}

@@ -18,7 +18,7 @@ export function noticeText(
     case 'queued':
       return team ? t('notice.queued.team', { team }) : t('notice.queued');
     case 'reopened':
-      return t('notice.reopened');
+      return name ? t('notice.reopened.by', { name }) : t('notice.reopened');
     case 'agent_joined':
       return name ? t('notice.agent_joined', { name }) : t('notice.agent_joined.anon');
     case 'resolved':

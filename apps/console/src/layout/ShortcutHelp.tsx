@@ -8,6 +8,7 @@ const rows: { keys: string; what: MessageKey }[] = [
   { keys: 'Alt + W', what: 'shortcuts.close' },
   { keys: 'Alt + A', what: 'shortcuts.accept' },
   { keys: 'Alt + R', what: 'shortcuts.resolve' },
+  { keys: 'Alt + O', what: 'shortcuts.reopen' },
   { keys: 'Alt + T', what: 'shortcuts.transfer' },
   { keys: 'Alt + N', what: 'shortcuts.note' },
   { keys: '/', what: 'shortcuts.canned' },

@@ -32,6 +32,8 @@ export const statusOf: Record<ErrorCode, number> = {
   unsupported_media: 415,
   payload_too_large: 413,
   file_unreadable: 400,
+  at_capacity: 409,
+  conversation_superseded: 409,
   internal: 500,
 };
 

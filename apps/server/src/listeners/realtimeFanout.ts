@@ -8,7 +8,7 @@ import type { WidgetNamespace } from '../realtime/widgetNamespace.ts';
 
 /**
  * Realtime fan-out to the people in a conversation: the customer's widget gets its messages and status,
- * staff who watch or own the conversation get its messages. Everything needed travels in the event, so
+ * staff who watch or own the conversation get its messages and the customer's read receipts. Everything needed travels in the event, so
  * nothing is read from the database per message.
  */
 export function startRealtimeFanout(
@@ -53,6 +53,13 @@ export function startRealtimeFanout(
           );
       }),
     ),
+    // read receipts go to the staff in the conversation (its person, watchers, consulting experts)
+    ctx.events.subscribe('conversation.read', ({ conversation, seq }) => {
+      agent.to(rooms.conversation(conversation.id)).emit('conversation:read', {
+        conversationId: conversation.id,
+        seq,
+      });
+    }),
     ctx.events.subscribe('presence.changed', ({ workspaceId, userId, presence }) => {
       agent.to(rooms.workspace(workspaceId)).emit('presence:changed', { userId, presence });
     }),

@@ -53,6 +53,7 @@ export function presentAgentConversation(row: InboxRow): AgentConversation {
     tags: c.tags,
     sla: runningDeadline(c),
     disposition: c.disposition,
+    customerReadSeq: c.customerReadSeq,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };

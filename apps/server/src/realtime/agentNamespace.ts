@@ -108,6 +108,11 @@ export function setupAgentNamespace(io: Server, ctx: AppContext): AgentNamespace
       on('conversation:handback', conversationRefSchema, async ({ conversationId }) => ({
         conversation: await actions.handBack(ctx, user, conversationId),
       }));
+      on('conversation:reopen', conversationRefSchema, async ({ conversationId }) => {
+        const conversation = await actions.reopen(ctx, user, conversationId);
+        joinConversation(conversationId);
+        return { conversation };
+      });
       on('conversation:watch', conversationRefSchema, async ({ conversationId }) => {
         await actions.assertVisible(ctx, user, conversationId);
         await socket.join(rooms.conversation(conversationId));

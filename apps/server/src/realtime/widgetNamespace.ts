@@ -2,6 +2,7 @@ import {
   type Contact,
   customerRequestsHuman,
   leaveMessage,
+  markReadByCustomer,
   rateConversation,
   receiveCustomerMessage,
 } from '@tandem/domain';
@@ -14,6 +15,7 @@ import {
   type WidgetServerEvents,
   widgetAuthSchema,
   widgetHandoffSchema,
+  widgetReadSchema,
   widgetSendSchema,
   widgetSyncSchema,
 } from '@tandem/protocol';
@@ -128,6 +130,12 @@ export function setupWidgetNamespace(io: Server, ctx: AppContext): WidgetNamespa
           comment: payload.comment,
         });
         return { conversation: await presentWidgetConversation(ctx.store, rated) };
+      });
+
+      // read receipts: what the widget has shown the customer (the mark never moves back)
+      on('message:read', widgetReadSchema, async (payload) => {
+        const { seq } = await markReadByCustomer(ctx.deps, { contact, ...payload });
+        return { seq };
       });
 
       on('typing', typingSchema, async (payload) => {

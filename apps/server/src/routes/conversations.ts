@@ -102,6 +102,11 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext, routes
     actions.decline,
   );
   command('handback', 'Hand the conversation back to the bot', actions.handBack);
+  command(
+    'reopen',
+    'Reopen a resolved conversation: assigned to me (its person, supervisors, admins; within capacity)',
+    actions.reopen,
+  );
 
   defineRoute(app, ctx, routes, {
     method: 'POST',

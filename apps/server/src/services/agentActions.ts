@@ -9,6 +9,7 @@ import {
   notFound,
   postAgentMessage,
   releaseConversation,
+  reopenConversation,
   resolveConversation,
   transferConversation,
   type User,
@@ -45,7 +46,8 @@ type Command =
   | typeof releaseConversation
   | typeof closeConversation
   | typeof declineOffer
-  | typeof handBackToBot;
+  | typeof handBackToBot
+  | typeof reopenConversation;
 
 async function run(ctx: AppContext, user: User, id: string, command: Command): Promise<AgentConversation> {
   const input = {
@@ -99,6 +101,8 @@ export const release = (ctx: AppContext, user: User, id: string) => run(ctx, use
 export const close = (ctx: AppContext, user: User, id: string) => run(ctx, user, id, closeConversation);
 export const decline = (ctx: AppContext, user: User, id: string) => run(ctx, user, id, declineOffer);
 export const handBack = (ctx: AppContext, user: User, id: string) => run(ctx, user, id, handBackToBot);
+/** Takes a resolved conversation up again: assigned to me (see `reopenConversation`). */
+export const reopen = (ctx: AppContext, user: User, id: string) => run(ctx, user, id, reopenConversation);
 
 export async function transfer(
   ctx: AppContext,

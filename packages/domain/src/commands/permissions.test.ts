@@ -1,7 +1,7 @@
 import type { Role } from '@tandem/protocol';
 import { describe, expect, it } from 'vitest';
 import type { Actor, Conversation } from '../records.ts';
-import { assertMayAct, assertMayResolve } from './permissions.ts';
+import { assertMayAct, assertMayReopen, assertMayResolve } from './permissions.ts';
 
 const conversation = (status: Conversation['status'], assigneeId: string | null = null) =>
   ({ id: 'c1', workspaceId: 'w1', status, assigneeId }) as Conversation;
@@ -54,5 +54,33 @@ describe('who may resolve', () => {
   it('keeps release as it was: a queued conversation has no assignee to protect', () => {
     expect(codeOf(() => assertMayAct(conversation('queued'), staff('agent')))).toBe('ok');
     expect(codeOf(() => assertMayAct(conversation('assigned', 'u2'), staff('agent')))).toBe('not_assignee');
+  });
+});
+
+describe('who may reopen', () => {
+  const resolved = (assigneeId: string | null, lastAgentId: string | null = assigneeId) =>
+    ({ ...conversation('resolved', assigneeId), lastAgentId }) as Conversation;
+
+  it('lets the person who served it last reopen it, whatever their role', () => {
+    for (const role of ['agent', 'expert'] as const) {
+      expect(codeOf(() => assertMayReopen(resolved('u1'), staff(role, 'u1')))).toBe('ok');
+      // put back in the queue and resolved from there: still the last person who served it
+      expect(codeOf(() => assertMayReopen(resolved(null, 'u1'), staff(role, 'u1')))).toBe('ok');
+    }
+  });
+
+  it("refuses another agent or expert (another team's or a teammate)", () => {
+    for (const role of ['agent', 'expert'] as const) {
+      expect(codeOf(() => assertMayReopen(resolved('u2'), staff(role, 'u1')))).toBe('forbidden');
+      // one the bot resolved alone has nobody who served it
+      expect(codeOf(() => assertMayReopen(resolved(null), staff(role, 'u1')))).toBe('forbidden');
+    }
+  });
+
+  it("lets supervisors and admins reopen anyone's", () => {
+    for (const role of ['admin', 'supervisor'] as const) {
+      expect(codeOf(() => assertMayReopen(resolved('u2'), staff(role, 'u1')))).toBe('ok');
+      expect(codeOf(() => assertMayReopen(resolved(null), staff(role, 'u1')))).toBe('ok');
+    }
   });
 });

@@ -43,3 +43,18 @@ export function assertMayHandle(conversation: Conversation, actor: Actor): void 
     );
   }
 }
+
+/**
+ * Reopening a resolved conversation: the person who served it (its last assignee), supervisors and admins.
+ * Another agent or expert — of another team or the same one — may not take up a teammate's conversation.
+ */
+export function assertMayReopen(conversation: Conversation, actor: Actor): void {
+  if (actor.kind !== 'agent' || supervises(actor)) return;
+  const id = actor.user.id;
+  if (conversation.assigneeId !== id && conversation.lastAgentId !== id) {
+    throw new DomainError(
+      'forbidden',
+      'only the person who served it, a supervisor or an admin may reopen this conversation',
+    );
+  }
+}

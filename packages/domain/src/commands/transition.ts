@@ -123,6 +123,9 @@ export async function transitionWithin(
     case 'resolve':
       outbox.add('conversation.resolved', change);
       break;
+    case 'reopen':
+      outbox.add('conversation.reopened', change);
+      break;
     case 'close':
       outbox.add('conversation.closed', change);
       break;

@@ -11,6 +11,7 @@ const commands: TransitionCommand[] = [
   'assign',
   'handBack',
   'resolve',
+  'reopen',
   'close',
 ];
 
@@ -31,6 +32,7 @@ const expected: Record<string, string> = {
   'assigned handBack': 'bot',
   'assigned resolve': 'resolved',
   'assigned close': 'closed',
+  'resolved reopen': 'assigned',
   'resolved close': 'closed',
 };
 

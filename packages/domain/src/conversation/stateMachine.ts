@@ -10,12 +10,14 @@ export type TransitionCommand =
   | 'assign'
   | 'handBack'
   | 'resolve'
+  | 'reopen'
   | 'close';
 
 /**
  * Allowed transitions: bot → queued → assigned → resolved, plus closed. `transfer` moves a conversation to
  * another queue (a team, the expert tier), `assign` gives it to a named person, `handBack` returns it to the
- * bot. A command not listed for a status is forbidden in that status.
+ * bot, `reopen` gives a resolved one to the person taking it up again (a closed one stays closed). A command
+ * not listed for a status is forbidden in that status.
  */
 export const transitions: Record<
   ConversationStatus,
@@ -38,7 +40,7 @@ export const transitions: Record<
     resolve: 'resolved',
     close: 'closed',
   },
-  resolved: { close: 'closed' },
+  resolved: { reopen: 'assigned', close: 'closed' },
   closed: {},
 };
 

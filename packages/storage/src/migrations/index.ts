@@ -11,6 +11,7 @@ import * as attachments from './009_attachments.ts';
 import * as people from './010_people.ts';
 import * as knowledgeVersions from './011_knowledge_versions.ts';
 import * as widgetAppearance from './012_widget_appearance.ts';
+import * as readReceipts from './013_read_receipts.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '010_people': people,
   '011_knowledge_versions': knowledgeVersions,
   '012_widget_appearance': widgetAppearance,
+  '013_read_receipts': readReceipts,
 };
 
 export const migrationProvider: MigrationProvider = {

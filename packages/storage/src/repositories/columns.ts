@@ -17,6 +17,7 @@ export const conversationColumns = [
   'last_seq',
   'customer_seq',
   'bot_seq',
+  'customer_read_seq',
   'queued_at',
   'resolved_at',
   'team_id',

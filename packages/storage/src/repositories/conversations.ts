@@ -145,6 +145,19 @@ export function conversationRepository(db: Db): ConversationRepository {
         messages: json<Record<string, unknown>[]>(row.messages).map(messageFromJson),
       };
     },
+    async markCustomerRead(id, contactId, seq) {
+      // never past the last message, never back; updated_at stays (reading changes no inbox order)
+      const mark = sql<number>`least(${seq}::int, last_seq)`;
+      const row = await db
+        .updateTable('conversations')
+        .set({ customer_read_seq: mark })
+        .where('id', '=', id)
+        .where('contact_id', '=', contactId)
+        .where('customer_read_seq', '<', mark)
+        .returningAll()
+        .executeTakeFirst();
+      return row ? toConversation(row) : null;
+    },
     async listBotOwed(limit) {
       const rows = await db
         .selectFrom('conversations')

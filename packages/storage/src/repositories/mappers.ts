@@ -95,6 +95,8 @@ export const toConversation = (row: ConversationRow): Conversation => ({
   lastSeq: row.last_seq,
   customerSeq: row.customer_seq,
   botSeq: row.bot_seq,
+  // (older rows read as JSON before the column existed have none)
+  customerReadSeq: row.customer_read_seq ?? 0,
   queuedAt: row.queued_at,
   resolvedAt: row.resolved_at,
   teamId: row.team_id,
