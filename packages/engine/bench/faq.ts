@@ -14,7 +14,7 @@ import { flowEntries } from '../src/dialog/matcherEntries.ts';
 import { phrasingKey } from '../src/dialog/phrasing.ts';
 import { loadWorkspace } from '../src/dialog/transcripts/loadWorkspace.ts';
 import type { TurnOutput, WorkspaceBrain } from '../src/dialog/types.ts';
-import { type Outcome, outcomeTable, scoreRow } from './faq/score.ts';
+import { listTable, type Outcome, outcomeTable, scoreRow } from './faq/score.ts';
 
 interface EvalRow {
   text: string;
@@ -75,10 +75,16 @@ async function main(): Promise<void> {
   }
   const ms = performance.now() - started;
 
-  const table = outcomeTable(
-    outcomes.map((o) => ({ lang: o.row.lang, inScope: o.row.expected !== null, outcome: o.outcome })),
-  );
+  const scored = outcomes.map((o) => ({
+    lang: o.row.lang,
+    inScope: o.row.expected !== null,
+    outcome: o.outcome,
+    listed: o.out.kind === 'clarify' && o.out.replies.some((r) => r.buttons.length > 0),
+  }));
+  const table = outcomeTable(scored);
+  const lists = listTable(scored);
   console.log(table);
+  console.log(lists);
   console.log(`${rows.length} first turns in ${Math.round(ms)} ms`);
   if (show) {
     for (const { row, outcome, out } of outcomes) {
@@ -107,9 +113,16 @@ it (knowledge, flows, rules, settings of \`${WORKSPACE}\`).
 - **offered**: "did you mean" with the expected entry among the buttons (one tap away);
 - **unsure**: "did you mean" without it, or "don't know" (the customer rephrases or asks for a person);
 - **wrong**: a confident answer or flow for something else;
-- off-topic rows: **declined** (don't know, or a hand-over), **offered** (did-you-mean buttons), **wrong** (an answer).
+- off-topic rows: **declined** (an honest "can't help" with what the bot can help with, or a hand-over),
+  **offered** (did-you-mean buttons), **wrong** (an answer).
 
 ${table}
+
+A did-you-mean list should only be shown when it helps. Of the lists shown, how many held the right entry
+(one tap away), and how many were shown for off-topic questions (see \`packages/engine/src/bot/suggestions.ts\`
+for when a list is shown; its settings were chosen on the development set with \`packages/engine/bench/faq/tune.ts\`):
+
+${lists}
 `,
   );
   console.log(`wrote ${OUT}`);

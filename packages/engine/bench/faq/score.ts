@@ -30,6 +30,8 @@ interface Scored {
   lang: string;
   inScope: boolean;
   outcome: Outcome;
+  /** the turn showed a did-you-mean list (buttons to pick from) */
+  listed: boolean;
 }
 
 const pct = (n: number, of: number) => (of === 0 ? '—' : `${n} (${((100 * n) / of).toFixed(0)}%)`);
@@ -52,6 +54,26 @@ export function outcomeTable(rows: Scored[]): string {
         `| ${what} | ${lang} | ${set.length} | ${right} | ${pct(count('offered'), set.length)} | ${inScope ? pct(count('unsure'), set.length) : '—'} | ${pct(count('wrong'), set.length)} |`,
       );
     }
+  }
+  return lines.join('\n');
+}
+
+/**
+ * How often a did-you-mean list helps: of the lists shown for answerable questions, how many hold the right
+ * entry; and how many lists off-topic questions got (each one three buttons that cannot help).
+ */
+export function listTable(rows: Scored[]): string {
+  const lines = [
+    '| language | lists for answerable questions | with the right entry | lists for off-topic questions |',
+    '|---|---:|---:|---:|',
+  ];
+  for (const lang of ['zh', 'en', 'all']) {
+    const set = rows.filter((r) => r.listed && (lang === 'all' || r.lang === lang));
+    const answerable = set.filter((r) => r.inScope);
+    const right = answerable.filter((r) => r.outcome === 'offered').length;
+    lines.push(
+      `| ${lang} | ${answerable.length} | ${pct(right, answerable.length)} | ${set.length - answerable.length} |`,
+    );
   }
   return lines.join('\n');
 }

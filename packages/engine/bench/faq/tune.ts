@@ -1,12 +1,20 @@
 /**
- * Chooses the FAQ engine's fusion settings on the development set (never the test set):
- * `npx tsx packages/engine/bench/faq/tune.ts [rows.json] ['{"answerAt":0.45}' ...]` (training options, if
- * any, in the TRAIN environment variable as JSON). Trains the demo
- * workspace's matcher once, then scores each setting given (or the defaults) on the rows: top-1 accuracy,
- * and what the engine decides (right / offered / unsure / wrong; off-topic declined / offered / wrong).
+ * Chooses the FAQ engine's settings on development data (never the test set):
+ * `npx tsx packages/engine/bench/faq/tune.ts [rows.json] ['{"answerAt":0.45}' ...]`. Trains the demo
+ * workspace's matcher once, then scores each fusion setting given (or the defaults) the way the bot decides
+ * (`engineMatcher`: the did-you-mean rule and the other-company check included): top-1 accuracy; right /
+ * offered / unsure / wrong; the did-you-mean lists shown and how many hold the right entry; and for
+ * off-topic questions declined / offered / wrong.
+ *
+ * Environment: TRAIN (training options, JSON), SUGGEST (a did-you-mean rule to try instead of
+ * SUGGESTION_RULE, JSON). Besides the rows' own off-topic questions, off-topic traffic from the shared
+ * datasets beside the checkout is scored when present: CLINC150 val's out-of-scope rows (English) and
+ * SMP2017 val (Chinese assistant queries: weather, music, trains — none of them a shop's business).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { engineMatcher } from '../../src/bot/engineMatcher.ts';
+import { SUGGESTION_RULE, type SuggestionRule } from '../../src/bot/suggestions.ts';
 import { matcherTraining } from '../../src/dialog/matcherEntries.ts';
 import { loadWorkspace } from '../../src/dialog/transcripts/loadWorkspace.ts';
 import {
@@ -15,6 +23,7 @@ import {
   type FaqFusionOptions,
   trainFaqEngine,
 } from '../../src/retrieval/faqEngine.ts';
+import { DATASETS } from '../nlu/datasets.ts';
 
 interface Row {
   text: string;
@@ -32,6 +41,23 @@ const trained = trainFaqEngine(entries, {
   ...training.options,
   ...(JSON.parse(process.env.TRAIN ?? '{}') as FaqEngineOptions),
 });
+const rule: SuggestionRule = { ...SUGGESTION_RULE, ...(JSON.parse(process.env.SUGGEST ?? '{}') as object) };
+
+/** Off-topic development traffic from the shared datasets (absent: not scored). */
+function offTopic(path: string, keep: (row: { intent?: string }) => boolean): string[] {
+  const full = `${DATASETS}${path}`;
+  if (!existsSync(full)) return [];
+  return readFileSync(full, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as { text: string; intent?: string })
+    .filter(keep)
+    .map((row) => row.text);
+}
+const traffic = {
+  'clinc150 val oos': offTopic('clinc150/val.jsonl', (row) => row.intent === 'oos'),
+  'smp2017 val': offTopic('smp2017/val.jsonl', () => true),
+};
 
 // a flow that shares a phrasing with an entry does that entry's job
 const sameJob = new Map<string, Set<string>>();
@@ -46,34 +72,44 @@ for (const flow of entries.filter((e) => e.id.startsWith('flow:'))) {
 }
 const isRight = (id: string | undefined, expected: string) =>
   id === expected || (id !== undefined && (sameJob.get(expected)?.has(id) ?? false));
+const p = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(1)}%`;
 
 for (const json of settings.length > 0 ? settings : ['{}']) {
   const options = JSON.parse(json) as FaqFusionOptions;
   const engine = new FaqEngine(trained.entries, trained.model, options);
-  const c = { top1: 0, right: 0, offered: 0, unsure: 0, wrong: 0, declined: 0, oosOffered: 0, oosWrong: 0 };
+  const matcher = engineMatcher(engine, undefined, rule);
+  const c = { top1: 0, right: 0, offered: 0, unsure: 0, wrong: 0, lists: 0 };
+  const oos = { declined: 0, offered: 0, wrong: 0 };
   let inScope = 0;
   for (const row of rows) {
-    const r = engine.search(row.text);
-    const top = r.candidates[0]?.entryId;
+    const m = matcher.match(row.text);
     if (row.expected === null) {
-      if (r.outcome === 'answer') c.oosWrong++;
-      else if (r.outcome === 'clarify') c.oosOffered++;
-      else c.declined++;
+      oos[m.outcome === 'answer' ? 'wrong' : m.outcome === 'clarify' ? 'offered' : 'declined']++;
       continue;
     }
     inScope++;
+    const top = engine.search(row.text).candidates[0]?.entryId;
     if (isRight(top, row.expected)) c.top1++;
-    if (r.outcome === 'answer') isRight(top, row.expected) ? c.right++ : c.wrong++;
-    else if (
-      r.outcome === 'clarify' &&
-      r.candidates.slice(0, 3).some((x) => isRight(x.entryId, row.expected!))
-    )
+    if (m.outcome === 'clarify') c.lists++;
+    if (m.outcome === 'answer') isRight(m.candidates[0]?.entryId, row.expected) ? c.right++ : c.wrong++;
+    else if (m.outcome === 'clarify' && m.candidates.some((x) => isRight(x.entryId, row.expected!)))
       c.offered++;
     else c.unsure++;
   }
-  const oos = rows.length - inScope;
-  const p = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(1)}%`;
+  const others = Object.entries(traffic)
+    .filter(([, texts]) => texts.length > 0)
+    .map(([name, texts]) => {
+      const outcomes = texts.map((t) => matcher.match(t).outcome);
+      const count = (o: string) => outcomes.filter((x) => x === o).length;
+      return `${name}: declined ${p(count('unknown'), texts.length)} offered ${p(count('clarify'), texts.length)} answered ${p(count('answer'), texts.length)}`;
+    });
+  const n = rows.length - inScope;
   console.log(
-    `${json}\ttop1 ${p(c.top1, inScope)}\tright ${p(c.right, inScope)}\toffered ${p(c.offered, inScope)}\tunsure ${p(c.unsure, inScope)}\twrong ${p(c.wrong, inScope)}\t| oos declined ${p(c.declined, oos)} offered ${p(c.oosOffered, oos)} wrong ${p(c.oosWrong, oos)}`,
+    [
+      `${json} ${JSON.stringify(rule)}`,
+      `  answerable: top1 ${p(c.top1, inScope)} right ${p(c.right, inScope)} offered ${p(c.offered, inScope)} unsure ${p(c.unsure, inScope)} wrong ${p(c.wrong, inScope)}; lists ${c.lists}, with the right entry ${p(c.offered, c.lists)}`,
+      `  off-topic rows: declined ${p(oos.declined, n)} offered ${p(oos.offered, n)} wrong ${p(oos.wrong, n)}`,
+      ...others.map((line) => `  ${line}`),
+    ].join('\n'),
   );
 }

@@ -1,19 +1,53 @@
+import { OrganizationGuard } from '../lang/organizations.ts';
 import type { FaqEngine, FaqSearchResult } from '../retrieval/faqEngine.ts';
 import type { FaqMatch, FaqMatcher } from './matcher.ts';
+import { helpfulSuggestions, SUGGESTION_RULE, type SuggestionRule } from './suggestions.ts';
+
+/** The question speaks to this business ("do you take PayPal?", "你们支持…"), not about the other company's. */
+const TO_US = /\b(?:you|your|yours)\b|你们|您们|你家|贵店|贵司|贵公司|咱们|本店/iu;
+
+/** Everything the knowledge base says, questions and answers: the companies it names are its own. */
+const knowledgeText = (engine: FaqEngine) =>
+  engine.entries
+    .flatMap((e) => [
+      ...(e.questions.zh ?? []),
+      ...(e.questions.en ?? []),
+      e.answer.zh ?? '',
+      e.answer.en ?? '',
+    ])
+    .join('\n');
 
 /**
  * Adapts the NLU engine's FAQ search to the bot's matcher interface. `observe` sees every search's full
  * result (fused, classifier and lexical scores): how the bot explains a decision without searching twice.
+ *
+ * An unsure search becomes "did you mean" only when the suggestions help (`helpfulSuggestions`); a question
+ * about another company ("how do I return something to Walmart", "招商银行信用卡怎么还款") is declined rather
+ * than offered this shop's articles, unless it asks us about it ("do you take PayPal?").
  */
-export function engineMatcher(engine: FaqEngine, observe?: (result: FaqSearchResult) => void): FaqMatcher {
+export function engineMatcher(
+  engine: FaqEngine,
+  observe?: (result: FaqSearchResult) => void,
+  rule: SuggestionRule = SUGGESTION_RULE,
+): FaqMatcher {
+  const others = new OrganizationGuard(knowledgeText(engine));
   return {
     match(text: string): FaqMatch {
       const result = engine.search(text, 5);
       observe?.(result);
       const empty = result.prediction.ranking.length === 0;
       const candidates = result.candidates.map((c) => ({ entryId: c.entryId, confidence: c.score }));
-      if (result.outcome !== 'clarify') return { outcome: result.outcome, candidates, empty };
-      return { outcome: 'clarify', candidates: candidates.slice(0, 3), empty };
+      if (result.outcome === 'answer') return { outcome: 'answer', candidates, empty };
+      if (!empty && !TO_US.test(text) && others.othersIn(text).length > 0)
+        return { outcome: 'unknown', candidates, empty, elsewhere: true };
+      if (result.outcome === 'unknown') return { outcome: 'unknown', candidates, empty };
+      const offered = helpfulSuggestions(result, rule);
+      if (offered.length === 0) return { outcome: 'unknown', candidates, empty };
+      return {
+        outcome: 'clarify',
+        candidates: offered.map((c) => ({ entryId: c.entryId, confidence: c.score })),
+        empty,
+      };
     },
   };
 }

@@ -141,8 +141,14 @@ describe('createFaqBot', () => {
 
 describe('detectHandoffRequest', () => {
   it('reads a bare "where is the person" as a request for one, however punctuated or repeated', () => {
-    for (const text of ['人呢?', '客服呢', '人呢 人呢', '有人吗？？', '人工', '转人工吧']) {
+    for (const text of ['人呢?', '客服呢', '人呢 人呢', '客服在吗？？', '人工', '转人工吧']) {
       expect(detectHandoffRequest(text), text).toBe('explicit');
+    }
+  });
+
+  it('reads "anyone there?" as a question to the bot in both languages, not a request for a person', () => {
+    for (const text of ['有人吗？？', '有人在吗', 'anyone there?', 'is anybody there']) {
+      expect(detectHandoffRequest(text), text).toBeNull();
     }
   });
 

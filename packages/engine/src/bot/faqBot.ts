@@ -1,7 +1,8 @@
 import { detectLanguage } from '../lang/detect.ts';
 import { detectHandoffRequest } from './handoff.ts';
 import type { FaqMatch, FaqMatcher } from './matcher.ts';
-import { CLARIFY_TEXT, EMPTY_REPLIES, HANDOFF_TEXT, UNKNOWN_REPLIES } from './messages.ts';
+import { CLARIFY_TEXT, DECLINE_VARIANTS, declineText, EMPTY_REPLIES, HANDOFF_TEXT } from './messages.ts';
+import { knowledgeTopics } from './topics.ts';
 import type { Bot, BotDecision, BotState, HandoffReason, KnowledgeEntry, Lang, QuickReply } from './types.ts';
 
 export interface FaqBotOptions {
@@ -9,6 +10,8 @@ export interface FaqBotOptions {
   defaultLang?: Lang;
   /** how messages are matched to entries (default: the NLU engine trained on the entries' phrasings) */
   matcher?: FaqMatcher;
+  /** what the bot says it can help with when it cannot (default: the entries' largest categories) */
+  topics?: Record<Lang, string | null>;
 }
 
 type Reply = { decision: BotDecision; state: BotState };
@@ -41,17 +44,26 @@ export function createFaqBotWith(
   const buttons = (ids: string[], lang: Lang): QuickReply[] =>
     ids.flatMap((id) => button(id, lang) ?? []).slice(0, 3);
 
+  const topics = options.topics ?? {
+    zh: knowledgeTopics(entries, 'zh'),
+    en: knowledgeTopics(entries, 'en'),
+  };
+
   const handoff = (state: BotState, lang: Lang, reason: HandoffReason): Reply => ({
     decision: { kind: 'handoff', lang, text: HANDOFF_TEXT[reason][lang], reason },
     state: { ...state, lang, misses: 0 },
   });
 
-  const unknown = (state: BotState, lang: Lang, empty: boolean): Reply => {
-    const replies = empty ? EMPTY_REPLIES[lang] : UNKNOWN_REPLIES[lang];
-    const index = ((state.lastUnknownReply ?? -1) + 1) % replies.length;
+  const unknown = (state: BotState, lang: Lang, match: FaqMatch): Reply => {
+    const { empty } = match;
+    const count = empty ? EMPTY_REPLIES[lang].length : DECLINE_VARIANTS;
+    const index = ((state.lastUnknownReply ?? -1) + 1) % count;
+    const text = empty
+      ? EMPTY_REPLIES[lang][index]!
+      : declineText(lang, index, { topics: topics[lang], elsewhere: match.elsewhere === true });
     return {
       // No button to a person here: the widget keeps one on screen at all times.
-      decision: { kind: 'unknown', lang, text: replies[index]!, buttons: [] },
+      decision: { kind: 'unknown', lang, text, buttons: [] },
       state: { ...state, lang, misses: empty ? state.misses : state.misses + 1, lastUnknownReply: index },
     };
   };
@@ -101,7 +113,7 @@ export function createFaqBotWith(
         };
       }
       if (!match.empty && state.misses >= 1) return handoff(state, lang, 'repeated_miss');
-      return unknown(state, lang, match.empty);
+      return unknown(state, lang, match);
     },
   };
 }

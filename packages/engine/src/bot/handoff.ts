@@ -12,9 +12,10 @@ const ZH_EXPLICIT =
   /转人工|转接人工|人工客服|人工服务|人工坐席|真人|活人|(找|要|叫|转|接|换|联系|呼叫)(个|一下|一个)?(人工|客服|专员)(?!电话|热线|邮箱|时间|工作时间)/;
 const STANDALONE_MAX = 24;
 const ZH_MENTION = /人工(?!智能|费|成本)|客服/;
-// a whole message (punctuation aside, possibly repeated: "人呢人呢") that can only mean "a person, please"
+// a whole message (punctuation aside, possibly repeated: "人呢人呢") that can only mean "a person, please";
+// 「有人吗」 is "anyone there?", like the English: the bot answers that it is there and a person is a tap away
 const ZH_STANDALONE =
-  /^(?:(?:人工|客服|真人|人工客服|客服在吗|有人吗|有人在吗|有没有人|在吗客服|人呢|客服呢|人工呢|客服人呢)[啊呀吧]?)+$/;
+  /^(?:(?:人工|客服|真人|人工客服|客服在吗|在吗客服|人呢|客服呢|人工呢|客服人呢)[啊呀吧]?)+$/;
 
 const WHO =
   '(?:a |an |the |some |your |one of your )?(?:human(?!\\s+resources?)s?|agents?|person|people|representatives?|reps?|operators?|someone|somebody|staff|customer service|customer support|support team)';

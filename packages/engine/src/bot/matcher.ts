@@ -13,6 +13,8 @@ export interface FaqMatch {
   candidates: FaqCandidate[];
   /** the message had nothing to match (only emoji, punctuation or spaces) */
   empty: boolean;
+  /** not answered because it names another company the knowledge base never mentions ("my Amazon order") */
+  elsewhere?: boolean;
 }
 
 /** Maps a customer message to knowledge entries. The bot's dialogue policy does not care how. */

@@ -1,18 +1,56 @@
 import type { HandoffReason, Lang } from './types.ts';
 
-/** What the bot says when it does not know; rotated so a customer never reads the same failure twice in a row. */
-export const UNKNOWN_REPLIES: Record<Lang, readonly string[]> = {
+/**
+ * What the bot says when it cannot help: an honest "I can't help with that", what it can help with (the
+ * knowledge base's topics, when it can name them) and the way on: another wording or a person. Rotated so
+ * a customer never reads the same failure twice in a row.
+ */
+const DECLINES: Record<Lang, ReadonlyArray<{ opening: string; next: string }>> = {
   zh: [
-    '抱歉，这个问题我还不会回答。您可以换个说法再问我，或者直接转人工客服。',
-    '这个我暂时还不清楚。能再具体描述一下吗？也可以随时让我为您转接人工。',
-    '不好意思，我还没有学会这个问题。您可以换一种问法，或者联系人工客服。',
+    { opening: '抱歉，这个问题我帮不上忙。', next: '您可以换个说法再问我，或者直接转人工客服。' },
+    { opening: '这个我暂时还回答不了。', next: '能再具体描述一下吗？也可以随时让我为您转接人工。' },
+    { opening: '不好意思，我还没有学会这个问题。', next: '您可以换一种问法，或者联系人工客服。' },
   ],
   en: [
-    "Sorry, I don't know the answer to that yet. Could you put it another way, or would you like a person to help?",
-    "I'm not sure about that one yet. Could you tell me a bit more? A person is one tap away if you prefer.",
-    "I haven't learned that yet. Try asking it differently, or ask for a person.",
+    {
+      opening: "Sorry, I can't help with that one.",
+      next: 'Could you put it another way, or would you like a person to help?',
+    },
+    {
+      opening: "I'm not sure about that one yet.",
+      next: 'Could you tell me a bit more? A person is one tap away if you prefer.',
+    },
+    { opening: "I haven't learned that yet.", next: 'Try asking it differently, or ask for a person.' },
   ],
 };
+
+/** In place of the opening when the question is about another company ("my Amazon order", "招商银行信用卡"). */
+const ELSEWHERE: Record<Lang, string> = {
+  zh: '抱歉，这似乎是其他平台或机构的问题，我只能解答与我们有关的问题。',
+  en: 'Sorry, that sounds like a question for another company — I can only help with questions about us.',
+};
+
+const CAN_HELP_WITH: Record<Lang, (topics: string) => string> = {
+  zh: (topics) => `我可以解答${topics}等方面的问题。`,
+  en: (topics) => `I can help with ${topics}.`,
+};
+
+/** How many different "can't help" replies there are (the state remembers the last one used). */
+export const DECLINE_VARIANTS = 3;
+
+/** The `index`-th "can't help" reply, naming what the bot can help with when `topics` is given. */
+export function declineText(
+  lang: Lang,
+  index: number,
+  options: { topics?: string | null; elsewhere?: boolean } = {},
+): string {
+  const list = DECLINES[lang];
+  const { opening, next } = list[index % list.length] ?? list[0]!;
+  const parts = [options.elsewhere ? ELSEWHERE[lang] : opening];
+  if (options.topics) parts.push(CAN_HELP_WITH[lang](options.topics));
+  parts.push(next);
+  return parts.join(lang === 'zh' ? '' : ' ');
+}
 
 /** Prompt for messages with nothing to match (only emoji, punctuation or spaces). */
 export const EMPTY_REPLIES: Record<Lang, readonly string[]> = {

@@ -31,8 +31,10 @@ import {
 } from './handover.ts';
 import { wantsHumanFirst } from './humanFirst.ts';
 import { chooseLanguage } from './language.ts';
-import { FLOW_PREFIX, matcherTraining } from './matcherEntries.ts';
-import { detectSmallTalk, smallTalkText } from './smallTalk.ts';
+import { FLOW_PREFIX, matcherEntries, matcherTraining } from './matcherEntries.ts';
+import { phrasingKey } from './phrasing.ts';
+import { withoutPlaceholders } from './references.ts';
+import { socialTurn } from './socialTurn.ts';
 import { humanButton, texts } from './texts.ts';
 import { trainInWorkerOnce } from './trainedMatchers.ts';
 import type {
@@ -90,6 +92,7 @@ export const initialConversationState = (): ConversationBotState => ({
   emotions: [],
   empathyUsed: [],
   greeted: false,
+  asked: null,
 });
 
 /**
@@ -115,6 +118,12 @@ export function createConversationEngine(brain: WorkspaceBrain, ports: EnginePor
   const flows = new Map(brain.flows.map((f) => [f.id, f]));
   let rules = compileRules(brain.rules);
   const { settings } = brain;
+  // the workspace's own phrasings: a message that is one of them is a question, even when it reads as small talk
+  const listed = new Set(
+    matcherEntries(brain).flatMap((e) =>
+      [...(e.questions.zh ?? []), ...(e.questions.en ?? [])].map(phrasingKey),
+    ),
+  );
 
   // a side question in a flow: only a confident FAQ answer (never another flow), in the flow's language
   const faqAnswer = (text: string, lang: Lang) => {
@@ -129,7 +138,8 @@ export function createConversationEngine(brain: WorkspaceBrain, ports: EnginePor
     trace?: TurnTrace,
   ): Promise<TurnOutput> {
     const s = previous ?? initialConversationState();
-    const lang = chooseLanguage(input.text, input.lang ?? s.bot.lang ?? null);
+    // placeholders ("[ORDERID_1]", "[链接x]") are in no language: the words around them are
+    const lang = chooseLanguage(withoutPlaceholders(input.text), input.lang ?? s.bot.lang ?? null);
     const emotion = input.emotion ?? detectEmotion(input.text, { lang });
     const emotions = [...s.emotions, toEmotionPoint(emotion)].slice(-EMOTION_MEMORY);
     const trajectory = summarizeTrajectory(emotions);
@@ -137,6 +147,8 @@ export function createConversationEngine(brain: WorkspaceBrain, ports: EnginePor
     let state: ConversationBotState = { ...s, emotions, greeted: true, bot: { ...s.bot, lang } };
     let priority = 0;
     const tags: string[] = [];
+    // what this turn's reply asks the customer (see `Asked`), remembered for the next turn
+    let asked: ConversationBotState['asked'] = null;
 
     const out = (
       kind: TurnOutput['kind'],
@@ -153,15 +165,16 @@ export function createConversationEngine(brain: WorkspaceBrain, ports: EnginePor
       intent: extra.intent ?? null,
       confidence: extra.confidence ?? 0,
       flow: extra.flow ?? null,
-      state,
+      state: { ...state, asked },
     });
     const handover = (h: HandoverDraft): Handover => ({
       ...h,
       priority: Math.max(priority, h.priority ?? 0),
     });
 
-    // what the message is about, before anything acts on it (rules may condition on the intent)
-    const faq = faqBot.reply(state.bot, input.text, lang, settings.fallback);
+    // what the message is about, before anything acts on it (rules may condition on the intent); placeholders
+    // and links ("[订单x]到哪了") say nothing the matcher can use
+    const faq = faqBot.reply(state.bot, withoutPlaceholders(input.text), lang, settings.fallback);
     const intent =
       faq.decision.kind === 'answer'
         ? { name: faq.decision.entryId, confidence: faq.decision.confidence }
@@ -230,7 +243,10 @@ export function createConversationEngine(brain: WorkspaceBrain, ports: EnginePor
       if (opening) state = { ...state, empathyUsed: [...state.empathyUsed, opening].slice(-6) };
       return withOpening(opening, lang, replies);
     };
-    const offer = (replies: TurnReply[]) => offerPerson(advice, lang, replies);
+    const offer = (replies: TurnReply[]) => {
+      if (advice?.escalate) asked = { what: 'person', priority };
+      return offerPerson(advice, lang, replies);
+    };
 
     // 5. a flow in progress continues (digressions, corrections and cancelling are the flow's business)
     const ctx: FlowContext = {
@@ -268,17 +284,31 @@ export function createConversationEngine(brain: WorkspaceBrain, ports: EnginePor
       return flowResult(active.id, await continueFlow(active, state.flow, { text: input.text, lang }, ctx));
     }
 
-    // 6. a new task starts a flow; anything else is answered from the knowledge base
+    // 6. a message that is only an order card, a link or a number, one in a language the bot cannot read, or
+    // small talk (thanks, hello, ok, bye, "问题解决了") is answered as such and never counted as a miss, unless
+    // the workspace lists this very phrasing as a question
+    const context = { asked: s.asked?.what ?? null, firstTurn, settings, lang };
+    const social = listed.has(phrasingKey(input.text)) ? null : socialTurn(input.text, context);
+    if (social?.handover) {
+      // yes to the person the bot offered an upset customer, at the priority the offer came with
+      state = { ...state, flow: null };
+      const detail = 'accepted the offer of a person';
+      const offered = s.asked?.priority ?? 0;
+      return out('handoff', [{ text: social.text, buttons: [] }], {
+        handover: handover({ reason: 'emotion', tier: 'agent', detail, priority: offered }),
+      });
+    }
+    if (social) {
+      asked = social.asked ? { what: social.asked, priority: 0 } : null;
+      const replies = withEmpathy([{ text: social.text, buttons: social.buttons }], 'acknowledge');
+      return out(social.kind, replies, { intent: social.intent });
+    }
+
+    // 7. a new task starts a flow; anything else is answered from the knowledge base
     const d = faq.decision;
     if (d.kind === 'answer' && d.entryId.startsWith(FLOW_PREFIX)) {
       const flow = flows.get(d.entryId.slice(FLOW_PREFIX.length));
       if (flow) return flowResult(flow.id, await startFlow(flow, ctx, { text: input.text, lang }));
-    }
-    // thanks, hello, ok, bye: answered politely, never counted as a miss (a confident FAQ answer still wins)
-    const social = d.kind === 'answer' ? null : detectSmallTalk(input.text);
-    if (social) {
-      const text = smallTalkText(social, settings, lang);
-      return out('greeting', withEmpathy([{ text, buttons: [] }]), { intent: `smalltalk.${social}` });
     }
     state = { ...state, bot: faq.state as BotState };
     switch (d.kind) {
@@ -288,10 +318,13 @@ export function createConversationEngine(brain: WorkspaceBrain, ports: EnginePor
           confidence: d.confidence,
         });
       case 'clarify':
+        asked = { what: 'choice', priority: 0 };
         return out('clarify', withEmpathy(offer([{ text: d.text, buttons: d.buttons }]), 'acknowledge'), {
           confidence: d.confidence,
         });
       case 'unknown':
+        // "what would you like to ask?" (a message with nothing to read) waits for the question
+        if (faq.empty) asked = { what: 'open', priority: 0 };
         return out('unknown', withEmpathy([{ text: d.text, buttons: d.buttons }], 'acknowledge'));
       case 'handoff':
         return out('handoff', withEmpathy([{ text: d.text, buttons: [] }], 'acknowledge'), {
@@ -312,7 +345,7 @@ export function createConversationEngine(brain: WorkspaceBrain, ports: EnginePor
     const advice = settings.emotion.escalate
       ? escalationAdvice(emotion, summarizeTrajectory(emotions))
       : null;
-    const faq = faqBot.reply(state.bot, input.text, lang, settings.fallback);
+    const faq = faqBot.reply(state.bot, withoutPlaceholders(input.text), lang, settings.fallback);
     const d = faq.decision;
     const ruled = evaluateRules(rules, {
       text: input.text,

@@ -1,7 +1,8 @@
 import { engineMatcher } from '../bot/engineMatcher.ts';
 import { createFaqBotWith } from '../bot/faqBot.ts';
 import type { FaqMatch } from '../bot/matcher.ts';
-import { CLARIFY_TEXT, EMPTY_REPLIES, HANDOFF_TEXT, UNKNOWN_REPLIES } from '../bot/messages.ts';
+import { CLARIFY_TEXT, DECLINE_VARIANTS, declineText, EMPTY_REPLIES, HANDOFF_TEXT } from '../bot/messages.ts';
+import { knowledgeTopics } from '../bot/topics.ts';
 import type { BotDecision, BotState, KnowledgeEntry, Lang, QuickReply } from '../bot/types.ts';
 import type { FaqSearchResult } from '../retrieval/faqEngine.ts';
 import { flowEntries, matcherTraining } from './matcherEntries.ts';
@@ -15,6 +16,8 @@ export interface FaqReply {
   state: BotState;
   /** the matcher's search behind the decision (null when the message was not searched: asking for a person) */
   search: FaqSearchResult | null;
+  /** the message had nothing to match (only emoji, punctuation or spaces) */
+  empty: boolean;
 }
 
 export type EngineFaq = ReturnType<typeof createEngineFaq>;
@@ -34,18 +37,22 @@ function miss(
   lang: Lang,
   misses: number,
   policy: BotSettings['fallback'],
-): Omit<FaqReply, 'search'> {
+  topics: string | null,
+): Omit<FaqReply, 'search' | 'empty'> {
   if (misses + 1 >= policy.maxMisses) {
     return {
       decision: { kind: 'handoff', lang, text: HANDOFF_TEXT.repeated_miss[lang], reason: 'repeated_miss' },
       state: { ...state, lang, misses: 0 },
     };
   }
-  const list = UNKNOWN_REPLIES[lang];
-  const index = ((state.lastUnknownReply ?? -1) + 1) % list.length;
+  const index = ((state.lastUnknownReply ?? -1) + 1) % DECLINE_VARIANTS;
   return {
-    // like the bot's own "don't know": no button, the widget keeps one to a person on screen
-    decision: { kind: 'unknown', lang, text: list[index] ?? list[0] ?? '', buttons: [] },
+    decision: {
+      kind: 'unknown',
+      lang,
+      text: declineText(lang, index, { topics }),
+      buttons: [humanButton(lang)],
+    },
     state: { ...state, lang, misses: misses + 1, lastUnknownReply: index },
   };
 }
@@ -58,17 +65,23 @@ function miss(
 export function createEngineFaq(brain: WorkspaceBrain) {
   const flows = flowEntries(brain);
   const entries = [...brain.knowledge, ...flows];
+  // what the bot says it can help with when it cannot: the knowledge base's topics, not its flows
+  const topics = { zh: knowledgeTopics(brain.knowledge, 'zh'), en: knowledgeTopics(brain.knowledge, 'en') };
   let lastSearch: FaqSearchResult | null = null;
   const matcher = engineMatcher(trainCached(matcherTraining(brain)), (result) => {
     lastSearch = result;
   });
   let lastMatch: FaqMatch | null = null;
-  const bot = createFaqBotWith(entries, {
-    match(text) {
-      lastMatch = matcher.match(text);
-      return lastMatch;
+  const bot = createFaqBotWith(
+    entries,
+    {
+      match(text) {
+        lastMatch = matcher.match(text);
+        return lastMatch;
+      },
     },
-  });
+    { topics },
+  );
   const byId = new Map(entries.map((e) => [e.id, e]));
   const buttons = (ids: string[], lang: Lang): QuickReply[] =>
     uniqueLabels(
@@ -93,13 +106,17 @@ export function createEngineFaq(brain: WorkspaceBrain) {
           buttons: buttons(match?.candidates.map((c) => c.entryId) ?? [], lang),
         };
       case 'unknown': {
-        const list = (match?.empty ? EMPTY_REPLIES : UNKNOWN_REPLIES)[lang];
+        const index = next.lastUnknownReply ?? 0;
+        if (match?.empty) {
+          const list = EMPTY_REPLIES[lang];
+          return { ...d, lang, text: list[index % list.length] ?? d.text, buttons: [] };
+        }
+        const elsewhere = match?.elsewhere === true;
         return {
           ...d,
           lang,
-          text: list[(next.lastUnknownReply ?? 0) % list.length] ?? d.text,
-          // the only button the bot puts under "don't know" is one to a person
-          buttons: d.buttons.length > 0 ? [humanButton(lang)] : [],
+          text: declineText(lang, index, { topics: topics[lang], elsewhere }),
+          buttons: [],
         };
       }
       case 'handoff':
@@ -117,12 +134,16 @@ export function createEngineFaq(brain: WorkspaceBrain) {
       const r = bot.reply({ ...state, lang, misses: bridged }, text);
       const match = lastMatch as FaqMatch | null;
       const search = lastSearch as FaqSearchResult | null;
+      const empty = match?.empty === true;
       if (r.decision.kind === 'clarify' && !policy.clarify)
-        return { ...miss(state, lang, misses, policy), search };
-      const decision = r.decision.lang === lang ? r.decision : localize(r.decision, r.state, match, lang);
+        return { ...miss(state, lang, misses, policy, topics[lang]), search, empty };
+      const localized = r.decision.lang === lang ? r.decision : localize(r.decision, r.state, match, lang);
+      // "can't help" keeps the way to a person under it; "what would you like to ask?" needs none
+      const decision =
+        localized.kind === 'unknown' && !empty ? { ...localized, buttons: [humanButton(lang)] } : localized;
       const counted =
         decision.kind === 'unknown'
-          ? match?.empty
+          ? empty
             ? misses
             : misses + 1
           : decision.kind === 'clarify'
@@ -130,9 +151,14 @@ export function createEngineFaq(brain: WorkspaceBrain) {
             : 0;
       const next = { ...r.state, lang, misses: counted };
       if (decision.kind === 'clarify' || decision.kind === 'answer') {
-        return { decision: { ...decision, buttons: uniqueLabels(decision.buttons) }, state: next, search };
+        return {
+          decision: { ...decision, buttons: uniqueLabels(decision.buttons) },
+          state: next,
+          search,
+          empty,
+        };
       }
-      return { decision, state: next, search };
+      return { decision, state: next, search, empty };
     },
   };
 }

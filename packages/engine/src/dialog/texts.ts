@@ -65,45 +65,84 @@ export const emotionHandover = {
   },
 } satisfies Record<string, Record<Lang, string>>;
 
-export type SmallTalk = 'bye' | 'thanks' | 'hello' | 'ack';
-
-const words = (list: string) => list.split(' ');
-
 /**
- * Social messages the engine answers itself when they are the whole message ("谢谢", "ok thanks", "hi
- * there"): without this a "thank you" got "Sorry, I don't know that" and counted as a miss, so "谢谢" then
- * "好的" handed a satisfied customer to a person. Compared without case, spaces or punctuation; when
- * a message mixes kinds the first kind listed here wins ("ok, bye" is a goodbye).
+ * Replies to small talk. Acknowledgements depend on what the bot asked last (`Asked`): an 「嗯」 after
+ * "anything else?" is a go-ahead, after a did-you-mean list it is no choice yet, and alone it must not end
+ * the conversation.
  */
-export const smallTalkWords: Record<SmallTalk, string[]> = {
-  bye: words('再见 拜拜 回见 下次见 bye byebye goodbye seeyou seeya goodnight'),
-  thanks: words('谢谢 多谢 感谢 谢啦 谢了 辛苦了 辛苦 thanks thank thx ty cheers appreciateit'),
-  hello: words(
-    '你好 您好 哈喽 嗨 早上好 上午好 下午好 晚上好 在吗 在不在 hi hello hey hiya goodmorning goodafternoon goodevening',
-  ),
-  ack: words(
-    '好的 好滴 好 好吧 嗯 嗯嗯 哦 噢 行 知道了 明白了 明白 了解 收到 ok okay k gotit alright cool great fine nice understood',
-  ),
-};
-/** may stand beside the words above ("thank you so much", "谢谢你啦", "客服你好") */
-export const smallTalkFillers = words(
-  '你 您 你们 客服 亲 啦 呀 啊 哈 哈哈 呢 吧 的 了 you so much very alot there all guys again oh then',
-);
-
-export const smallTalkReplies: Record<Exclude<SmallTalk, 'hello'>, Record<Lang, string>> & {
-  howCanIHelp: Record<Lang, string>;
-} = {
+export const smallTalkReplies = {
   bye: { zh: '感谢您的咨询，祝您生活愉快，再见！', en: 'Thanks for chatting with us — have a great day!' },
+  /** "问题解决了", "thanks, that solved it!" */
+  solved: {
+    zh: '太好了，很高兴问题解决了！祝您生活愉快，再见。',
+    en: "Great, glad that's sorted! Have a lovely day.",
+  },
+  /** "没事了", "that's all" */
+  done: {
+    zh: '好的，感谢您的咨询，祝您生活愉快，再见！',
+    en: 'All right — thanks for chatting with us, and have a great day!',
+  },
   thanks: {
     zh: '不客气！还有其他可以帮您的吗？',
     en: "You're welcome! Is there anything else I can help with?",
   },
+  /** follows the greeting when a customer says hello */
+  howCanIHelp: { zh: '请问有什么可以帮您？', en: 'How can I help you today?' },
+  /** "在吗", "are you there", a hello or an 「嗯」 once the conversation has begun */
+  here: { zh: '我在呢，请问有什么可以帮您？', en: "I'm here — how can I help?" },
+  /** "有人吗", "anyone there": the bot says what it is, and a person is one tap away */
+  bot: {
+    zh: '我是智能客服，请问有什么可以帮您？需要人工客服也可以随时告诉我。',
+    en: "I'm the virtual assistant — how can I help? If you'd rather talk to a person, just say so.",
+  },
+  /** goes in front of `bot` once the conversation has begun */
+  imHere: { zh: '我在呢！', en: "I'm here!" },
+  /** ok / 嗯 after an answer */
   ack: {
     zh: '好的。如果还有其他问题，随时告诉我。',
     en: "Great — if there's anything else, just let me know.",
   },
-  /** follows the greeting when a customer says hello */
-  howCanIHelp: { zh: '请问有什么可以帮您？', en: 'How can I help you today?' },
-};
+  /** ok / 嗯 after "anything else?": either may follow */
+  goAhead: {
+    zh: '好的，您请说。如果没有其他问题，祝您生活愉快！',
+    en: "Sure — go ahead. And if that's all, have a great day!",
+  },
+  /** ok / 嗯 / no after a did-you-mean list */
+  pick: {
+    zh: '请点选上面的问题，或者换个说法告诉我您想问什么。',
+    en: "Tap one of the questions above, or tell me in other words what you'd like to know.",
+  },
+  /** no after the bot offered a person */
+  keepHelping: {
+    zh: '好的，那我继续为您服务。请问还有什么可以帮您？',
+    en: 'No problem — what else can I help you with?',
+  },
+  /** no, not now */
+  noProblem: { zh: '好的，有需要随时告诉我。', en: 'No problem — just let me know if you need anything.' },
+} satisfies Record<string, Record<Lang, string>>;
+
+/**
+ * Messages that are only a reference to something (an order card, a link, a number) or are written in
+ * neither language: the bot asks what the customer would like to know rather than guessing.
+ */
+export const referenceReplies = {
+  order: {
+    zh: '收到订单信息。请问关于这个订单，您想了解什么？',
+    en: 'Got your order — what would you like to know about it?',
+  },
+  link: {
+    zh: '收到链接。请问关于它您想了解什么？',
+    en: 'Thanks for the link — what would you like to know about it?',
+  },
+  number: {
+    zh: '收到这个号码。请问它是订单号还是其他号码？您想了解什么呢？',
+    en: 'Got the number — is it an order number or something else, and what would you like to know?',
+  },
+  other: { zh: '收到。请问您想咨询什么问题？', en: 'Got it — what would you like to ask?' },
+  otherScript: {
+    zh: '抱歉，我目前只能用中文或英文交流，请用中文或英文描述您的问题。',
+    en: 'Sorry, I can only chat in English or Chinese — could you write your question in one of them?',
+  },
+} satisfies Record<string, Record<Lang, string>>;
 
 export const humanButton = (lang: Lang): QuickReply => texts.humanButton[lang];

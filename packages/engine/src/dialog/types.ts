@@ -31,6 +31,12 @@ export interface Handover {
   priority: number;
 }
 
+/**
+ * What the bot's last reply asked, so a bare 「嗯」, "ok" or "no" is read as its answer: `open` "how can I
+ * help?", `more` "anything else?", `choice` a did-you-mean list, `person` "shall I get you a person?".
+ */
+export type Asked = 'open' | 'more' | 'choice' | 'person';
+
 /** What the engine remembers of a conversation between turns (plain JSON; the server persists it). */
 export interface ConversationBotState {
   bot: BotState;
@@ -38,6 +44,8 @@ export interface ConversationBotState {
   emotions: EmotionPoint[];
   empathyUsed: string[];
   greeted: boolean;
+  /** what the last reply asked, and the queue priority a person it offered would come with (absent in older states) */
+  asked?: { what: Asked; priority: number } | null;
 }
 
 export interface TurnInput {
