@@ -83,7 +83,7 @@ describe('tickets in the console', () => {
       await row.click();
       const detail = page.locator('.ticket-detail');
       await visible(detail.getByText('订单号 202412150001', { exact: false }));
-      await visible(detail.locator('.ticket-contact dd', { hasText: 'zhang@example.com' }));
+      await visible(detail.locator('.ticket-contact').getByText('zhang@example.com', { exact: true }));
       await visible(detail.getByText('还没有回复'));
       const alsoEmail = detail.getByLabel('同时发送邮件');
       expect(await alsoEmail.isChecked()).toBe(true);

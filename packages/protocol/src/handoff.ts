@@ -41,9 +41,13 @@ export const handoffReasonViewSchema = z.object({
 });
 export type HandoffReasonView = z.infer<typeof handoffReasonViewSchema>;
 
-/** What the bot understood last: a knowledge entry id or `flow:<id>`, and the flow's state then. */
+/**
+ * What the bot understood last: a knowledge entry id or `flow:<id>` (`label`: the entry's question or the
+ * flow's name in the reader's language, what staff are shown), and the flow's state then.
+ */
 export const handoffIntentSchema = z.object({
   name: z.string(),
+  label: z.string(),
   confidence: z.number().min(0).max(1),
   flow: z.object({ id: z.string(), outcome: z.string() }).nullable(),
   seq: z.number().int().positive(),

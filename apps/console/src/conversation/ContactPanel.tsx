@@ -5,6 +5,7 @@ import { attributeLabel, attributeValue, toneOf } from '../contact.ts';
 import { useI18n } from '../I18nProvider.tsx';
 import { formatClock, formatWait } from '../time.ts';
 import { EmotionSection } from './EmotionSection.tsx';
+import { reasonDetailText } from './HandoffPanel.tsx';
 
 interface Props {
   conversation: AgentConversation;
@@ -29,6 +30,7 @@ export function ContactPanel({ conversation, name, now, overlay, onClose }: Prop
   const { contact } = conversation;
   const attributes = Object.entries(contact.attributes);
   const none = t('common.none');
+  const handoffDetail = reasonDetailText(conversation.handoffReason, conversation.handoff?.detail ?? null, t);
   return (
     <aside className={`details${overlay ? ' is-overlay' : ''}`} aria-label={t('details.title')}>
       <div className="details-head">
@@ -73,8 +75,8 @@ export function ContactPanel({ conversation, name, now, overlay, onClose }: Prop
               <span className={`chip${conversation.handoff.tier === 'expert' ? ' chip-expert' : ''}`}>
                 {t(conversation.handoff.tier === 'expert' ? 'tier.expert' : 'tier.agent')}
               </span>
-              {conversation.handoff.team && <span className="muted"> · {conversation.handoff.team}</span>}
-              {conversation.handoff.detail && <div className="muted">{conversation.handoff.detail}</div>}
+              {/* the team it went to shows above; the hand-over's own words, never an engine code */}
+              {handoffDetail && <div className="muted">{handoffDetail}</div>}
             </Row>
           )}
           <Row label={t('details.queuedAt')}>

@@ -1,5 +1,6 @@
 import type { AgentConversation, Teammate, TeamView, TransferTarget } from '@tandem/protocol';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { Alert, Button, Form, Input, Modal, Segmented, Select, Typography } from 'antd';
+import { useId, useState } from 'react';
 import { ApiError, type ClientErrorCode, errorCodeOf } from '../api.ts';
 import { useI18n } from '../I18nProvider.tsx';
 import { localeOf } from '../i18n.ts';
@@ -23,20 +24,13 @@ const noteMax = 1000;
 /** Where to pass the conversation: a person online, a team's queue or the expert tier, with a note. */
 export function TransferDialog({ conversation, teammates, teams, onTransfer, onClose }: Props) {
   const { t, lang } = useI18n();
-  const dialog = useRef<HTMLDialogElement>(null);
   const ids = useId();
   const [kind, setKind] = useState<Kind>('agent');
-  const [userId, setUserId] = useState('');
-  const [teamId, setTeamId] = useState('');
+  const [userId, setUserId] = useState<string | undefined>(undefined);
+  const [teamId, setTeamId] = useState<string | undefined>(undefined);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ code: ClientErrorCode; message: string } | null>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => element?.close();
-  }, []);
 
   const people = transferPeople(teammates, conversation.assignee?.id ?? null);
   const experts = expertTeams(teams ?? []);
@@ -54,14 +48,14 @@ export function TransferDialog({ conversation, teammates, teams, onTransfer, onC
           ? { kind: 'expert' }
           : null;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     if (!target || busy) return;
     setBusy(true);
     setError(null);
     try {
       await onTransfer(target, note.trim());
     } catch (failure) {
+      // what was chosen and typed stays, with the reason it did not go through
       const code = errorCodeOf(failure);
       setError({ code, message: failure instanceof ApiError ? failure.message : '' });
       setBusy(false);
@@ -73,86 +67,96 @@ export function TransferDialog({ conversation, teammates, teams, onTransfer, onC
   };
 
   return (
-    <dialog
-      ref={dialog}
-      className="dialog"
-      aria-labelledby={`${ids}-title`}
-      onCancel={(event) => {
-        event.preventDefault();
-        close();
-      }}
+    <Modal
+      open
+      title={t('transfer.title')}
+      onCancel={close}
+      maskClosable={!busy}
+      keyboard={!busy}
+      closable={!busy}
+      width={480}
+      className="transfer-dialog"
+      footer={[
+        <Button key="cancel" onClick={close} disabled={busy}>
+          {t('common.cancel')}
+        </Button>,
+        <Button key="submit" type="primary" loading={busy} disabled={!target} onClick={() => void submit()}>
+          {busy ? t('transfer.submitting') : t('transfer.submit')}
+        </Button>,
+      ]}
     >
-      <form className="dialog-form" onSubmit={(event) => void submit(event)}>
-        <h2 id={`${ids}-title`}>{t('transfer.title')}</h2>
-
-        <fieldset className="field">
-          <legend>{t('transfer.kind')}</legend>
-          <div className="segmented choice">
-            {kinds.map((option) => (
-              <label key={option} className={kind === option ? 'is-active' : undefined}>
-                <input
-                  type="radio"
-                  name={`${ids}-kind`}
-                  value={option}
-                  checked={kind === option}
-                  onChange={() => {
-                    setKind(option);
-                    setError(null);
-                  }}
-                />
-                {t(`transfer.kind.${option}`)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+      <Form layout="vertical" requiredMark={false} onFinish={() => void submit()}>
+        <Form.Item label={t('transfer.kind')}>
+          <Segmented<Kind>
+            block
+            value={kind}
+            name={`${ids}-kind`}
+            aria-label={t('transfer.kind')}
+            onChange={(next) => {
+              setKind(next);
+              setError(null);
+            }}
+            options={kinds.map((option) => ({ value: option, label: t(`transfer.kind.${option}`) }))}
+          />
+        </Form.Item>
 
         {kind === 'agent' && (
-          <div className="field">
-            <label htmlFor={`${ids}-person`}>{t('transfer.person')}</label>
-            <select
+          <Form.Item
+            label={t('transfer.person')}
+            htmlFor={`${ids}-person`}
+            extra={people.some((mate) => mate.presence === 'online') ? undefined : t('transfer.noPeople')}
+          >
+            <Select
               id={`${ids}-person`}
-              className="input"
+              className="transfer-person"
+              classNames={{ popup: { root: 'transfer-person-options' } }}
               value={userId}
-              onChange={(event) => setUserId(event.target.value)}
-            >
-              <option value="">{t('transfer.choose')}</option>
-              {people.map((mate) => (
-                <option key={mate.id} value={mate.id} disabled={mate.presence !== 'online'}>
-                  {mate.presence === 'online'
+              placeholder={t('transfer.choose')}
+              showSearch={{ optionFilterProp: 'label' }}
+              onChange={setUserId}
+              options={people.map((mate) => ({
+                value: mate.id,
+                disabled: mate.presence !== 'online',
+                label:
+                  mate.presence === 'online'
                     ? t('transfer.personOption', { name: mate.name, role: t(`role.${mate.role}`) })
-                    : t('transfer.personAway', { name: mate.name, presence: t(`presence.${mate.presence}`) })}
-                </option>
-              ))}
-            </select>
-            {!people.some((mate) => mate.presence === 'online') && (
-              <p className="field-hint">{t('transfer.noPeople')}</p>
-            )}
-          </div>
+                    : t('transfer.personAway', { name: mate.name, presence: t(`presence.${mate.presence}`) }),
+              }))}
+            />
+          </Form.Item>
         )}
 
         {kind === 'team' && (
-          <div className="field">
-            <label htmlFor={`${ids}-team`}>{t('transfer.team')}</label>
-            <select
+          <Form.Item
+            label={t('transfer.team')}
+            htmlFor={`${ids}-team`}
+            extra={teams?.length === 0 ? t('transfer.noTeams') : undefined}
+          >
+            <Select
               id={`${ids}-team`}
-              className="input"
+              className="transfer-team"
+              classNames={{ popup: { root: 'transfer-team-options' } }}
               value={teamId}
+              loading={teams === null}
               disabled={teams === null}
-              onChange={(event) => setTeamId(event.target.value)}
-            >
-              <option value="">{teams === null ? t('transfer.loadingTeams') : t('transfer.choose')}</option>
-              {(teams ?? []).map((team) => (
-                <option key={team.id} value={team.id} disabled={onlineIn(team) === 0}>
-                  {t('transfer.teamOption', { name: team.name, online: onlineIn(team), queued: team.queued })}
-                </option>
-              ))}
-            </select>
-            {teams?.length === 0 && <p className="field-hint">{t('transfer.noTeams')}</p>}
-          </div>
+              placeholder={teams === null ? t('transfer.loadingTeams') : t('transfer.choose')}
+              showSearch={{ optionFilterProp: 'label' }}
+              onChange={setTeamId}
+              options={(teams ?? []).map((team) => ({
+                value: team.id,
+                disabled: onlineIn(team) === 0,
+                label: t('transfer.teamOption', {
+                  name: team.name,
+                  online: onlineIn(team),
+                  queued: team.queued,
+                }),
+              }))}
+            />
+          </Form.Item>
         )}
 
         {kind === 'expert' && (
-          <p className="field-hint dialog-hint">
+          <Typography.Paragraph type="secondary" className="transfer-hint">
             {teams === null
               ? t('transfer.loadingTeams')
               : experts.length === 0
@@ -162,40 +166,34 @@ export function TransferDialog({ conversation, teammates, teams, onTransfer, onC
                   : t('transfer.expertHint', {
                       teams: new Intl.ListFormat(localeOf(lang)).format(experts.map((team) => team.name)),
                     })}
-          </p>
+          </Typography.Paragraph>
         )}
 
-        <div className="field">
-          <label htmlFor={`${ids}-note`}>{t('transfer.note')}</label>
-          <textarea
+        <Form.Item label={t('transfer.note')} htmlFor={`${ids}-note`}>
+          <Input.TextArea
             id={`${ids}-note`}
-            className="input"
-            rows={3}
+            autoSize={{ minRows: 3, maxRows: 8 }}
             maxLength={noteMax}
+            showCount
             value={note}
             placeholder={t('transfer.notePlaceholder')}
             onChange={(event) => setNote(event.target.value)}
           />
-        </div>
+        </Form.Item>
 
         {error && (
-          <div className="dialog-error" role="alert">
-            <p>{t(`error.${error.code}`)}</p>
-            {error.message && error.code !== 'network' && error.code !== 'timeout' && (
-              <p className="field-hint">{t('transfer.serverSaid', { message: error.message })}</p>
-            )}
-          </div>
+          <Alert
+            type="error"
+            showIcon
+            title={t(`error.${error.code}`)}
+            description={
+              error.message && error.code !== 'network' && error.code !== 'timeout'
+                ? t('transfer.serverSaid', { message: error.message })
+                : undefined
+            }
+          />
         )}
-
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={close} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={!target || busy}>
-            {busy ? t('transfer.submitting') : t('transfer.submit')}
-          </button>
-        </div>
-      </form>
-    </dialog>
+      </Form>
+    </Modal>
   );
 }

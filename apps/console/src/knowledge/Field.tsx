@@ -1,3 +1,4 @@
+import { Form } from 'antd';
 import type { ReactNode } from 'react';
 
 interface Aria {
@@ -18,23 +19,18 @@ interface Props {
 export function Field({ id, label, hint, problems, children }: Props) {
   const described = [hint ? `${id}-hint` : null, problems.length ? `${id}-problem` : null].filter(Boolean);
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
+    <Form.Item
+      label={label}
+      htmlFor={id}
+      validateStatus={problems.length ? 'error' : undefined}
+      help={problems.length ? <span id={`${id}-problem`}>{problems.join(' ')}</span> : undefined}
+      extra={hint ? <span id={`${id}-hint`}>{hint}</span> : undefined}
+    >
       {children({
         id,
         ...(problems.length ? { 'aria-invalid': true as const } : {}),
         ...(described.length ? { 'aria-describedby': described.join(' ') } : {}),
       })}
-      {hint && (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {problems.length > 0 && (
-        <p className="field-problem" id={`${id}-problem`}>
-          {problems.join(' ')}
-        </p>
-      )}
-    </div>
+    </Form.Item>
   );
 }

@@ -1,8 +1,10 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { ConfirmBar } from '../admin/ConfirmBar.tsx';
+import { LeftOutlined } from '@ant-design/icons';
+import { Alert, AutoComplete, Button, Form, Input, Tag, Typography } from 'antd';
+import { useEffect, useId, useRef, useState } from 'react';
 import { detailsOf, errorCodeOf, type KnowledgeEntry } from '../api.ts';
 import { useI18n } from '../I18nProvider.tsx';
 import type { MessageKey } from '../i18n.ts';
+import { ConfirmAlert } from './ConfirmAlert.tsx';
 import { Field } from './Field.tsx';
 import {
   checkNew,
@@ -45,7 +47,7 @@ export function KnowledgeEditor(props: Props) {
   useEffect(() => onDirty(dirty), [dirty, onDirty]);
 
   // after a refused save, take the reader to the first field to fix
-  const formRef = useRef<HTMLFormElement>(null);
+  const formRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (problems.length === 0) return;
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
@@ -64,8 +66,7 @@ export function KnowledgeEditor(props: Props) {
     return found ? text(found) : undefined;
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const local = entry ? [] : checkNew(form, ids);
     setProblems(local);
     if (local.length > 0) return;
@@ -95,157 +96,153 @@ export function KnowledgeEditor(props: Props) {
   };
 
   const general = [...at('form'), ...at('questions')];
+  const categoryOptions = props.categories
+    .filter((c) => c !== form.category && c.includes(form.category.trim()))
+    .map((value) => ({ value }));
   return (
-    <form ref={formRef} className="admin-editor knowledge-editor" onSubmit={submit} noValidate>
-      <header className="admin-editor-head">
-        <button type="button" className="button button-ghost back-button" onClick={props.onBack}>
-          ‹ {t('admin.back')}
-        </button>
-        <h2>{entry ? t('knowledge.edit') : t('knowledge.editNew')}</h2>
-        {entry && <code className="admin-key">{entry.id}</code>}
-        {dirty && <span className="chip chip-unsaved">{t('admin.unsaved')}</span>}
-      </header>
+    <div ref={formRef} className="admin-editor knowledge-editor">
+      <Form layout="vertical" requiredMark={false} className="knowledge-form" onFinish={() => void submit()}>
+        <header className="admin-editor-head">
+          <Button type="text" icon={<LeftOutlined />} className="back-button" onClick={props.onBack}>
+            {t('admin.back')}
+          </Button>
+          <Typography.Title level={2} className="pane-title">
+            {entry ? t('knowledge.edit') : t('knowledge.editNew')}
+          </Typography.Title>
+          {entry && <code className="admin-key">{entry.id}</code>}
+          {dirty && <Tag color="orange">{t('admin.unsaved')}</Tag>}
+        </header>
 
-      <div className="admin-editor-body">
-        {problems.length > 0 && (
-          <div className="form-message is-error" role="alert">
-            <strong>{t('knowledge.invalid', { n: problems.length })}</strong>
-            {general.length > 0 && (
-              <ul className="problem-lines">
-                {general.map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
+        <div className="admin-editor-body">
+          {problems.length > 0 && (
+            <Alert
+              type="error"
+              showIcon
+              title={t('knowledge.invalid', { n: problems.length })}
+              description={
+                general.length > 0 ? (
+                  <ul className="problem-lines">
+                    {general.map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
+                  </ul>
+                ) : undefined
+              }
+            />
+          )}
+
+          <div className="field-grid">
+            {entry ? null : (
+              <Field
+                id={`${uid}-id`}
+                label={t('knowledge.id')}
+                hint={t('knowledge.idHint')}
+                problems={at('id')}
+              >
+                {(aria) => (
+                  <Input
+                    {...aria}
+                    className="input-mono"
+                    value={form.id}
+                    autoComplete="off"
+                    spellCheck={false}
+                    maxLength={64}
+                    onChange={(event) => setForm({ ...form, id: event.target.value })}
+                  />
+                )}
+              </Field>
             )}
-          </div>
-        )}
-
-        <div className="field-grid">
-          {entry ? null : (
             <Field
-              id={`${uid}-id`}
-              label={t('knowledge.id')}
-              hint={t('knowledge.idHint')}
-              problems={at('id')}
+              id={`${uid}-category`}
+              label={t('knowledge.category')}
+              hint={t('knowledge.categoryHint')}
+              problems={at('category')}
             >
               {(aria) => (
-                <input
+                <AutoComplete
                   {...aria}
-                  className="input input-mono"
-                  value={form.id}
-                  autoComplete="off"
-                  spellCheck={false}
-                  onChange={(event) => setForm({ ...form, id: event.target.value })}
+                  value={form.category}
+                  options={categoryOptions}
+                  onChange={(value: string) => setForm({ ...form, category: value })}
                 />
               )}
             </Field>
-          )}
-          <Field
-            id={`${uid}-category`}
-            label={t('knowledge.category')}
-            hint={t('knowledge.categoryHint')}
-            problems={at('category')}
-          >
-            {(aria) => (
-              <input
-                {...aria}
-                className="input"
-                value={form.category}
-                list={`${uid}-categories`}
-                onChange={(event) => setForm({ ...form, category: event.target.value })}
-              />
-            )}
-          </Field>
-        </div>
-        <datalist id={`${uid}-categories`}>
-          {props.categories.map((c) => (
-            <option key={c} value={c} />
+          </div>
+
+          {(['zh', 'en'] as const).map((lang) => (
+            <ListField
+              key={lang}
+              legend={t(`knowledge.questions.${lang}`)}
+              hint={t('knowledge.questionsHint')}
+              idPrefix={`${uid}-q-${lang}`}
+              lang={lang === 'zh' ? 'zh-CN' : 'en'}
+              lines={form.questions[lang]}
+              lineLabel={`knowledge.question.${lang}`}
+              problems={at(`questions.${lang}`)}
+              problemAt={lineProblem(`questions.${lang}`)}
+              onChange={(lines) => setForm({ ...form, questions: { ...form.questions, [lang]: lines } })}
+            />
           ))}
-        </datalist>
 
-        {(['zh', 'en'] as const).map((lang) => (
+          {(['zh', 'en'] as const).map((lang) => (
+            <Field
+              key={lang}
+              id={`${uid}-answer-${lang}`}
+              label={t(`knowledge.answer.${lang}`)}
+              problems={at(`answer.${lang}`)}
+            >
+              {(aria) => (
+                <Input.TextArea
+                  {...aria}
+                  autoSize={{ minRows: 3, maxRows: 12 }}
+                  maxLength={2000}
+                  showCount
+                  lang={lang === 'zh' ? 'zh-CN' : 'en'}
+                  value={form.answer[lang]}
+                  onChange={(event) =>
+                    setForm({ ...form, answer: { ...form.answer, [lang]: event.target.value } })
+                  }
+                />
+              )}
+            </Field>
+          ))}
+
           <ListField
-            key={lang}
-            legend={t(`knowledge.questions.${lang}`)}
-            hint={t('knowledge.questionsHint')}
-            idPrefix={`${uid}-q-${lang}`}
-            lang={lang === 'zh' ? 'zh-CN' : 'en'}
-            lines={form.questions[lang]}
-            lineLabel={`knowledge.question.${lang}`}
-            problems={at(`questions.${lang}`)}
-            problemAt={lineProblem(`questions.${lang}`)}
-            onChange={(lines) => setForm({ ...form, questions: { ...form.questions, [lang]: lines } })}
+            legend={t('knowledge.related')}
+            hint={t('knowledge.relatedHint')}
+            idPrefix={`${uid}-related`}
+            lines={form.related}
+            suggestions={ids.filter((id) => id !== entry?.id)}
+            lineLabel="knowledge.relatedLine"
+            problems={at('related')}
+            problemAt={lineProblem('related')}
+            onChange={(related) => setForm({ ...form, related })}
           />
-        ))}
+        </div>
 
-        {(['zh', 'en'] as const).map((lang) => (
-          <Field
-            key={lang}
-            id={`${uid}-answer-${lang}`}
-            label={t(`knowledge.answer.${lang}`)}
-            problems={at(`answer.${lang}`)}
-          >
-            {(aria) => (
-              <textarea
-                {...aria}
-                className="input"
-                rows={4}
-                lang={lang === 'zh' ? 'zh-CN' : 'en'}
-                value={form.answer[lang]}
-                onChange={(event) =>
-                  setForm({ ...form, answer: { ...form.answer, [lang]: event.target.value } })
-                }
-              />
-            )}
-          </Field>
-        ))}
-
-        <ListField
-          legend={t('knowledge.related')}
-          hint={t('knowledge.relatedHint')}
-          idPrefix={`${uid}-related`}
-          lines={form.related}
-          list={`${uid}-ids`}
-          lineLabel="knowledge.relatedLine"
-          problems={at('related')}
-          problemAt={lineProblem('related')}
-          onChange={(related) => setForm({ ...form, related })}
-        >
-          <datalist id={`${uid}-ids`}>
-            {ids.map((id) => (
-              <option key={id} value={id} />
-            ))}
-          </datalist>
-        </ListField>
-      </div>
-
-      <footer className="admin-editor-foot">
-        {confirming && entry ? (
-          <ConfirmBar
-            message={t('knowledge.deleteConfirm', { id: entry.id })}
-            confirmLabel={t('knowledge.deleteYes')}
-            busy={busy === 'delete'}
-            onConfirm={remove}
-            onCancel={() => setConfirming(false)}
-          />
-        ) : (
-          <>
-            <button type="submit" className="button button-primary" disabled={busy !== null}>
-              {busy === 'save' ? t('knowledge.saving') : t('knowledge.save')}
-            </button>
-            {entry && (
-              <button
-                type="button"
-                className="button button-danger-ghost"
-                disabled={busy !== null}
-                onClick={() => setConfirming(true)}
-              >
-                {t('knowledge.delete')}
-              </button>
-            )}
-          </>
-        )}
-      </footer>
-    </form>
+        <footer className="admin-editor-foot">
+          {confirming && entry ? (
+            <ConfirmAlert
+              message={t('knowledge.deleteConfirm', { id: entry.id })}
+              confirmLabel={t('knowledge.deleteYes')}
+              busy={busy === 'delete'}
+              onConfirm={remove}
+              onCancel={() => setConfirming(false)}
+            />
+          ) : (
+            <>
+              <Button type="primary" htmlType="submit" loading={busy === 'save'} disabled={busy !== null}>
+                {busy === 'save' ? t('knowledge.saving') : t('knowledge.save')}
+              </Button>
+              {entry && (
+                <Button danger type="text" disabled={busy !== null} onClick={() => setConfirming(true)}>
+                  {t('knowledge.delete')}
+                </Button>
+              )}
+            </>
+          )}
+        </footer>
+      </Form>
+    </div>
   );
 }

@@ -1,7 +1,10 @@
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { knowledgeCategoryLabel } from '@tandem/protocol';
+import { Button, Input, List, Select, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { KnowledgeEntry } from '../api.ts';
 import { useI18n } from '../I18nProvider.tsx';
+import { ListEmpty, ListError, ListLoading } from '../layout/ListStates.tsx';
 import type { LoadState } from '../store/useInbox.ts';
 import { categoriesOf, filterEntries, titleOf } from './form.ts';
 
@@ -27,59 +30,56 @@ export function KnowledgeList({ entries, load, selected, onSelect, onNew, onRetr
     <section className="admin-list" aria-label={t('knowledge.title')}>
       <div className="admin-list-head">
         <div className="admin-list-title">
-          <h2>{t('knowledge.title')}</h2>
-          <button type="button" className="button button-primary button-sm" onClick={() => onNew(category)}>
-            + {t('knowledge.new')}
-          </button>
+          <Typography.Title level={2} className="pane-title">
+            {t('knowledge.title')}
+          </Typography.Title>
+          <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => onNew(category)}>
+            {t('knowledge.new')}
+          </Button>
         </div>
-        <input
+        <Input
           type="search"
-          className="input"
+          allowClear
+          prefix={<SearchOutlined aria-hidden="true" />}
           placeholder={t('knowledge.search')}
           aria-label={t('knowledge.search')}
           value={query}
           onChange={(event) => setQuery(event.target.value)}
         />
         <div className="admin-list-filters">
-          <select
-            className="input"
+          <Select
+            className="category-filter"
             aria-label={t('knowledge.category')}
             value={category}
-            onChange={(event) => setCategory(event.target.value)}
-          >
-            <option value="">{t('knowledge.allCategories')}</option>
-            {categories.map((c) => (
-              <option key={c} value={c}>
-                {knowledgeCategoryLabel(c, lang)}
-              </option>
-            ))}
-          </select>
-          <span className="admin-count" aria-live="polite">
+            onChange={setCategory}
+            showSearch={{ optionFilterProp: 'label' }}
+            popupMatchSelectWidth={false}
+            options={[
+              { value: '', label: t('knowledge.allCategories') },
+              ...categories.map((c) => ({ value: c, label: knowledgeCategoryLabel(c, lang) })),
+            ]}
+          />
+          <Typography.Text type="secondary" className="admin-count" aria-live="polite">
             {filtered
               ? t('knowledge.countFiltered', { shown: shown.length, n: entries.length })
               : t('knowledge.count', { n: entries.length })}
-          </span>
+          </Typography.Text>
         </div>
       </div>
       <div className="admin-rows">
         {load.state === 'loading' && entries.length === 0 ? (
-          <p className="inbox-empty" role="status">
-            <span className="spinner" aria-hidden="true" />
-            {t('knowledge.loading')}
-          </p>
+          <ListLoading label={t('knowledge.loading')} rows={6} />
         ) : load.state === 'error' ? (
-          <div className="inbox-empty" role="alert">
-            {t('admin.loadError')}: {t(`error.${load.code}`)}
-            <button type="button" className="button button-sm" onClick={onRetry}>
-              {t('common.retry')}
-            </button>
-          </div>
+          <ListError code={load.code} onRetry={onRetry} />
         ) : shown.length === 0 ? (
-          <p className="inbox-empty">{t('knowledge.empty')}</p>
+          <ListEmpty text={t('knowledge.empty')} />
         ) : (
-          <ul>
-            {shown.map((entry) => (
-              <li key={entry.id}>
+          <List<KnowledgeEntry>
+            className="pick-list"
+            dataSource={shown}
+            rowKey="id"
+            renderItem={(entry) => (
+              <List.Item className="pick-item">
                 <button
                   type="button"
                   className={`admin-row${entry.id === selected ? ' is-active' : ''}`}
@@ -88,16 +88,18 @@ export function KnowledgeList({ entries, load, selected, onSelect, onNew, onRetr
                 >
                   <span className="admin-row-title">{titleOf(entry, lang)}</span>
                   <span className="admin-row-meta">
-                    <span className="chip">{knowledgeCategoryLabel(entry.category, lang)}</span>
+                    <Tag bordered={false} className="row-tag knowledge-category">
+                      {knowledgeCategoryLabel(entry.category, lang)}
+                    </Tag>
                     {'enabled' in entry && entry.enabled === false && (
-                      <span className="chip chip-muted">{t('knowledge.disabled')}</span>
+                      <Tag className="row-tag">{t('knowledge.disabled')}</Tag>
                     )}
                     <span className="admin-row-id">{entry.id}</span>
                   </span>
                 </button>
-              </li>
-            ))}
-          </ul>
+              </List.Item>
+            )}
+          />
         )}
       </div>
     </section>

@@ -1,12 +1,12 @@
 import { botStatusSchema } from '@tandem/protocol';
+import { Alert, Empty } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ConfirmBar } from '../admin/ConfirmBar.tsx';
-import { Notice } from '../admin/Notice.tsx';
 import { api, type BotStatus, errorCodeOf, type KnowledgeEntry } from '../api.ts';
 import { knowledgeApi } from '../apiKnowledge.ts';
 import { useI18n } from '../I18nProvider.tsx';
 import type { MessageKey, Vars } from '../i18n.ts';
 import type { AgentSocket } from '../socket.ts';
+import { ConfirmAlert } from './ConfirmAlert.tsx';
 import { categoriesOf } from './form.ts';
 import { ImportModal } from './ImportModal.tsx';
 import { KnowledgeEditor } from './KnowledgeEditor.tsx';
@@ -165,12 +165,12 @@ export function KnowledgePage({
   const editing = open?.kind === 'new' || entry !== undefined;
   return (
     <div className={`admin-page${editing ? ' has-open' : ''}`}>
-      {learning && <Notice tone={learning.tone} text={learning.text} onDismiss={bot.dismiss} />}
+      {learning && <PageNotice tone={learning.tone} text={learning.text} onDismiss={bot.dismiss} />}
       {notice && (
-        <Notice tone={notice.tone} text={t(notice.key, notice.vars)} onDismiss={() => setNotice(null)} />
+        <PageNotice tone={notice.tone} text={t(notice.key, notice.vars)} onDismiss={() => setNotice(null)} />
       )}
       {pending !== undefined && (
-        <ConfirmBar
+        <ConfirmAlert
           message={t('admin.discard.title')}
           confirmLabel={t('admin.discard.yes')}
           onConfirm={() => show(pending)}
@@ -219,10 +219,35 @@ export function KnowledgePage({
           />
         ) : (
           <main className="admin-empty">
-            <p className="muted">{t('knowledge.choose')}</p>
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('knowledge.choose')} />
           </main>
         )}
       </div>
     </div>
+  );
+}
+
+const noticeType = { info: 'success', progress: 'info', error: 'error' } as const;
+
+/** A line above the page: what just happened (the bot learning a change, live), or what went wrong. */
+function PageNotice({
+  tone,
+  text,
+  onDismiss,
+}: {
+  tone: 'info' | 'progress' | 'error';
+  text: string;
+  onDismiss: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <Alert
+      banner
+      className={`admin-notice is-${tone}`}
+      type={noticeType[tone]}
+      role={tone === 'error' ? 'alert' : 'status'}
+      title={text}
+      closable={{ onClose: onDismiss, 'aria-label': t('conversation.dismiss') }}
+    />
   );
 }

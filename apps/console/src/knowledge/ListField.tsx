@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import type { MessageKey } from '../i18n.ts';
 import { LineList } from './LineList.tsx';
 
@@ -14,24 +13,22 @@ interface Props {
   /** the problem of one form line, if any */
   problemAt: (line: number) => string | undefined;
   lang?: string;
-  /** id of a <datalist> to suggest values from */
-  list?: string;
-  children?: ReactNode;
+  /** values to suggest for a line */
+  suggestions?: string[];
 }
 
 /** A titled list of one-line values (phrasings, related ids) with its problems. */
-export function ListField({ legend, hint, problems, children, ...list }: Props) {
+export function ListField({ legend, hint, problems, ...list }: Props) {
   return (
-    <fieldset className="field">
+    <fieldset className="list-field">
       <legend>{legend}</legend>
       <p className="field-hint">{hint}</p>
       <LineList {...list} addLabel="knowledge.addLine" />
       {problems.map((line) => (
-        <p key={line} className="field-problem">
+        <p key={line} className="field-problem" role="alert">
           {line}
         </p>
       ))}
-      {children}
     </fieldset>
   );
 }

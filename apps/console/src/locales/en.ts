@@ -1,4 +1,8 @@
 import { enAdmin } from './enAdmin.ts';
+import { enBotModel } from './enBotModel.ts';
+import { enFlowEditor } from './enFlowEditor.ts';
+import { enReceipts } from './enReceipts.ts';
+import { enScreens } from './enScreens.ts';
 import { enWorkspace } from './enWorkspace.ts';
 import type { zh } from './zh.ts';
 
@@ -479,4 +483,8 @@ export const en: Record<keyof typeof zh, string> = {
   'error.timeout': 'The server took too long to answer. Try again.',
   ...enWorkspace,
   ...enAdmin,
+  ...enBotModel,
+  ...enFlowEditor,
+  ...enReceipts,
+  ...enScreens,
 };

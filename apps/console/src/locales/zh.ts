@@ -1,4 +1,8 @@
 import { zhAdmin } from './zhAdmin.ts';
+import { zhBotModel } from './zhBotModel.ts';
+import { zhFlowEditor } from './zhFlowEditor.ts';
+import { zhReceipts } from './zhReceipts.ts';
+import { zhScreens } from './zhScreens.ts';
 import { zhWorkspace } from './zhWorkspace.ts';
 
 /** Simplified Chinese: the reference dictionary; its keys are the console's message keys. */
@@ -468,4 +472,8 @@ export const zh = {
   'error.timeout': '服务器响应超时，请重试',
   ...zhWorkspace,
   ...zhAdmin,
+  ...zhBotModel,
+  ...zhFlowEditor,
+  ...zhReceipts,
+  ...zhScreens,
 } as const;

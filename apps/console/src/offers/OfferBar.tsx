@@ -1,3 +1,5 @@
+import { ClockCircleOutlined } from '@ant-design/icons';
+import { Button, Typography } from 'antd';
 import { useI18n } from '../I18nProvider.tsx';
 import { isOver, type PendingOffer, secondsLeft } from '../store/offers.ts';
 import { useNow } from '../useNow.ts';
@@ -20,25 +22,30 @@ export function OfferBar({ offer, onDecline, onDismiss }: Props) {
   const over = isOver(offer);
   return (
     <div className={`offer-bar${over ? ' is-over' : ''}`}>
-      {!over && <span>{t('offer.openHint', { n: secondsLeft(offer, now) })}</span>}
-      {offer.error && (
-        <span className="offer-error" role="alert">
-          {offerErrorText(offer.error, t)}
+      {!over && (
+        <span className="offer-bar-text">
+          <ClockCircleOutlined aria-hidden="true" /> {t('offer.openHint', { n: secondsLeft(offer, now) })}
         </span>
       )}
+      {offer.error && (
+        <Typography.Text type="danger" className="offer-error" role="alert">
+          {offerErrorText(offer.error, t)}
+        </Typography.Text>
+      )}
       {over ? (
-        <button type="button" className="button button-sm" onClick={() => onDismiss(id)}>
+        <Button size="small" className="offer-bar-action" onClick={() => onDismiss(id)}>
           {t('offer.dismiss')}
-        </button>
+        </Button>
       ) : (
-        <button
-          type="button"
-          className="button button-sm"
+        <Button
+          size="small"
+          className="offer-bar-action"
           disabled={offer.busy !== null}
+          loading={offer.busy === 'decline'}
           onClick={() => onDecline(id)}
         >
           {offer.busy === 'decline' ? t('offer.declining') : t('offer.decline')}
-        </button>
+        </Button>
       )}
     </div>
   );

@@ -1,3 +1,4 @@
+import { Alert, Button, Card, Progress, Typography } from 'antd';
 import type { ClientErrorCode } from '../api.ts';
 import { Avatar, PriorityChip, ReasonChip, TeamChip } from '../chips.tsx';
 import { contactName, toneOf } from '../contact.ts';
@@ -61,23 +62,63 @@ function OfferCard({ offer, now, onAccept, onDecline, onDismiss }: CardProps) {
   const over = isOver(offer);
   const titleId = `offer-${id}`;
   return (
-    <article className={`offer-card${over ? ' is-over' : ''}`} aria-labelledby={titleId}>
-      <header className="offer-head">
+    <Card
+      size="small"
+      className={`offer-card${over ? ' is-over' : ''}`}
+      aria-labelledby={titleId}
+      role="article"
+      title={
         <span className="offer-title" id={titleId}>
           {t('offer.title')}
         </span>
-        {!over && (
+      }
+      extra={
+        over ? null : (
           <span className={`offer-countdown${seconds <= 10 ? ' is-urgent' : ''}`} role="timer">
             {t('offer.secondsLeft', { n: seconds })}
           </span>
-        )}
-      </header>
+        )
+      }
+      actions={[
+        <div key="actions" className="offer-actions">
+          {over ? (
+            <Button size="small" onClick={() => onDismiss(id)}>
+              {t('offer.dismiss')}
+            </Button>
+          ) : (
+            <>
+              <Button
+                size="small"
+                disabled={offer.busy !== null}
+                loading={offer.busy === 'decline'}
+                onClick={() => onDecline(id)}
+              >
+                {offer.busy === 'decline' ? t('offer.declining') : t('offer.decline')}
+              </Button>
+              <Button
+                size="small"
+                type="primary"
+                disabled={offer.busy !== null}
+                loading={offer.busy === 'accept'}
+                onClick={() => onAccept(id)}
+              >
+                {offer.busy === 'accept' ? t('conversation.accepting') : t('offer.accept')}
+              </Button>
+            </>
+          )}
+        </div>,
+      ]}
+    >
       <div className="offer-body">
         <Avatar name={name} tone={toneOf(conversation.contact.id)} />
         <div className="offer-text">
-          <span className="offer-name">{name}</span>
+          <Typography.Text strong className="offer-name">
+            {name}
+          </Typography.Text>
           <span className="offer-preview">
-            {last ? t(`preview.${last.authorKind}`, { text: last.text }) : t('preview.none')}
+            {last
+              ? t(`preview.${last.authorKind}`, { text: last.text || t('preview.file') })
+              : t('preview.none')}
           </span>
           <span className="row-chips">
             {conversation.team && <TeamChip team={conversation.team} />}
@@ -87,41 +128,18 @@ function OfferCard({ offer, now, onAccept, onDecline, onDismiss }: CardProps) {
         </div>
       </div>
       {!over && (
-        <div className="offer-meter" aria-hidden="true">
-          <span style={{ width: `${Math.round(fractionLeft(offer, now) * 100)}%` }} />
-        </div>
+        <Progress
+          className="offer-meter"
+          percent={Math.round(fractionLeft(offer, now) * 100)}
+          showInfo={false}
+          size="small"
+          status={seconds <= 10 ? 'exception' : 'active'}
+          aria-hidden="true"
+        />
       )}
       {offer.error && (
-        <p className="offer-error" role="alert">
-          {offerErrorText(offer.error, t)}
-        </p>
+        <Alert className="offer-error" type="error" showIcon title={offerErrorText(offer.error, t)} />
       )}
-      <div className="offer-actions">
-        {over ? (
-          <button type="button" className="button button-sm" onClick={() => onDismiss(id)}>
-            {t('offer.dismiss')}
-          </button>
-        ) : (
-          <>
-            <button
-              type="button"
-              className="button button-sm"
-              disabled={offer.busy !== null}
-              onClick={() => onDecline(id)}
-            >
-              {offer.busy === 'decline' ? t('offer.declining') : t('offer.decline')}
-            </button>
-            <button
-              type="button"
-              className="button button-primary button-sm"
-              disabled={offer.busy !== null}
-              onClick={() => onAccept(id)}
-            >
-              {offer.busy === 'accept' ? t('conversation.accepting') : t('offer.accept')}
-            </button>
-          </>
-        )}
-      </div>
-    </article>
+    </Card>
   );
 }

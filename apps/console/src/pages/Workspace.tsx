@@ -327,7 +327,7 @@ export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
       ) : route === 'knowledge' ? (
         <KnowledgePage socket={socket} onSessionLost={onSessionLost} />
       ) : (
-        <BotPage team={team} onSessionLost={onSessionLost} />
+        <BotPage team={team} socket={socket} role={me.role} onSessionLost={onSessionLost} />
       );
     return (
       <div className="workspace">

@@ -1,13 +1,15 @@
 import { SearchOutlined } from '@ant-design/icons';
 import type { ConversationSearchHit, Me, Teammate } from '@tandem/protocol';
-import { Alert, Button, DatePicker, Form, Input, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Button, DatePicker, Empty, Form, Input, List, Select, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorCodeOf } from '../api.ts';
 import { type SearchFilters, workspaceApi } from '../apiWorkspace.ts';
+import { contactName } from '../contact.ts';
 import { dispositionLabel } from '../conversation/ResolveDialog.tsx';
 import { useI18n } from '../I18nProvider.tsx';
 import { formatRelative } from '../time.ts';
+import { useMediaQuery } from '../useMediaQuery.ts';
 import { Snippet } from './Snippet.tsx';
 
 interface Props {
@@ -23,7 +25,8 @@ interface FormValues {
   tag?: string;
   agentId?: string;
   status?: string;
-  range?: [Dayjs | null, Dayjs | null] | null;
+  from?: Dayjs | null;
+  to?: Dayjs | null;
 }
 
 type Results =
@@ -35,7 +38,7 @@ type Results =
 const statuses = ['bot', 'queued', 'assigned', 'resolved', 'closed'] as const;
 
 function filtersOf(values: FormValues): SearchFilters {
-  const [from, to] = values.range ?? [null, null];
+  const { from, to } = values;
   return {
     q: values.q?.trim() || undefined,
     customer: values.customer?.trim() || undefined,
@@ -68,6 +71,10 @@ export function SearchPage({ team, onOpen, onSessionLost }: Props) {
 
   const rows = results.state === 'idle' ? [] : results.rows;
   const now = Date.now();
+  const query = results.state === 'ready' ? (results.filters.q ?? '') : '';
+  // on a phone a table's columns get a few characters each: one card per conversation instead
+  const narrow = useMediaQuery('(max-width: 720px)');
+  const none = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('search.none')} />;
   return (
     <main className="page search-page" aria-labelledby="search-title">
       <div className="page-head">
@@ -77,16 +84,16 @@ export function SearchPage({ team, onOpen, onSessionLost }: Props) {
       </div>
       <Form<FormValues>
         form={form}
-        layout="inline"
+        layout="vertical"
         className="search-form"
         role="search"
         onFinish={(values) => void run(filtersOf(values), false)}
       >
-        <Form.Item name="q" label={t('search.text')}>
+        <Form.Item name="q" label={t('search.text')} className="search-wide">
           <Input
             allowClear
             placeholder={t('search.textPlaceholder')}
-            prefix={<SearchOutlined />}
+            prefix={<SearchOutlined aria-hidden="true" />}
             maxLength={200}
           />
         </Form.Item>
@@ -99,22 +106,31 @@ export function SearchPage({ team, onOpen, onSessionLost }: Props) {
         <Form.Item name="agentId" label={t('search.agent')}>
           <Select
             allowClear
-            style={{ minWidth: 140 }}
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('search.anyone')}
             options={team.map((mate) => ({ value: mate.id, label: mate.name }))}
           />
         </Form.Item>
         <Form.Item name="status" label={t('search.status')}>
           <Select
             allowClear
-            style={{ minWidth: 110 }}
+            placeholder={t('search.anyStatus')}
             options={statuses.map((status) => ({ value: status, label: t(`status.${status}`) }))}
           />
         </Form.Item>
-        <Form.Item name="range" label={t('search.dates')}>
-          <DatePicker.RangePicker allowEmpty={[true, true]} />
+        <Form.Item name="from" label={t('search.from')}>
+          <DatePicker className="search-date" placeholder={t('search.datePlaceholder')} />
         </Form.Item>
-        <Form.Item>
-          <Button type="primary" htmlType="submit" loading={results.state === 'loading'}>
+        <Form.Item name="to" label={t('search.to')}>
+          <DatePicker className="search-date" placeholder={t('search.datePlaceholder')} />
+        </Form.Item>
+        <Form.Item className="search-actions" label={<span aria-hidden="true">&nbsp;</span>}>
+          <Button
+            type="primary"
+            htmlType="submit"
+            icon={<SearchOutlined />}
+            loading={results.state === 'loading'}
+          >
             {t('search.submit')}
           </Button>
         </Form.Item>
@@ -124,66 +140,40 @@ export function SearchPage({ team, onOpen, onSessionLost }: Props) {
           type="error"
           showIcon
           className="page-alert"
-          message={t(`error.${results.code}` as Parameters<typeof t>[0])}
+          title={t(`error.${results.code}` as Parameters<typeof t>[0])}
         />
       )}
-      {results.state !== 'idle' && (
-        <Table<ConversationSearchHit>
-          className="search-results"
-          size="small"
-          rowKey="id"
+      {results.state === 'idle' ? (
+        <Empty className="search-idle" image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('search.hint')} />
+      ) : narrow ? (
+        <List<ConversationSearchHit>
+          className="search-list"
           dataSource={rows}
+          rowKey="id"
           loading={results.state === 'loading'}
-          pagination={false}
-          scroll={{ x: 760 }}
-          locale={{ emptyText: t('search.none') }}
-          onRow={(hit) => ({ onClick: () => onOpen(hit.id), className: 'search-row' })}
-          columns={[
-            {
-              title: t('search.col.customer'),
-              key: 'customer',
-              width: 160,
-              ellipsis: true,
-              render: (_: unknown, hit) => (
-                <Button type="link" size="small" className="search-open" onClick={() => onOpen(hit.id)}>
-                  {hit.customer.name ?? t('wall.anonymous')}
-                </Button>
-              ),
-            },
-            {
-              title: t('search.col.match'),
-              key: 'match',
-              render: (_: unknown, hit) =>
-                hit.match ? (
-                  <span className="search-match">
-                    {hit.match.internal && <Tag color="gold">{t('composer.note')}</Tag>}
-                    <Snippet
-                      text={hit.match.snippet}
-                      query={results.state === 'ready' ? (results.filters.q ?? '') : ''}
-                    />
+          locale={{ emptyText: none }}
+          renderItem={(hit) => (
+            <List.Item className="search-item">
+              <button type="button" className="search-card search-row" onClick={() => onOpen(hit.id)}>
+                <span className="search-card-top">
+                  <span className="search-card-name">
+                    {contactName({ ...hit.customer, lang: null, attributes: {} }, t)}
                   </span>
-                ) : (
-                  <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
-                ),
-            },
-            {
-              title: t('search.col.status'),
-              dataIndex: 'status',
-              width: 90,
-              render: (status: ConversationSearchHit['status']) => t(`status.${status}`),
-            },
-            {
-              title: t('search.col.agent'),
-              key: 'agent',
-              width: 110,
-              render: (_: unknown, hit) => (hit.assignee ?? hit.lastAgent)?.name ?? t('common.none'),
-            },
-            {
-              title: t('search.col.tags'),
-              key: 'tags',
-              width: 180,
-              render: (_: unknown, hit) => (
-                <>
+                  <time dateTime={hit.lastActivityAt}>{formatRelative(hit.lastActivityAt, now, lang)}</time>
+                </span>
+                {hit.match && (
+                  <span className="search-match search-card-match">
+                    {hit.match.internal && <Tag color="gold">{t('composer.note')}</Tag>}
+                    <Snippet text={hit.match.snippet} query={query} />
+                  </span>
+                )}
+                <span className="search-tags">
+                  <Tag bordered={false}>{t(`status.${hit.status}`)}</Tag>
+                  {(hit.assignee ?? hit.lastAgent) && (
+                    <Typography.Text type="secondary">
+                      {(hit.assignee ?? hit.lastAgent)?.name}
+                    </Typography.Text>
+                  )}
                   {hit.tags.map((tag) => (
                     <Tag key={`t:${tag}`} bordered={false}>
                       {tag}
@@ -194,13 +184,97 @@ export function SearchPage({ team, onOpen, onSessionLost }: Props) {
                       {dispositionLabel(tag, t)}
                     </Tag>
                   ))}
-                </>
+                </span>
+              </button>
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Table<ConversationSearchHit>
+          className="search-results"
+          size="small"
+          rowKey="id"
+          dataSource={rows}
+          loading={results.state === 'loading'}
+          pagination={false}
+          tableLayout="fixed"
+          locale={{
+            emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('search.none')} />,
+          }}
+          onRow={(hit) => ({ onClick: () => onOpen(hit.id), className: 'search-row' })}
+          columns={[
+            {
+              title: t('search.col.customer'),
+              key: 'customer',
+              width: 140,
+              ellipsis: true,
+              render: (_: unknown, hit) => (
+                <Button
+                  type="link"
+                  size="small"
+                  className="search-open"
+                  onClick={(event) => {
+                    // the row opens it too: once is enough
+                    event.stopPropagation();
+                    onOpen(hit.id);
+                  }}
+                >
+                  {contactName({ ...hit.customer, lang: null, attributes: {} }, t)}
+                </Button>
+              ),
+            },
+            {
+              title: t('search.col.match'),
+              key: 'match',
+              render: (_: unknown, hit) =>
+                hit.match ? (
+                  <span className="search-match">
+                    {hit.match.internal && <Tag color="gold">{t('composer.note')}</Tag>}
+                    <Snippet text={hit.match.snippet} query={query} />
+                  </span>
+                ) : (
+                  <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
+                ),
+            },
+            {
+              title: t('search.col.status'),
+              dataIndex: 'status',
+              width: 90,
+              responsive: ['sm'],
+              render: (status: ConversationSearchHit['status']) => t(`status.${status}`),
+            },
+            {
+              title: t('search.col.agent'),
+              key: 'agent',
+              width: 120,
+              ellipsis: true,
+              responsive: ['md'],
+              render: (_: unknown, hit) => (hit.assignee ?? hit.lastAgent)?.name ?? t('common.none'),
+            },
+            {
+              title: t('search.col.tags'),
+              key: 'tags',
+              width: 170,
+              responsive: ['lg'],
+              render: (_: unknown, hit) => (
+                <span className="search-tags">
+                  {hit.tags.map((tag) => (
+                    <Tag key={`t:${tag}`} bordered={false}>
+                      {tag}
+                    </Tag>
+                  ))}
+                  {hit.disposition.map((tag) => (
+                    <Tag key={`d:${tag}`} color="blue" bordered={false}>
+                      {dispositionLabel(tag, t)}
+                    </Tag>
+                  ))}
+                </span>
               ),
             },
             {
               title: t('search.col.when'),
               dataIndex: 'lastActivityAt',
-              width: 110,
+              width: 96,
               render: (at: string) => <time dateTime={at}>{formatRelative(at, now, lang)}</time>,
             },
           ]}

@@ -1,8 +1,7 @@
+import { Empty } from 'antd';
 import { useState } from 'react';
-import { Notice } from '../admin/Notice.tsx';
 import { api } from '../api.ts';
 import { useI18n } from '../I18nProvider.tsx';
-import type { MessageKey } from '../i18n.ts';
 import type { AgentSocket } from '../socket.ts';
 import { TicketDetail } from './TicketDetail.tsx';
 import { TicketList } from './TicketList.tsx';
@@ -20,14 +19,11 @@ export function TicketsPage({
   const { t } = useI18n();
   const [status, setStatus] = useState<TicketStatus>('open');
   const [openId, setOpenId] = useState<string | null>(null);
-  /** kept as a key, so it follows a change of language */
-  const [notice, setNotice] = useState<MessageKey | null>(null);
   const tickets = useTickets(socket, status, onSessionLost);
   const open = openId ? tickets.byId[openId] : undefined;
 
   return (
     <div className={`admin-page${open ? ' has-open' : ''}`}>
-      {notice && <Notice tone="error" text={t(notice)} onDismiss={() => setNotice(null)} />}
       <div className="admin-panes">
         <TicketList
           status={status}
@@ -35,30 +31,20 @@ export function TicketsPage({
           tickets={tickets.tickets}
           load={tickets.load}
           selected={openId}
-          onSelect={(id) => {
-            setNotice(null);
-            setOpenId(id);
-          }}
+          onSelect={setOpenId}
           onRetry={() => void tickets.reload()}
         />
         {open ? (
           <TicketDetail
             key={open.id}
             ticket={open}
-            onReply={async (text, email) => {
-              tickets.take(await api.replyTicket(open.id, text, email));
-              setNotice(null);
-            }}
-            onStatus={async (next) => {
-              tickets.take(await api.setTicketStatus(open.id, next));
-              setNotice(null);
-            }}
-            onError={setNotice}
+            onReply={async (text, email) => tickets.take(await api.replyTicket(open.id, text, email))}
+            onStatus={async (next) => tickets.take(await api.setTicketStatus(open.id, next))}
             onBack={() => setOpenId(null)}
           />
         ) : (
           <main className="admin-empty">
-            <p className="muted">{t('tickets.choose')}</p>
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tickets.choose')} />
           </main>
         )}
       </div>

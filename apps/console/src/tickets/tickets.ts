@@ -53,3 +53,10 @@ export const emailStateKey: Record<EmailState, MessageKey> = {
   sent: 'tickets.email.sent',
   failed: 'tickets.email.failed',
 };
+
+/** The colour of a status tag: open waits for us, pending for the customer, solved is done. */
+export const statusColour: Record<TicketStatus, string> = {
+  open: 'orange',
+  pending: 'blue',
+  solved: 'green',
+};

@@ -4,6 +4,7 @@ import type { PastConversation } from '@tandem/storage';
 import type { AppContext } from '../context.ts';
 import { presentMessages } from '../presenters/message.ts';
 import { presentHandoffEmotion } from './emotion.ts';
+import { intentsIn, loadIntentNames } from './names.ts';
 import { buildHandoffSummary, verifiedCustomerId } from './summary.ts';
 import { quote } from './text.ts';
 
@@ -25,13 +26,13 @@ export async function buildHandoffPacket(
 ): Promise<HandoffPacket> {
   const { workspaceId } = user;
   const conversation = await loadConversation(ctx.store, workspaceId, conversationId);
-  const [contact, messages, team] = await Promise.all([
+  const [contact, messages, teamName] = await Promise.all([
     ctx.store.contacts.findById(conversation.contactId),
     ctx.store.messages.listByConversation(conversation.id),
-    conversation.teamId ? ctx.store.teams.findById(workspaceId, conversation.teamId) : null,
+    teamNameOf(ctx, workspaceId, conversation),
   ]);
   const customerId = verifiedCustomerId(contact);
-  const [previous, transcript, tickets] = await Promise.all([
+  const [previous, transcript, tickets, names] = await Promise.all([
     ctx.store.history.listForCustomer(
       workspaceId,
       conversation.contactId,
@@ -41,14 +42,9 @@ export async function buildHandoffPacket(
     ),
     presentMessages(ctx.store, workspaceId, messages, 'staff', ctx.attachments),
     ctx.store.tickets.listForContact(conversation.contactId, PREVIOUS),
+    loadIntentNames(ctx.store, workspaceId, intentsIn(messages), lang),
   ]);
-  const summary = buildHandoffSummary({
-    conversation,
-    messages,
-    contact,
-    lang,
-    teamName: team?.name ?? null,
-  });
+  const summary = buildHandoffSummary({ conversation, messages, contact, lang, teamName, names });
   return {
     conversation: {
       id: conversation.id,
@@ -92,4 +88,21 @@ function presentPrevious(past: PastConversation, contactId: string): PreviousCon
     firstMessage: past.firstCustomerText === null ? null : quote(past.firstCustomerText, FIRST_MESSAGE_CHARS),
     joinedBy: past.contactId === contactId ? 'contact' : 'customer_id',
   };
+}
+
+/**
+ * The name of the team the conversation is in, else of the team the hand-over asked for (by its key);
+ * an unknown key is left out rather than shown.
+ */
+async function teamNameOf(
+  ctx: AppContext,
+  workspaceId: string,
+  conversation: { teamId: string | null; handoff: { team: string | null } | null },
+): Promise<string | null> {
+  if (conversation.teamId)
+    return (await ctx.store.teams.findById(workspaceId, conversation.teamId))?.name ?? null;
+  const key = conversation.handoff?.team;
+  if (!key) return null;
+  const teams = await ctx.store.teams.listByWorkspace(workspaceId);
+  return teams.find((team) => team.key === key)?.name ?? null;
 }

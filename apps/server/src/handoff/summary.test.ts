@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { IntentNames } from './names.ts';
 import { buildHandoffSummary } from './summary.ts';
 import { testTranscript } from './testTranscript.ts';
 
@@ -6,6 +7,18 @@ const contact = {
   name: '陈先生',
   attributes: { customerId: 'C1001', identityVerified: true, vipLevel: 'gold' },
 };
+
+/** Readable names of the intents the stories use, as loadIntentNames finds them in the knowledge and flows. */
+const topics: Record<string, { zh: string; en: string }> = {
+  'returns.policy': { zh: '退货政策是什么？', en: 'What is the return policy?' },
+  'refunds.status': { zh: '退款多久到账？', en: 'When will my refund arrive?' },
+  'flow:return_request': { zh: '退货退款申请', en: 'Return or refund request' },
+  'flow:card_bill': { zh: '同行卡账单查询', en: 'Tandem Card bill' },
+};
+const names =
+  (lang: 'zh' | 'en'): IntentNames =>
+  (intent) =>
+    topics[intent]?.[lang] ?? (lang === 'zh' ? '已删除的知识条目' : 'a removed knowledge entry');
 
 /** The refund story of the issue: a policy question, a refund question, anger, then "转人工". */
 function refundStory() {
@@ -36,8 +49,20 @@ function refundStory() {
 describe('the hand-over summary', () => {
   it('tells the refund story: intent, answers, the need, the order number, anger, the reason', () => {
     const { t, conversation } = refundStory();
-    const summary = buildHandoffSummary({ conversation, messages: t.messages, contact, lang: 'zh' });
-    expect(summary.intent).toEqual({ name: 'refunds.status', confidence: 0.82, flow: null, seq: 4 });
+    const summary = buildHandoffSummary({
+      conversation,
+      messages: t.messages,
+      contact,
+      lang: 'zh',
+      names: names('zh'),
+    });
+    expect(summary.intent).toEqual({
+      name: 'refunds.status',
+      label: '退款多久到账？',
+      confidence: 0.82,
+      flow: null,
+      seq: 4,
+    });
     expect(summary.botAnswered).toEqual([
       {
         seq: 2,
@@ -65,8 +90,8 @@ describe('the hand-over summary', () => {
     expect(summary.emotion?.current.basic).toBe('anger');
     expect(summary.emotion?.trend).toBe('worsening');
     expect(summary.text).toBe(
-      '客户：陈先生（已验证 ID C1001）。意图：refunds.status（置信度 0.82）。已提供：订单号 202611230001（第 3 条消息）。' +
-        '机器人已回答：“你好，退货政策是什么？”（returns.policy）；“我的订单 202611230001 申请退款了，什么时候到账？”（refunds.status）。' +
+      '客户：陈先生（已验证 ID C1001）。意图：退款多久到账？（置信度 0.82）。已提供：订单号 202611230001（第 3 条消息）。' +
+        '机器人已回答：“你好，退货政策是什么？”（退货政策是什么？）；“我的订单 202611230001 申请退款了，什么时候到账？”（退款多久到账？）。' +
         '客户仍需要：“等了一个星期还没退款！！！太过分了，马上处理！”。' +
         '情绪：不耐烦（愤怒，强度 100%），趋势恶化。' +
         '转人工原因：客户情绪（强烈愤怒），转给一线客服。',
@@ -75,10 +100,19 @@ describe('the hand-over summary', () => {
 
   it('writes the same summary in English for English-speaking staff', () => {
     const { t, conversation } = refundStory();
-    const summary = buildHandoffSummary({ conversation, messages: t.messages, contact, lang: 'en' });
+    const summary = buildHandoffSummary({
+      conversation,
+      messages: t.messages,
+      contact,
+      lang: 'en',
+      names: names('en'),
+    });
     expect(summary.lang).toBe('en');
     expect(summary.text).toContain('Customer: 陈先生 (verified ID C1001).');
-    expect(summary.text).toContain('Intent: refunds.status (confidence 0.82).');
+    expect(summary.text).toContain('Intent: When will my refund arrive? (confidence 0.82).');
+    expect(summary.text).toContain('"你好，退货政策是什么？" (What is the return policy?)');
+    // no knowledge entry id reaches the reader
+    expect(summary.text).not.toMatch(/returns\.policy|refunds\.status/);
     expect(summary.text).toContain('Details given: order number 202611230001 (message 3).');
     expect(summary.text).toContain('Still needs: "等了一个星期还没退款！！！太过分了，马上处理！".');
     expect(summary.text).toContain('Emotion: impatient (anger, intensity 100%), worsening.');
@@ -225,6 +259,7 @@ describe('the hand-over summary', () => {
       contact,
       lang: 'zh',
       teamName: '同行卡',
+      names: names('zh'),
     });
     expect(summary.details).toEqual([
       { type: 'order_number', text: '202611230003', masked: false, seqs: [3] },
@@ -232,6 +267,7 @@ describe('the hand-over summary', () => {
     ]);
     expect(summary.intent).toEqual({
       name: 'flow:card_bill',
+      label: '同行卡账单查询',
       confidence: 1,
       flow: { id: 'card_bill', outcome: 'handover' },
       seq: 10,
@@ -254,7 +290,10 @@ describe('the hand-over summary', () => {
     // the one-time code answered the flow's question: the need is the bill, and the code is nowhere
     expect(summary.customerNeeds).toEqual([{ seq: 5, text: '查一下同行卡账单' }]);
     expect(JSON.stringify(summary)).not.toContain('123456');
-    expect(summary.text).toContain('意图：flow:card_bill（置信度 1.00；流程 card_bill：转人工）');
+    expect(summary.text).toContain('意图：同行卡账单查询（流程转人工）');
+    expect(summary.text).toContain('（退货退款申请）');
+    // the flows' ids are nowhere in what staff read
+    expect(summary.text).not.toMatch(/flow:|card_bill|return_request/);
     expect(summary.text).toContain(
       '转人工原因：流程（“card bill: identity check not passed for C1001”），转给专家 · 同行卡',
     );
@@ -302,7 +341,8 @@ describe('the hand-over summary', () => {
     });
     expect(escalated.botAnswered).toEqual([]);
     expect(escalated.customerNeeds).toEqual([{ seq: 1, text: '客服让我把验证码告诉他，可以吗？' }]);
-    expect(escalated.text).toContain('转人工原因：规则（“anti-fraud”），转给专家 · risk');
+    // "risk" is a team key no team has: configuration, not a name, so it is left out
+    expect(escalated.text).toContain('转人工原因：规则（“anti-fraud”），转给专家。');
   });
 
   it('when everything was answered, the need is the request of the last topic', () => {

@@ -2,6 +2,7 @@ import type { Contact, Conversation, Message } from '@tandem/domain';
 import type { HandoffReasonView, HandoffSummary, Lang } from '@tandem/protocol';
 import { collectDetails, type DetailOptions } from './details.ts';
 import { presentHandoffEmotion } from './emotion.ts';
+import { type IntentNames, noIntentNames } from './names.ts';
 import { summaryText } from './summaryText.ts';
 import { firstLine, quote } from './text.ts';
 import { botMetaOf, type Exchange, exchanges, onlyAsksForPerson } from './transcript.ts';
@@ -13,9 +14,11 @@ export interface SummaryInput {
   contact: Pick<Contact, 'name' | 'attributes'> | null;
   /** the staff member's language: the paragraph is written in it */
   lang: Lang;
-  /** the name of the team whose queue the conversation is in, when known (else the hand-over's team key) */
+  /** the name of the team whose queue the conversation is in (or the hand-over asked for), when known */
   teamName?: string | null;
   entityOptions?: DetailOptions;
+  /** readable names of the bot's intents (loadIntentNames): staff never read an entry id or `flow:<id>` */
+  names?: IntentNames;
 }
 
 const BOT_ANSWERED = 5;
@@ -35,20 +38,25 @@ export function buildHandoffSummary(input: SummaryInput): HandoffSummary {
   const items = exchanges(messages, conversation.handoffReason);
   const answered = botAnswered(items);
   const emotion = presentHandoffEmotion(conversation.emotion);
+  const names = input.names ?? noIntentNames(lang);
   const summary: Omit<HandoffSummary, 'text'> = {
     lang,
-    intent: lastIntent(messages),
+    intent: lastIntent(messages, names),
     botAnswered: answered.slice(-BOT_ANSWERED).map(({ askedSeq: _, ...entry }) => entry),
     customerNeeds: customerNeeds(items, answered),
     details: collectDetails(items, input.entityOptions),
     reason: reasonOf(conversation, input.teamName ?? null),
     emotion: emotion ? { current: emotion.current, trend: emotion.trend } : null,
   };
-  const text = summaryText(summary, {
-    name: input.contact?.name ?? null,
-    verifiedId: verifiedCustomerId(input.contact),
-    customerSpoke: items.length > 0,
-  });
+  const text = summaryText(
+    summary,
+    {
+      name: input.contact?.name ?? null,
+      verifiedId: verifiedCustomerId(input.contact),
+      customerSpoke: items.length > 0,
+    },
+    names,
+  );
   return { ...summary, text };
 }
 
@@ -58,14 +66,14 @@ export function verifiedCustomerId(contact: Pick<Contact, 'attributes'> | null):
   return contact?.attributes.identityVerified === true && typeof id === 'string' ? id : null;
 }
 
-function lastIntent(messages: readonly Message[]): HandoffSummary['intent'] {
+function lastIntent(messages: readonly Message[], names: IntentNames): HandoffSummary['intent'] {
   for (let i = messages.length - 1; i >= 0; i--) {
     const message = messages[i] as Message;
     const meta = botMetaOf(message);
     // small talk (thanks, hello) says nothing of what the customer came for
     if (!meta?.intent || meta.intent.startsWith('smalltalk.')) continue;
     const confidence = Math.round(meta.confidence * 100) / 100;
-    return { name: meta.intent, confidence, flow: meta.flow, seq: message.seq };
+    return { name: meta.intent, label: names(meta.intent), confidence, flow: meta.flow, seq: message.seq };
   }
   return null;
 }
@@ -122,6 +130,7 @@ function reasonOf(
     code: conversation.handoffReason,
     detail: handoff?.detail ? quote(handoff.detail, DETAIL_CHARS) : null,
     tier: handoff?.tier ?? null,
-    team: teamName ?? handoff?.team ?? null,
+    // a team key is configuration, not a name: left out when no team of that key is known
+    team: teamName,
   };
 }

@@ -1,4 +1,5 @@
 import type { HandoffSummary, Lang } from '@tandem/protocol';
+import type { IntentNames } from './names.ts';
 import { clip } from './text.ts';
 import {
   basicEmotionWord,
@@ -16,6 +17,7 @@ const QUOTED_CHARS = 40;
 const DETAIL_CHARS = 80;
 const LISTED_DETAILS = 8;
 const NAME_CHARS = 40;
+const TOPIC_CHARS = 40;
 
 /** Who the customer is, as far as the summary says. */
 export interface CustomerLine {
@@ -30,10 +32,18 @@ const Q: Record<Lang, (text: string, max?: number) => string> = {
   en: (text, max = QUOTED_CHARS) => `"${clip(text, max)}"`,
 };
 
-/** The summary as one paragraph a person reads in a few seconds, in Chinese or English. */
-export function summaryText(summary: Omit<HandoffSummary, 'text'>, customer: CustomerLine): string {
+/**
+ * The summary as one paragraph a person reads in a few seconds, in Chinese or English: topics by their
+ * readable names (`names`), never an entry id or a flow id.
+ */
+export function summaryText(
+  summary: Omit<HandoffSummary, 'text'>,
+  customer: CustomerLine,
+  names: IntentNames,
+): string {
   const { lang } = summary;
   const zh = lang === 'zh';
+  const topic = (intent: string) => clip(names(intent), TOPIC_CHARS);
   const q = Q[lang];
   const sentences: string[] = [];
   const list = (items: string[]) => items.join(zh ? '；' : '; ');
@@ -51,17 +61,22 @@ export function summaryText(summary: Omit<HandoffSummary, 'text'>, customer: Cus
 
   const { intent } = summary;
   if (intent) {
-    const confidence = intent.confidence.toFixed(2);
-    const flow = intent.flow
-      ? zh
-        ? `；流程 ${intent.flow.id}：${flowOutcomeWord(intent.flow.outcome, lang)}`
-        : `; flow ${intent.flow.id}: ${flowOutcomeWord(intent.flow.outcome, lang)}`
-      : '';
-    sentences.push(
-      zh
-        ? `意图：${intent.name}（置信度 ${confidence}${flow}）`
-        : `Intent: ${intent.name} (confidence ${confidence}${flow})`,
-    );
+    const what = clip(intent.label, TOPIC_CHARS);
+    const outcome = intent.flow ? flowOutcomeWord(intent.flow.outcome, lang) : null;
+    const flowName = intent.flow ? topic(`flow:${intent.flow.id}`) : null;
+    // a flow's own turns are certain (confidence 1): its state says more
+    const how =
+      intent.flow && intent.name === `flow:${intent.flow.id}`
+        ? zh
+          ? `流程${outcome}`
+          : `flow ${outcome}`
+        : [
+            zh ? `置信度 ${intent.confidence.toFixed(2)}` : `confidence ${intent.confidence.toFixed(2)}`,
+            flowName && (zh ? `流程「${flowName}」${outcome}` : `flow "${flowName}" ${outcome}`),
+          ]
+            .filter(Boolean)
+            .join(zh ? '；' : '; ');
+    sentences.push(zh ? `意图：${what}（${how}）` : `Intent: ${what} (${how})`);
   }
 
   if (summary.details.length > 0) {
@@ -76,7 +91,7 @@ export function summaryText(summary: Omit<HandoffSummary, 'text'>, customer: Cus
   if (summary.botAnswered.length > 0) {
     const answers = summary.botAnswered.map((a) => {
       const what = a.question ? q(a.question) : q(a.answer);
-      return a.intent ? `${what}${zh ? `（${a.intent}）` : ` (${a.intent})`}` : what;
+      return a.intent ? `${what}${zh ? `（${topic(a.intent)}）` : ` (${topic(a.intent)})`}` : what;
     });
     sentences.push(zh ? `机器人已回答：${list(answers)}` : `The bot answered: ${list(answers)}`);
   } else if (customer.customerSpoke) {

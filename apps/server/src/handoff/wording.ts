@@ -66,6 +66,8 @@ const ESCALATIONS: Record<string, Words> = {
   public_complaint: { zh: '扬言曝光', en: 'threatening to go public' },
   distress: { zh: '恐慌', en: 'distress' },
   repeated_frustration: { zh: '持续不满', en: 'repeated frustration' },
+  // the engine's word when its advice gave no reason
+  emotion: { zh: '情绪激动', en: 'strong feelings' },
 };
 
 const DETAILS: Record<HandoffDetail['type'], Words> = {
@@ -89,7 +91,9 @@ export const emotionWord = (state: string, lang: Lang) =>
 export const basicEmotionWord = (basic: string, lang: Lang) => BASIC[basic]?.[lang] ?? basic;
 export const trendWord = (trend: keyof typeof TRENDS, lang: Lang) => TRENDS[trend][lang];
 export const reasonWord = (reason: HandoffReason, lang: Lang) => REASONS[reason][lang];
-export const escalationWord = (detail: string, lang: Lang) => ESCALATIONS[detail]?.[lang] ?? detail;
+/** Why the emotion handed over, in words; null for a reason this server has no words for (never the code). */
+export const escalationWord = (detail: string, lang: Lang): string | null =>
+  ESCALATIONS[detail]?.[lang] ?? null;
 export const detailWord = (type: HandoffDetail['type'], lang: Lang) => DETAILS[type][lang];
 export const tierWord = (tier: 'agent' | 'expert', lang: Lang) => TIERS[tier][lang];
 

@@ -4,7 +4,6 @@ import {
   addAttachment,
   type Contact,
   DomainError,
-  type MessageAttachment,
   UNSENT_ATTACHMENT_TTL_MS,
 } from '@tandem/domain';
 import {
