@@ -42,6 +42,8 @@ const envSchema = z.object({
   BOT_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   BOT_MAX_BACKLOG: z.coerce.number().int().min(1).max(1_000_000).default(2000),
   BOT_MAX_WAIT_MS: z.coerce.number().int().min(100).max(600_000).default(3000),
+  // read by the training worker itself (packages/engine/src/nlu/worker.ts); validated here at start-up
+  BOT_TRAINING_NICE: z.coerce.number().int().min(0).max(19).default(19),
   ROUTING_TICK_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   ROUTING_OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   ROUTING_OFFLINE_GRACE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),

@@ -68,8 +68,9 @@ describe('customer and agent in the browser', () => {
     await agent.getByRole('button', { name: 'Sign in' }).click();
     await visible(agent.getByRole('tab', { name: /Queued/ }));
 
-    // the customer taps "转人工": queued, and the agent sees it appear live
-    await customer.getByRole('button', { name: '转人工' }).click();
+    // the customer taps "转人工" (the widget's own button; the bot's "can't help" reply offers one too):
+    // queued, and the agent sees it appear live
+    await customer.locator('button.handoff').click();
     await hasText(customer.locator('.status'), '正在为您转接人工客服');
     await shot(customer, 'journey-02-customer-queued-zh');
     await agent.getByRole('tab', { name: /Queued/ }).click();

@@ -65,7 +65,7 @@ describe('read receipts and reopening in the console', () => {
     await input.fill('我想改一下收货地址');
     await customer.getByRole('button', { name: '发送' }).click();
     await visible(customer.locator('.list .msg-bot').first());
-    await customer.getByRole('button', { name: '转人工' }).click();
+    await customer.locator('button.handoff').click();
     await hasText(customer.locator('.status'), '正在为您转接人工客服');
 
     // the agent accepts it from the queue

@@ -275,7 +275,7 @@ describe('live updates in the console', () => {
       await expect
         .poll(() => page.locator('.list .msg-bot').count(), { timeout: EVENT_TIMEOUT_MS })
         .toBeGreaterThan(0);
-      await page.getByRole('button', { name: 'Talk to a person' }).click();
+      await page.locator('button.handoff').click();
       await visible(page.locator('.status', { hasText: 'Connecting you to a person' }));
 
       // the connection drops; the customer writes meanwhile: the message waits as "Sending…"

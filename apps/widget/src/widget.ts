@@ -538,11 +538,12 @@ export class Widget {
       writeItem(keys.read(this.#config.workspace), latest);
     }
     this.#unread = 0;
-    // read receipts: the highest seq shown (called only while open and visible; rendered by then)
+    // read receipts: the highest seq shown now (called only while open and visible), sent a moment later;
+    // taken now, so a message that arrives after the chat was closed is never marked read
+    const id = this.#conversation?.id ?? '';
+    const seq = lastSeq(this.#messages, id);
     clearTimeout(this.#readTimer);
     this.#readTimer = setTimeout(() => {
-      const id = this.#conversation?.id ?? '';
-      const seq = lastSeq(this.#messages, id);
       // (the server keeps the highest mark: a repeated one changes nothing)
       if (seq) this.#socket?.emit('message:read', { conversationId: id, seq });
     }, 800);

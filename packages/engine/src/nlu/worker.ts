@@ -16,9 +16,12 @@ export type TrainResponse =
 // Training yields the CPU to answering: on Linux a thread has its own nice value, and setpriority() on
 // "the current process" changes only the calling thread, so this worker runs at the lowest priority while
 // the server's own threads keep theirs. (Elsewhere it would lower the whole process, so it is Linux only.)
+// BOT_TRAINING_NICE (0–19, default 19) sets it: the server refuses other values at start-up; the test suite
+// uses 0, since there training that waits behind the other test files' work only makes every run slower.
+const nice = Number(process.env.BOT_TRAINING_NICE ?? '19');
 if (process.platform === 'linux') {
   try {
-    setPriority(19);
+    setPriority(Number.isInteger(nice) && nice >= 0 && nice <= 19 ? nice : 19);
   } catch {
     // not permitted here: train at normal priority
   }
