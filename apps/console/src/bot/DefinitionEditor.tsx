@@ -56,9 +56,10 @@ function SourceEditor({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
+    // cleared before the save, so the parent's "saved" message never shows beside old problems
+    setProblems(null);
     try {
       await onSave(format, source);
-      setProblems(null);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'validation_failed') {
         setProblems(error.details.length > 0 ? error.details : [{ path: '(root)', message: error.message }]);

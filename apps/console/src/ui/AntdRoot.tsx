@@ -1,3 +1,4 @@
+import { LoadingOutlined } from '@ant-design/icons';
 import { App as AntdApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -7,6 +8,13 @@ import { type ReactNode, useEffect } from 'react';
 import { useI18n } from '../I18nProvider.tsx';
 import { theme } from './theme.ts';
 
+/**
+ * A busy button shows this spinner in place, with no width animation. Ant Design's animated spinner can
+ * stay in the page, invisible, when a save ends before its animation starts: the button is then named
+ * "loading Save" to screen readers and to tests.
+ */
+const buttons = { autoInsertSpace: false, loadingIcon: <LoadingOutlined /> };
+
 /** Ant Design in the reader's language (its own texts: pagination, pickers, empty states) and our theme. */
 export function AntdRoot({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
@@ -14,7 +22,7 @@ export function AntdRoot({ children }: { children: ReactNode }) {
     dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
   }, [lang]);
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={theme} button={buttons}>
       <AntdApp component={false}>{children}</AntdApp>
     </ConfigProvider>
   );

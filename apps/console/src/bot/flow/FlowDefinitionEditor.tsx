@@ -75,9 +75,10 @@ export function FlowDefinitionEditor(props: DefinitionEditorProps) {
     event.preventDefault();
     const text = textOf();
     setBusy(true);
+    // cleared before the save, so the parent's "saved" message never shows beside old problems
+    setProblems(null);
     try {
       await onSave(format, text);
-      setProblems(null);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'validation_failed') {
         setProblems(error.details.length > 0 ? error.details : [{ path: '(root)', message: error.message }]);
