@@ -120,6 +120,8 @@ describe('live updates in the console', () => {
     await page.getByLabel(/Chinese answer|中文答案/).fill(zh.a);
     await page.getByLabel(/English answer|英文答案/).fill(en.a);
     await page.getByRole('button', { name: /^(Save|保存)$/ }).click();
+    // the save's answer has come back (the list shows the entry): the notice now speaks of this save
+    await visible(page.locator('.admin-row', { hasText: id }));
   }
 
   /** Waits for the notice to say the change is live (after retraining, which takes seconds). */
@@ -155,9 +157,8 @@ describe('live updates in the console', () => {
         },
         { q: '可以在保温杯上刻字吗', a: '可以！我们提供免费激光刻字，最多 12 个字符，下单时添加即可。' },
       );
-      await visible(page.getByText('Saved — the bot is learning it…'));
-      expect(await notice(page).getAttribute('class')).toContain('is-progress');
-      await shot(page, 'live-knowledge-learning-en');
+      // the new entry answers within moments of the save (an interim index serves it while the classifier
+      // retrains), so "learning it…" may show only for an instant: the test waits for "live"
       await live(page, 'Live: the bot answers it now');
       expect(await notice(page).getAttribute('class')).toContain('is-info');
       expect(await notice(page).count()).toBe(1);
@@ -177,8 +178,6 @@ describe('live updates in the console', () => {
         { q: 'can i add a greeting card', a: 'Yes, a handwritten greeting card costs 5 yuan.' },
         { q: '可以加一张贺卡吗', a: '可以，手写贺卡每张 5 元，下单时在备注里写上祝福语即可。' },
       );
-      await visible(page.getByText('已保存，机器人正在学习…'));
-      await shot(page, 'live-knowledge-learning-zh');
       await live(page, '已生效：机器人现在就能回答');
       expect(await askOnce('可以加一张贺卡吗', 'zh')).toContain('手写贺卡');
 

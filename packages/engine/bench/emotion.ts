@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  BASIC_EMOTIONS,
   type BasicEmotion,
   type DecisionRule,
   detectEmotion,
@@ -14,9 +15,19 @@ import {
   SHIPPED_MODEL_FILE,
   trainEmotionModel,
 } from '../src/emotion/index.ts';
+import { analyzeLexicon } from '../src/emotion/lexicon/analyze.ts';
+import { prepareText } from '../src/emotion/prepare.ts';
 import { datasetsDir, loadRows, loadTrainingExamples, type Row } from './emotion/data.ts';
 import { loadNlpjs } from './emotion/nlpjs.ts';
-import { machine, perClassTable, type ResultRow, table, verdicts } from './emotion/report.ts';
+import {
+  machine,
+  perClassTable,
+  type ResultRow,
+  TARGET_ANGER_PRECISION,
+  TARGET_ANGER_RECALL,
+  table,
+  verdicts,
+} from './emotion/report.ts';
 import { score } from './emotion/score.ts';
 import { buildShippedModel, SHIPPED_FEATURES, SHIPPED_SOURCE } from './emotion/shipModel.ts';
 
@@ -143,6 +154,7 @@ async function main(): Promise<void> {
         const m = shipped;
         add(SHIPPED, await timed(rows, (text) => detectEmotion(text, { lang: suite.lang, model: m }).basic));
       }
+      if (suite.lang === 'en') notes.push(angerBound(model, rows, evaluation.name));
       for (const rule of ['macro-f1', 'anger-recall'] as const) {
         const m = model.calibration ? model.withRule(rule) : model;
         add(
@@ -159,6 +171,37 @@ async function main(): Promise<void> {
   const out = fileURLToPath(new URL('../../../docs/bench-emotion.md', import.meta.url));
   writeFileSync(out, markdown);
   process.stderr.write(`wrote ${out} (${total.toFixed(0)} s)\n`);
+}
+
+/**
+ * How far a threshold on the trained model's anger probability alone could go on these rows, choosing the
+ * threshold on the evaluation rows themselves (an upper bound no decision rule chosen on train can beat):
+ * the best anger precision at anger recall ≥ 0.75, and the best anger F1 at any threshold.
+ */
+function angerBound(model: EmotionModel, rows: readonly Row[], name: string): string {
+  const anger = BASIC_EMOTIONS.indexOf('anger');
+  const scored = rows
+    .map((r) => {
+      const text = prepareText(r.text, 'en').text;
+      return { anger: r.label === 'anger', p: model.predict(text, 'en', analyzeLexicon(text))[anger]! };
+    })
+    .sort((a, b) => b.p - a.p);
+  const positives = scored.filter((s) => s.anger).length;
+  let tp = 0;
+  let atRecall = 0;
+  let bestF1 = 0;
+  scored.forEach((s, i) => {
+    if (s.anger) tp++;
+    const recall = tp / positives;
+    const precision = tp / (i + 1);
+    if (recall >= TARGET_ANGER_RECALL && atRecall === 0) atRecall = precision;
+    if (precision + recall > 0) bestF1 = Math.max(bestF1, (2 * precision * recall) / (precision + recall));
+  });
+  return (
+    `- ${name}, anger by the trained model's probability alone, threshold chosen on these very rows (an upper ` +
+    `bound for any rule chosen on train): precision ${pct(atRecall)} at recall ≥ ${TARGET_ANGER_RECALL}; best anger F1 at any threshold ${pct(bestF1)} ` +
+    `(${positives} anger rows of ${rows.length}). Anger precision ≥ ${TARGET_ANGER_PRECISION} with recall ≥ ${TARGET_ANGER_RECALL} needs anger F1 ≥ 0.6.`
+  );
 }
 
 /** Results of the benchmark before this model (commit 9de445a: lexicons + the first trained model). */
@@ -190,7 +233,8 @@ function render(results: readonly ResultRow[], notes: readonly string[], seconds
   return `# Emotion benchmark
 
 Command: \`npm run bench:emotion\` (runs \`packages/engine/bench/emotion.ts\`; ${seconds.toFixed(0)} s on ${machine()}).
-This file is written by that command (template in \`packages/engine/bench/emotion.ts\`).
+This file is written by that command (template in \`packages/engine/bench/emotion.ts\`). The machine is shared
+with other work, so predictions/s vary between runs by a factor of two or more; the quality figures do not.
 
 Basic emotions: anger, disgust, fear, joy, sadness, surprise, neutral. Macro-F1 is over the basic emotions present
 in each data set's labels (7 for GoEmotions, 6 for SMP2020-EWECT, which has no disgust label: a disgust
@@ -213,7 +257,7 @@ Per-class F1, ${TRAINED['macro-f1']}:
 
 ${perClassTable(results, TRAINED['macro-f1'])}
 
-Targets (macro-F1 ≥ 0.60 on both languages, anger recall ≥ 0.75), ${main}:
+Targets (macro-F1 ≥ 0.60 on both languages, anger recall ≥ ${TARGET_ANGER_RECALL} with anger precision ≥ ${TARGET_ANGER_PRECISION}), ${main}:
 
 ${verdicts(results, main).join('\n')}
 
@@ -225,6 +269,14 @@ Honest reading:
 
 - Every row beats the nlp.js baseline by a wide margin. Anger recall ≥ 0.75 is met on all three sets by the
   default (anger-recall) rule; macro-F1 ≥ 0.60 is not met on any set by either rule.
+- **English anger is over-predicted and no threshold of this model fixes it.** Under the default rule anger
+  precision is about 0.3 (anger is predicted about 2.6 times as often as it occurs); the macro-F1 rule is
+  about as precise as it is sensitive (about 0.48 / 0.48). The note below measures the ceiling: even with
+  the anger threshold chosen on ekman_val itself, the trained model's anger probability reaches only about
+  0.33 precision at recall 0.75 (best anger F1 about 0.5 at any threshold). The target (precision ≥ 0.5 with
+  recall ≥ 0.75, i.e. anger F1 ≥ 0.6) is therefore out of reach of this model family, not a matter of
+  choosing offsets; it needs a stronger text representation (a pretrained encoder). No decision rule was
+  changed for this reason: the default stays the anger-recall rule, whose cost is stated here.
 - English: the two targets pull against each other. The macro-F1 rule reaches about 0.585 with anger recall
   under 0.5 (GoEmotions' anger includes annoyance and disapproval, which read like neutral text); the offsets
   that lift anger recall to 0.75+ cost about 0.02–0.03 macro-F1, mostly from neutral. A bag-of-n-grams linear

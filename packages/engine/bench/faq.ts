@@ -14,6 +14,7 @@ import { flowEntries } from '../src/dialog/matcherEntries.ts';
 import { phrasingKey } from '../src/dialog/phrasing.ts';
 import { loadWorkspace } from '../src/dialog/transcripts/loadWorkspace.ts';
 import type { TurnOutput, WorkspaceBrain } from '../src/dialog/types.ts';
+import { classify, halfOf, type JddcLabels, jddcTable, readJddc, replies } from './faq/jddc.ts';
 import { listTable, type Outcome, outcomeTable, scoreRow } from './faq/score.ts';
 
 interface EvalRow {
@@ -26,6 +27,8 @@ const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.
 const WORKSPACE = 'apps/server/src/demo/transcripts/workspace.yml';
 const EVAL = 'apps/server/src/demo/knowledge-eval.json';
 const OUT = 'docs/bench-faq.md';
+const JDDC = '../shared/datasets/jddc/dialogs.jsonl';
+const LABELS = 'packages/engine/bench/faq/jddc-labels.json';
 
 /**
  * A flow whose triggers share a phrasing with an entry does that entry's job (the order-status flow
@@ -95,6 +98,28 @@ async function main(): Promise<void> {
       );
     }
   }
+  // the real-traffic probe: first customer messages of real chats (skipped when the dataset is absent)
+  const sessions = readJddc(root(JDDC));
+  let probe = `The shared JDDC dataset (\`${JDDC}\`) was not found: the probe did not run.`;
+  if (sessions) {
+    const labels = (JSON.parse(readFileSync(root(LABELS), 'utf8')) as { labels: JddcLabels }).labels;
+    const judged = (await replies(engine, sessions)).map(({ session, out }) => ({
+      session,
+      out,
+      half: halfOf(session.id),
+      outcome: classify(out, labels[session.id]),
+    }));
+    probe = jddcTable(judged);
+    console.log(probe);
+    if (show) {
+      for (const { session, out, half, outcome } of judged) {
+        if (outcome !== 'wrong' && outcome !== 'unjudged') continue;
+        console.log(
+          `${outcome}\t${half}\t${session.id}\t${out.intent ?? '-'}\t${session.first.slice(0, 80)}`,
+        );
+      }
+    }
+  }
   writeFileSync(
     root(OUT),
     `# FAQ benchmark: the demo shop's bot on unseen phrasings
@@ -123,6 +148,32 @@ A did-you-mean list should only be shown when it helps. Of the lists shown, how 
 for when a list is shown; its settings were chosen on the development set with \`packages/engine/bench/faq/tune.ts\`):
 
 ${lists}
+
+## Real traffic: the first messages of the shared JDDC chats
+
+The first customer message of each of the ${sessions?.length ?? 0} sessions in \`${JDDC}\` (real JD.com
+customer-service chats, a 0.1% sample: order cards, menu labels, typos, several questions at once) is sent
+as the first turn of a new conversation with the same engine. The sessions are split in two halves by a hash
+of the session id: changes to the bot were tried on the **tune** half only; the **report** half is the
+measure. Each reply is classified by this rule (\`packages/engine/bench/faq/jddc.ts\`, \`classify\`), in order:
+
+1. **handover**: the bot handed the conversation to a person (asked for, urgent, a rule);
+2. an **answer** (an FAQ answer, a task started, a rule's answer) is **right** when a person reading the
+   message would accept that entry or task as addressing it, **wrong** when not. The judgement is made by
+   hand, once per (session, entry) pair, in \`${LABELS}\`: a change that makes the bot answer a session with
+   an entry not judged for it shows as **unjudged** (listed by \`-- --show\`, to be judged) and counts as
+   wrong in the headline figure until then. Right means the entry's answer or the task speaks to what was
+   asked (「我要保价」 → price protection; 「地址错了」 → the change-address task); wrong means it answers
+   something else (「配送咨询」 → the list of regions; 「我的密码忘记了，但是修改密码需要…」 → "change it while
+   logged in"; 「大概几点到」 → delivery takes 1–3 days);
+3. **smalltalk**: a greeting or small-talk reply;
+4. **offered**: a did-you-mean list; **asked**: a question back without choices ("what would you like to
+   know about this order?", "what would you like to ask?");
+5. **declined**: an honest "I can't help with that", with what the bot can do and the person button.
+
+Target: confidently wrong (wrong + unjudged) ≤ 3% of the report half.
+
+${probe}
 `,
   );
   console.log(`wrote ${OUT}`);

@@ -2,12 +2,15 @@
  * `npm run bench:nlu`: Tandem and nlp.js side by side on the same splits, on this machine.
  * Each system × task runs in its own process so that peak memory is its own.
  *
- *   npm run bench:nlu -- [--systems tandem,nlpjs] [--tasks clinc150,banking77,smp2017] [--timeout-min 30]
+ *   npm run bench:nlu -- [--systems tandem,nlpjs] [--tasks clinc150,banking77,smp2017,…] [--timeout-min 30]
+ *
+ * Default tasks: the three full sets, then the small-bot protocol (few examples per intent, no
+ * out-of-scope rows in training, out-of-scope rows in the test set: see SMALL_BOT_TASKS).
  */
 import { spawn } from 'node:child_process';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { TASKS, type TaskName } from './nlu/datasets.ts';
+import { SMALL_BOT_TASKS, TASKS, type TaskName } from './nlu/datasets.ts';
 import type { RunResult } from './nlu/run.ts';
 import { formatTable } from './nlu/table.ts';
 
@@ -17,7 +20,9 @@ function option(name: string, fallback: string): string {
 }
 
 const systems = option('systems', 'tandem,nlpjs').split(',');
-const tasks = option('tasks', 'clinc150,banking77,smp2017').split(',') as TaskName[];
+const tasks = option('tasks', ['clinc150', 'banking77', 'smp2017', ...SMALL_BOT_TASKS].join(',')).split(
+  ',',
+) as TaskName[];
 const timeoutMs = Number(option('timeout-min', '30')) * 60_000;
 const runner = fileURLToPath(new URL('./nlu/run.ts', import.meta.url));
 

@@ -178,6 +178,46 @@ describe('brain registry', () => {
   );
 
   it(
+    'serves a new entry at once, before the retrained classifier is in place, and then from it',
+    async () => {
+      const r = registryWith();
+      await r.registry.forWorkspace(workspaceId);
+      const entry = {
+        id: 'learn.gift-card',
+        category: 'orders',
+        questions: { zh: ['礼品卡怎么激活'], en: ['how do I activate a gift card'] },
+        answer: {
+          zh: '在「我的」→「礼品卡」里输入卡密激活。',
+          en: 'Enter the card code under Me → Gift cards.',
+        },
+        related: [],
+        enabled: true,
+      };
+      await store.knowledge.write(workspaceId, [{ change: 'create', entry }], { actor: null, via: 'edit' });
+      const version = r.registry.rebuild(workspaceId);
+      const firstLive = r.next((s) => s.state === 'live' && s.version === version);
+      expect(await r.registry.whenLive(workspaceId, version)).toBe(true);
+      await firstLive;
+      // live means answerable: the engine now answering has the entry, in both languages
+      const ask = async (text: string) =>
+        (await r.registry.forWorkspace(workspaceId)).turn(null, { text, attributes: {}, now: new Date() });
+      expect((await ask('礼品卡怎么激活')).intent).toBe(entry.id);
+      expect((await ask('How do I activate a gift card?')).intent).toBe(entry.id);
+      // the training goes on in the background and replaces it; the entry still answers
+      while (r.registry.learning(workspaceId))
+        await r.next((s) => s.state === 'live' || s.state === 'failed');
+      expect(r.registry.status(workspaceId)).toEqual({ state: 'live', version, liveVersion: version });
+      expect((await ask('礼品卡怎么激活')).intent).toBe(entry.id);
+      await store.knowledge.write(workspaceId, [{ change: 'delete', entry }], { actor: null, via: 'edit' });
+      const removed = r.registry.rebuild(workspaceId);
+      expect(await r.registry.whenLive(workspaceId, removed)).toBe(true);
+      expect((await ask('礼品卡怎么激活')).intent).not.toBe(entry.id);
+      expect(r.listenerErrors).toEqual([]);
+    },
+    TRAINING_TIMEOUT,
+  );
+
+  it(
     'answers pending whenLive with false on close, and publishes nothing after',
     async () => {
       const loading = deferred<void>();

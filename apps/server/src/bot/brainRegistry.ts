@@ -1,13 +1,20 @@
 import type { EventBus } from '@tandem/domain';
-import { buildConversationEngine, type ConversationEngine, type EnginePorts } from '@tandem/engine';
+import {
+  buildConversationEngine,
+  type ConversationEngine,
+  createInterimEngine,
+  type EnginePorts,
+  type WorkspaceBrain,
+} from '@tandem/engine';
 import type { SqlStore } from '@tandem/storage';
 import type { FastifyBaseLogger } from 'fastify';
 import { loadRules, loadWorkspaceBrain } from './workspaceBrain.ts';
 
 /** What staff are told about a workspace's bot after they change it. */
 export interface BotStatus {
-  /** training: a change is being learnt; live: every change up to `version` answers; failed: the last
-   * training failed and the previous bot keeps answering */
+  /** training: a change is being learnt; live: every change up to `version` answers (a new or edited
+   * entry answers its own phrasings at once, and paraphrases once the classifier has learnt it in the
+   * background); failed: the last training failed and the previous bot keeps answering */
   state: 'training' | 'live' | 'failed';
   /** changes made since the server started (a save increments it) */
   version: number;
@@ -23,6 +30,11 @@ export interface BotStatus {
  * memory stays bounded; the new engine is swapped in atomically once built (a turn in flight finishes on
  * the engine it started with); a failure leaves the last good engine answering and is reported as
  * `bot.status` failed. A change of rules is applied in place, with no retraining.
+ *
+ * A change does not wait for its training to be live: within milliseconds an interim engine
+ * (`createInterimEngine`) serves the new brain with the running engine's classifier, new and edited entries
+ * matched by their words, and is announced live; the retrained engine replaces it when ready. A change of
+ * vocabulary (every phrasing reads differently) waits for its training.
  */
 export interface BrainRegistry {
   forWorkspace(workspaceId: string): Promise<ConversationEngine>;
@@ -31,6 +43,8 @@ export interface BrainRegistry {
   /** rules changed: effective for the next message */
   reloadRules(workspaceId: string): Promise<void>;
   status(workspaceId: string): BotStatus;
+  /** a training is running: the latest change may already be live (its entries answer their own phrasings) */
+  learning(workspaceId: string): boolean;
   /** resolves once `version` is live (true) or its training failed (false) */
   whenLive(workspaceId: string, version: number): Promise<boolean>;
   /** stops training (a worker in progress is terminated) */
@@ -50,6 +64,10 @@ interface Slot {
   liveVersion: number;
   failed: string | null;
   failedAt: number;
+  /** an interim engine is being made for the latest change */
+  serving: boolean;
+  /** a change arrived while it was: make another for it */
+  serveAgain: boolean;
   waiters: Array<{ version: number; resolve: (live: boolean) => void }>;
 }
 
@@ -84,19 +102,14 @@ export function createBrainRegistry(
         liveVersion: 0,
         failed: null,
         failedAt: 0,
+        serving: false,
+        serveAgain: false,
         waiters: [],
       };
       slots.set(workspaceId, slot);
     }
     return slot;
   };
-
-  async function load(workspaceId: string): Promise<ConversationEngine> {
-    const brain = await loadWorkspaceBrain(store, workspaceId, log);
-    if (abort.signal.aborted) throw new Error('the server is shutting down');
-    // trained in a worker thread: other conversations keep being answered meanwhile
-    return buildConversationEngine(brain, ports, { signal: abort.signal });
-  }
 
   const settle = (slot: Slot) => {
     slot.waiters = slot.waiters.filter((waiter) => {
@@ -107,19 +120,70 @@ export function createBrainRegistry(
     });
   };
 
+  const live = (workspaceId: string, slot: Slot, engine: ConversationEngine, version: number) => {
+    slot.engine = engine;
+    slot.liveVersion = version;
+    events.publish('bot.status', { workspaceId, state: 'live', version });
+    settle(slot);
+  };
+
+  /** Serves a change at once with an interim engine (see `createInterimEngine`) while it is trained. */
+  const serve = (workspaceId: string, slot: Slot, brain: WorkspaceBrain, version: number) => {
+    if (!slot.engine || slot.liveVersion >= version || abort.signal.aborted) return;
+    const interim = createInterimEngine(brain, ports, slot.engine);
+    if (interim) live(workspaceId, slot, interim, version);
+  };
+
+  /**
+   * A change saved while a training runs is served at once too (its own training follows that one); one
+   * load at a time per workspace, changes made meanwhile served right after.
+   */
+  async function serveNow(workspaceId: string, slot: Slot): Promise<void> {
+    if (slot.serving) {
+      slot.serveAgain = true;
+      return;
+    }
+    slot.serving = true;
+    try {
+      do {
+        slot.serveAgain = false;
+        const version = slot.version;
+        if (!slot.engine || slot.liveVersion >= version) return;
+        serve(workspaceId, slot, await loadWorkspaceBrain(store, workspaceId, log), version);
+      } while (slot.serveAgain);
+    } catch (error) {
+      // the training that follows loads again and reports the failure if it fails too
+      log.error({ err: error, workspaceId }, 'serving a change before its training failed');
+    } finally {
+      slot.serving = false;
+    }
+  }
+
   function build(workspaceId: string, slot: Slot): Promise<ConversationEngine> {
     const version = slot.version;
     slot.dirty = false;
     slot.failed = null;
-    const building = gate(() => load(workspaceId));
+    const building = (async () => {
+      const brain = await loadWorkspaceBrain(store, workspaceId, log);
+      if (abort.signal.aborted) throw new Error('the server is shutting down');
+      serve(workspaceId, slot, brain, version);
+      // trained in a worker thread, one at a time in the process: other conversations keep being answered
+      return gate(() => {
+        if (abort.signal.aborted) throw new Error('the server is shutting down');
+        return buildConversationEngine(brain, ports, { signal: abort.signal });
+      });
+    })();
     slot.building = building;
     building.then(
       (engine) => {
-        slot.engine = engine;
-        slot.liveVersion = version;
         slot.building = null;
+        // an interim engine of a later change keeps answering until that change's own training is done
+        if (version >= slot.liveVersion) {
+          slot.engine = engine;
+          slot.liveVersion = version;
+        }
         if (slot.dirty && !abort.signal.aborted) build(workspaceId, slot);
-        else events.publish('bot.status', { workspaceId, state: 'live', version });
+        else events.publish('bot.status', { workspaceId, state: 'live', version: slot.liveVersion });
         settle(slot);
       },
       (error: unknown) => {
@@ -160,8 +224,10 @@ export function createBrainRegistry(
       const slot = slotOf(workspaceId);
       slot.version += 1;
       events.publish('bot.status', { workspaceId, state: 'training', version: slot.version });
-      if (slot.building) slot.dirty = true;
-      else void build(workspaceId, slot).catch(() => undefined);
+      if (slot.building) {
+        slot.dirty = true;
+        void serveNow(workspaceId, slot);
+      } else void build(workspaceId, slot).catch(() => undefined);
       return slot.version;
     },
     async reloadRules(workspaceId) {
@@ -171,13 +237,22 @@ export function createBrainRegistry(
     },
     status(workspaceId) {
       const slot = slotOf(workspaceId);
-      const state = slot.building || slot.dirty ? 'training' : slot.failed !== null ? 'failed' : 'live';
+      const state =
+        slot.failed !== null && !slot.building
+          ? 'failed'
+          : slot.liveVersion >= slot.version
+            ? 'live'
+            : 'training';
       return {
         state,
         version: slot.version,
         liveVersion: slot.liveVersion,
         ...(slot.failed !== null ? { error: slot.failed } : {}),
       };
+    },
+    learning(workspaceId) {
+      const slot = slotOf(workspaceId);
+      return slot.building !== null || slot.dirty;
     },
     whenLive(workspaceId, version) {
       const slot = slotOf(workspaceId);

@@ -13,39 +13,41 @@ interface Order {
   orderNo: string;
   customerId: string;
   status: OrderStatus;
-  carrier?: string;
+  /** names come in both languages, as a shop's catalogue has them: the bot picks the reply's */
+  carrier?: Bilingual;
   trackingNo?: string;
   eta?: string;
   address: { name: string; phone: string; line: string };
-  items: Array<{ name: string; qty: number }>;
+  items: Array<{ name: Bilingual; qty: number }>;
 }
+type Bilingual = { zh: string; en: string };
 
 const seedOrders = (): Order[] => [
   {
     orderNo: '202611230001',
     customerId: 'C1001',
     status: 'shipped',
-    carrier: '顺丰速运 SF Express',
+    carrier: { zh: '顺丰速运', en: 'SF Express' },
     trackingNo: 'SF1234567890',
     eta: '2026-11-25',
     address: { name: '陈先生', phone: '138****8000', line: '上海市浦东新区世纪大道 100 号' },
-    items: [{ name: '无线降噪耳机 Wireless ANC Headphones', qty: 1 }],
+    items: [{ name: { zh: '无线降噪耳机', en: 'Wireless ANC Headphones' }, qty: 1 }],
   },
   {
     orderNo: '202611230002',
     customerId: 'C1001',
     status: 'paid',
     address: { name: '陈先生', phone: '138****8000', line: '上海市浦东新区世纪大道 100 号' },
-    items: [{ name: '保温杯 Thermos Bottle', qty: 2 }],
+    items: [{ name: { zh: '保温杯', en: 'Thermos Bottle' }, qty: 2 }],
   },
   {
     orderNo: '202611230003',
     customerId: 'C1001',
     status: 'delivered',
-    carrier: '京东物流 JD Logistics',
+    carrier: { zh: '京东物流', en: 'JD Logistics' },
     trackingNo: 'JD0098765432',
     address: { name: '陈先生', phone: '138****8000', line: '上海市浦东新区世纪大道 100 号' },
-    items: [{ name: '机械键盘 Mechanical Keyboard', qty: 1 }],
+    items: [{ name: { zh: '机械键盘', en: 'Mechanical Keyboard' }, qty: 1 }],
   },
 ];
 

@@ -30,6 +30,8 @@ async function reportData(ctx: AppContext, workspaceId: string) {
   const options = {
     userDictionary: training.settings.settings.vocabulary.words,
     synonyms: training.settings.settings.vocabulary.synonyms,
+    // as the bot's matcher is trained (engine: dialog/matcherEntries.ts), so the report shows what the bot does
+    unknownIntentShare: 0,
   };
   return { phrasings, always, intents, options };
 }

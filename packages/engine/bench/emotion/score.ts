@@ -3,6 +3,8 @@ import { BASIC_EMOTIONS, type BasicEmotion } from '../../src/emotion/index.ts';
 export interface Score {
   macroF1: number;
   angerRecall: number;
+  /** of the messages predicted as anger, the share that were anger */
+  angerPrecision: number;
   perClass: Partial<Record<BasicEmotion, number>>;
 }
 
@@ -31,8 +33,14 @@ export function score(gold: readonly BasicEmotion[], predicted: readonly BasicEm
     perClass[k] = f1;
     sum += f1;
   }
-  const anger = gold.map((g, i) => [g, fold(predicted[i]!)] as const).filter(([g]) => g === 'anger');
+  const pairs = gold.map((g, i) => [g, fold(predicted[i]!)] as const);
+  const anger = pairs.filter(([g]) => g === 'anger');
+  const predictedAnger = pairs.filter(([, p]) => p === 'anger');
   return {
+    angerPrecision:
+      predictedAnger.length > 0
+        ? predictedAnger.filter(([g]) => g === 'anger').length / predictedAnger.length
+        : 0,
     macroF1: present.size > 0 ? sum / present.size : 0,
     angerRecall: anger.length > 0 ? anger.filter(([, p]) => p === 'anger').length / anger.length : 0,
     perClass,

@@ -41,7 +41,8 @@ export function engineMatcher(
       if (!empty && !TO_US.test(text) && others.othersIn(text).length > 0)
         return { outcome: 'unknown', candidates, empty, elsewhere: true };
       if (result.outcome === 'unknown') return { outcome: 'unknown', candidates, empty };
-      const offered = helpfulSuggestions(result, rule);
+      // a heading (「配送咨询」) is offered its topic's entries as they are
+      const offered = result.topic ? result.candidates.slice(0, 3) : helpfulSuggestions(result, rule);
       if (offered.length === 0) return { outcome: 'unknown', candidates, empty };
       return {
         outcome: 'clarify',

@@ -1,4 +1,5 @@
 import type { KnowledgeEntry, Lang } from '../bot/types.ts';
+import type { FaqEngine } from '../retrieval/faqEngine.ts';
 import { chooseLanguage } from './language.ts';
 import { FLOW_PREFIX, matcherTraining } from './matcherEntries.ts';
 import { trainCached } from './trainedMatchers.ts';
@@ -32,8 +33,10 @@ const round = (score: number) => Math.round(score * 1000) / 1000;
  * cache the engine was just built with) ranks the knowledge entries for a customer's message; flows are
  * left out (a person cannot paste a flow).
  */
-export function createAssist(brain: WorkspaceBrain) {
-  const matcher = trainCached(matcherTraining(brain));
+export function createAssist(
+  brain: WorkspaceBrain,
+  matcher: FaqEngine = trainCached(matcherTraining(brain)),
+) {
   const byId = new Map(brain.knowledge.map((entry) => [entry.id, entry]));
   return {
     /** `lang`: the conversation's known language (as a turn gets it); the text may still decide, as in a turn */

@@ -9,6 +9,7 @@ import {
   summarizeTrajectory,
   toEmotionPoint,
 } from '../emotion/index.ts';
+import type { FaqEngine } from '../retrieval/faqEngine.ts';
 import { compileRules, evaluateRules, type RuleDefinition } from '../rules/index.ts';
 import { type AssistResult, createAssist } from './assist.ts';
 import { offerPerson, withOpening } from './empathy.ts';
@@ -21,7 +22,15 @@ import {
   type TurnExplanation,
   type TurnTrace,
 } from './explain.ts';
-import { continueFlow, type FlowContext, type FlowTurnResult, startFlow } from './flows/index.ts';
+import {
+  continueFlow,
+  type FlowContext,
+  type FlowDefinition,
+  type FlowTurnResult,
+  readFlowAnswer,
+  resumeFlow,
+  startFlow,
+} from './flows/index.ts';
 import {
   type HandoverDraft,
   humanFirstGreeting,
@@ -35,8 +44,9 @@ import { FLOW_PREFIX, matcherEntries, matcherTraining } from './matcherEntries.t
 import { phrasingKey } from './phrasing.ts';
 import { withoutPlaceholders } from './references.ts';
 import { socialTurn } from './socialTurn.ts';
+import { onlyAsksAnythingElse, resumeAnswer, taskMove, taskTexts } from './tasks.ts';
 import { humanButton, texts } from './texts.ts';
-import { trainInWorkerOnce } from './trainedMatchers.ts';
+import { rememberTrained, trainCached, trainInWorkerOnce } from './trainedMatchers.ts';
 import type {
   ConversationBotState,
   EnginePorts,
@@ -93,6 +103,7 @@ export const initialConversationState = (): ConversationBotState => ({
   empathyUsed: [],
   greeted: false,
   asked: null,
+  suspended: null,
 });
 
 /**
@@ -112,9 +123,16 @@ export async function buildConversationEngine(
  * The conversation engine: staff rules, emotion (empathy, escalation), human-first, multi-turn flows, FAQ
  * answers with clarification and fallback — in that order of precedence — over one workspace's brain.
  */
-export function createConversationEngine(brain: WorkspaceBrain, ports: EnginePorts): ConversationEngine {
-  const faqBot = createEngineFaq(brain);
-  const assist = createAssist(brain);
+export function createConversationEngine(
+  brain: WorkspaceBrain,
+  ports: EnginePorts,
+  options: { matcher?: FaqEngine } = {},
+): ConversationEngine {
+  const training = matcherTraining(brain);
+  // trained here (or taken from the cache) unless given: an interim engine brings its own
+  const matcher = options.matcher ?? trainCached(training);
+  const faqBot = createEngineFaq(brain, matcher);
+  const assist = createAssist(brain, matcher);
   const flows = new Map(brain.flows.map((f) => [f.id, f]));
   let rules = compileRules(brain.rules);
   const { settings } = brain;
@@ -154,19 +172,23 @@ export function createConversationEngine(brain: WorkspaceBrain, ports: EnginePor
       kind: TurnOutput['kind'],
       replies: TurnReply[],
       extra: Partial<Pick<TurnOutput, 'handover' | 'intent' | 'confidence' | 'flow'>> = {},
-    ): TurnOutput => ({
-      lang,
-      replies,
-      kind,
-      emotion,
-      priority: Math.max(priority, extra.handover?.priority ?? 0),
-      tags,
-      handover: extra.handover ?? null,
-      intent: extra.intent ?? null,
-      confidence: extra.confidence ?? 0,
-      flow: extra.flow ?? null,
-      state: { ...state, asked },
-    });
+    ): TurnOutput => {
+      // a person takes over: the task left waiting is theirs now, not the bot's to offer
+      if (extra.handover) state = { ...state, suspended: null };
+      return {
+        lang,
+        replies,
+        kind,
+        emotion,
+        priority: Math.max(priority, extra.handover?.priority ?? 0),
+        tags,
+        handover: extra.handover ?? null,
+        intent: extra.intent ?? null,
+        confidence: extra.confidence ?? 0,
+        flow: extra.flow ?? null,
+        state: { ...state, asked },
+      };
+    };
     const handover = (h: HandoverDraft): Handover => ({
       ...h,
       priority: Math.max(priority, h.priority ?? 0),
@@ -257,8 +279,27 @@ export function createConversationEngine(brain: WorkspaceBrain, ports: EnginePor
       faq: faqAnswer,
       ...(ports.baseUrl ? { baseUrl: ports.baseUrl } : {}),
     };
-    const flowResult = async (flowId: string, result: FlowTurnResult): Promise<TurnOutput> => {
+    const flowResult = async (
+      flowId: string,
+      result: FlowTurnResult,
+      lead: TurnReply[] = [],
+    ): Promise<TurnOutput> => {
       state = { ...state, flow: result.state, bot: { ...state.bot, misses: 0 } };
+      // a task done (or dropped) while another waited: offer to go back to it, as a person would
+      const left = state.suspended ? flows.get(state.suspended.flowId) : undefined;
+      if (result.state === null && state.suspended) {
+        if (left && (result.outcome === 'ended' || result.outcome === 'cancelled')) {
+          result = {
+            ...result,
+            replies: [
+              ...result.replies.filter((reply) => !onlyAsksAnythingElse(reply)),
+              { text: taskTexts.offer(lang, left.name[lang]), buttons: taskTexts.offerButtons(lang) },
+            ],
+          };
+          asked = { what: 'resume', priority: 0 };
+        } else state = { ...state, suspended: null };
+      }
+      result = { ...result, replies: [...lead, ...result.replies] };
       if (trace) {
         const node = result.state ? (result.state.awaiting?.node ?? result.state.node) : null;
         trace.flow = { id: flowId, outcome: result.outcome, node };
@@ -279,9 +320,50 @@ export function createConversationEngine(brain: WorkspaceBrain, ports: EnginePor
       }
       return out('flow', replies, { flow, intent: `${FLOW_PREFIX}${flowId}`, confidence: 1 });
     };
+    // the flow a message asks for, when the matcher is sure of it
+    const requested = (decision: typeof faq.decision): FlowDefinition | null =>
+      decision.kind === 'answer' && decision.entryId.startsWith(FLOW_PREFIX)
+        ? (flows.get(decision.entryId.slice(FLOW_PREFIX.length)) ?? null)
+        : null;
+    const requests = (text: string) =>
+      text.length === 0 ? null : requested(faqBot.reply(state.bot, text, lang, settings.fallback).decision);
     const active = state.flow ? flows.get(state.flow.flowId) : undefined;
     if (state.flow && active) {
+      // an answer, a new task, or the same task asked for again: told apart as a person would
+      const move = taskMove(active, state.flow, input.text, requested(faq.decision), requests, ctx);
+      if (move.kind === 'same') {
+        const again = await resumeFlow(active, state.flow, ctx, taskTexts.same(lang, active.name[lang]));
+        return flowResult(active.id, again);
+      }
+      if (move.kind === 'another') {
+        state = { ...state, suspended: state.flow, flow: null };
+        const lead = { text: taskTexts.another(lang, move.flow.name[lang], active.name[lang]), buttons: [] };
+        const started = await startFlow(move.flow, ctx, { text: input.text, lang });
+        return flowResult(move.flow.id, started, [lead]);
+      }
       return flowResult(active.id, await continueFlow(active, state.flow, { text: input.text, lang }, ctx));
+    }
+    // the answer to "shall we carry on with the task we left?"
+    const left = state.suspended ? flows.get(state.suspended.flowId) : undefined;
+    if (state.suspended) {
+      const suspended = state.suspended;
+      state = { ...state, suspended: null };
+      if (left && s.asked?.what === 'resume') {
+        const answer = resumeAnswer(input.text);
+        if (answer === 'yes')
+          return flowResult(left.id, await resumeFlow(left, suspended, ctx, taskTexts.resume(lang)));
+        if (answer === 'no') {
+          asked = { what: 'more', priority: 0 };
+          return out('flow', [{ text: taskTexts.left(lang, left.name[lang]), buttons: [] }], {
+            intent: `${FLOW_PREFIX}${left.id}`,
+            flow: { id: left.id, outcome: 'cancelled', vars: {} },
+          });
+        }
+        // the answer to the question it waited on ("202611230003"): carry on with it
+        if (readFlowAnswer(left, suspended, input.text, ctx).kind === 'value' && !requested(faq.decision)) {
+          return flowResult(left.id, await continueFlow(left, suspended, { text: input.text, lang }, ctx));
+        }
+      }
     }
 
     // 6. a message that is only an order card, a link or a number, one in a language the bot cannot read, or
@@ -325,6 +407,8 @@ export function createConversationEngine(brain: WorkspaceBrain, ports: EnginePor
       case 'unknown':
         // "what would you like to ask?" (a message with nothing to read) waits for the question
         if (faq.empty) asked = { what: 'open', priority: 0 };
+        // "…or would you like a person?" to an upset customer: a yes hands over at the offer's priority
+        else if (advice?.escalate) asked = { what: 'person', priority };
         return out('unknown', withEmpathy([{ text: d.text, buttons: d.buttons }], 'acknowledge'));
       case 'handoff':
         return out('handoff', withEmpathy([{ text: d.text, buttons: [] }], 'acknowledge'), {
@@ -407,7 +491,7 @@ export function createConversationEngine(brain: WorkspaceBrain, ports: EnginePor
     return { output, stage: stageOf(output, trace), trace, ...explainExtras(input.text, input.now) };
   }
 
-  return {
+  const engine: ConversationEngine = {
     turn: (previous, input) => turn(previous, input),
     watch,
     suggest: assist.suggest,
@@ -416,6 +500,8 @@ export function createConversationEngine(brain: WorkspaceBrain, ports: EnginePor
       rules = compileRules(next);
     },
   };
+  if (!options.matcher) rememberTrained(engine, matcher, training);
+  return engine;
 }
 
 export type { EmotionResult };

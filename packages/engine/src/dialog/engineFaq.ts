@@ -4,7 +4,7 @@ import type { FaqMatch } from '../bot/matcher.ts';
 import { CLARIFY_TEXT, DECLINE_VARIANTS, declineText, EMPTY_REPLIES, HANDOFF_TEXT } from '../bot/messages.ts';
 import { knowledgeTopics } from '../bot/topics.ts';
 import type { BotDecision, BotState, KnowledgeEntry, Lang, QuickReply } from '../bot/types.ts';
-import type { FaqSearchResult } from '../retrieval/faqEngine.ts';
+import type { FaqEngine, FaqSearchResult } from '../retrieval/faqEngine.ts';
 import { flowEntries, matcherTraining } from './matcherEntries.ts';
 import type { BotSettings } from './settings.ts';
 import { humanButton } from './texts.ts';
@@ -62,13 +62,16 @@ function miss(
  * reads as English); here every reply is in the language the engine chose for the turn, and the
  * workspace's fallback policy (misses before a person, clarification on or off) is applied.
  */
-export function createEngineFaq(brain: WorkspaceBrain) {
+export function createEngineFaq(
+  brain: WorkspaceBrain,
+  trained: FaqEngine = trainCached(matcherTraining(brain)),
+) {
   const flows = flowEntries(brain);
   const entries = [...brain.knowledge, ...flows];
   // what the bot says it can help with when it cannot: the knowledge base's topics, not its flows
   const topics = { zh: knowledgeTopics(brain.knowledge, 'zh'), en: knowledgeTopics(brain.knowledge, 'en') };
   let lastSearch: FaqSearchResult | null = null;
-  const matcher = engineMatcher(trainCached(matcherTraining(brain)), (result) => {
+  const matcher = engineMatcher(trained, (result) => {
     lastSearch = result;
   });
   let lastMatch: FaqMatch | null = null;

@@ -45,5 +45,9 @@ export const matcherTraining = (brain: WorkspaceBrain): MatcherTraining => ({
   options: {
     userDictionary: brain.settings.vocabulary.words,
     synonyms: brain.settings.vocabulary.synonyms,
+    // the FAQ matcher keeps its own refusal point: its did-you-mean lists and lexical checks were tuned with
+    // it, and leaving intents out (nlu/unknownIntents.ts) at the NLU's default prior turned 13 of the demo's
+    // 21 helpful lists into "can't help" (docs/bench-nlu.md, "Small bots")
+    unknownIntentShare: 0,
   },
 });

@@ -6,11 +6,12 @@ import {
   trainFaqEngine,
   trainFaqEngineInWorker,
 } from '../retrieval/faqEngine.ts';
+import type { ConversationEngine } from './conversationEngine.ts';
 
 /** What a workspace's matcher is trained from: entries (knowledge and flow triggers) and the workspace's vocabulary. */
 export interface MatcherTraining {
   entries: KnowledgeEntry[];
-  options: Pick<FaqEngineOptions, 'userDictionary' | 'synonyms'>;
+  options: Pick<FaqEngineOptions, 'userDictionary' | 'synonyms' | 'unknownIntentShare'>;
 }
 
 /**
@@ -49,6 +50,15 @@ function remember(key: string, engine: FaqEngine): FaqEngine {
   return engine;
 }
 
+/** The matcher for this training when it has been trained already, else null (nothing is trained). */
+export function cachedMatcher(training: MatcherTraining): FaqEngine | null {
+  return trained.get(trainingKey(training)) ?? null;
+}
+
+/** What the matcher's words are read with: the workspace's own words and synonyms. */
+export const vocabularyKey = ({ options }: MatcherTraining): string =>
+  JSON.stringify([[...(options.userDictionary ?? [])], [...(options.synonyms ?? [])].map((g) => [...g])]);
+
 /** The matcher for this training: from the cache, or trained here (blocking) and cached. */
 export function trainCached(training: MatcherTraining): FaqEngine {
   const key = trainingKey(training);
@@ -71,4 +81,19 @@ export async function trainInWorkerOnce(
       ),
     );
   }
+}
+
+/** The fully trained matcher behind each engine (an interim engine's is the one it borrowed), and its vocabulary. */
+const learnt = new WeakMap<ConversationEngine, { trained: FaqEngine; vocabulary: string }>();
+
+export function rememberTrained(
+  engine: ConversationEngine,
+  trained: FaqEngine,
+  training: MatcherTraining,
+): void {
+  learnt.set(engine, { trained, vocabulary: vocabularyKey(training) });
+}
+
+export function trainedBehind(engine: ConversationEngine): { trained: FaqEngine; vocabulary: string } | null {
+  return learnt.get(engine) ?? null;
 }

@@ -33,9 +33,10 @@ export interface Handover {
 
 /**
  * What the bot's last reply asked, so a bare 「嗯」, "ok" or "no" is read as its answer: `open` "how can I
- * help?", `more` "anything else?", `choice` a did-you-mean list, `person` "shall I get you a person?".
+ * help?", `more` "anything else?", `choice` a did-you-mean list, `person` "shall I get you a person?",
+ * `resume` "shall we carry on with the task we left?".
  */
-export type Asked = 'open' | 'more' | 'choice' | 'person';
+export type Asked = 'open' | 'more' | 'choice' | 'person' | 'resume';
 
 /** What the engine remembers of a conversation between turns (plain JSON; the server persists it). */
 export interface ConversationBotState {
@@ -46,6 +47,8 @@ export interface ConversationBotState {
   greeted: boolean;
   /** what the last reply asked, and the queue priority a person it offered would come with (absent in older states) */
   asked?: { what: Asked; priority: number } | null;
+  /** a task (flow) left waiting while the customer did another; offered again when that one ends */
+  suspended?: FlowState | null;
 }
 
 export interface TurnInput {

@@ -1,6 +1,13 @@
 import { analyzeLexicon, globalBoost, type LexiconAnalysis } from './lexicon/analyze.ts';
 import { EmotionModel } from './model/emotionModel.ts';
 import { prepareText } from './prepare.ts';
+import {
+  findServiceSignals,
+  HAZARD_SIGNAL,
+  REPEATED_FRUSTRATION,
+  REPEATED_SIGNAL,
+  STAKES_SIGNAL,
+} from './serviceSignals.ts';
 import { basicOf, DEFAULT_STATE, polarityOf } from './states.ts';
 import {
   BASIC_EMOTIONS,
@@ -100,9 +107,18 @@ export function detectEmotion(text: unknown, options: DetectEmotionOptions = {})
   const prepared = prepareText(text, options.lang);
   if (prepared.text.trim() === '') return neutralResult(prepared.lang);
   const lexicon = analyzeLexicon(prepared.text);
+  const service = findServiceSignals(prepared.text.toLowerCase());
+  if (service.repeated !== null) {
+    // asking again after no help is frustration, whatever words carry it
+    const before = lexicon.scores.get('frustration') ?? 0;
+    lexicon.scores.set('frustration', Math.max(before, REPEATED_FRUSTRATION));
+  }
   const probs = options.model ? options.model.predict(prepared.text, prepared.lang, lexicon) : null;
   const { state, strength } = choose(lexicon, probs);
   const signals = [...lexicon.signals];
+  if (service.repeated !== null) signals.push(`${REPEATED_SIGNAL}${service.repeated}`);
+  if (service.stakes !== null) signals.push(`${STAKES_SIGNAL}${service.stakes}`);
+  if (service.hazard !== null) signals.push(`${HAZARD_SIGNAL}${service.hazard}`);
   if (probs !== null) {
     const { basic, p } = EmotionModel.best(probs);
     signals.push(`model:${basic}(${p.toFixed(2)})`);

@@ -7,6 +7,7 @@ import type { TrainingReport } from './report.ts';
 import { rivalsOf } from './softmax.ts';
 import { holdoutMask, stratifiedFolds } from './split.ts';
 import type { IntentTrainOptions } from './train.ts';
+import { leaveIntentsOut, unknownIntentSamples } from './unknownIntents.ts';
 
 /** What a model that never saw an item makes of it. */
 interface HeldOutEvidence {
@@ -154,6 +155,34 @@ function calibrateByHoldout(
   return { judge: model, seen, warm: { from: fitted, rivals } };
 }
 
+/**
+ * Fewer labelled out-of-scope examples than this (most workspaces label none): the detector learns from
+ * intents left out of training instead (see unknownIntents.ts).
+ */
+const FEW_LABELLED_OOS = 30;
+
+/** Default of IntentTrainOptions.unknownIntentShare (see train.ts and docs/bench-nlu.md). */
+export const DEFAULT_UNKNOWN_INTENT_SHARE = 0.2;
+
+/** The detector fitted on left-out intents, or null when the workspace has too few intents. */
+function unknownIntentDetector(
+  items: readonly Item[],
+  classes: string[],
+  options: IntentTrainOptions,
+  report: TrainingReport,
+  temperature: number,
+): OosDetectorParams | null {
+  const share = options.unknownIntentShare ?? DEFAULT_UNKNOWN_INTENT_SHARE;
+  if (share <= 0) return null;
+  const found = leaveIntentsOut(items, (part) => partialModel(part, classes, options, report).model, {
+    share,
+    seed: options.seed ?? 1,
+  });
+  if (found === null) return null;
+  const samples = unknownIntentSamples(found, temperature);
+  return fitOosDetector(samples, { refusalCost: options.refusalCost });
+}
+
 export function calibration(
   items: readonly Item[],
   classes: string[],
@@ -168,5 +197,11 @@ export function calibration(
     report.warnings.push('too few examples to hold some out: confidence is not calibrated');
     return { temperature: 1, detector: DEFAULT_OOS_DETECTOR, heldOut: 0, warm };
   }
-  return { ...calibrate(judge, seen, classes, options), heldOut: seen.length, warm };
+  const calibrated = calibrate(judge, seen, classes, options);
+  const labelledOos = items.filter((i) => i.label === OOS_INTENT && i.weight === 1).length;
+  if (labelledOos < FEW_LABELLED_OOS) {
+    const detector = unknownIntentDetector(items, classes, options, report, calibrated.temperature);
+    if (detector !== null) return { ...calibrated, detector, heldOut: seen.length, warm };
+  }
+  return { ...calibrated, heldOut: seen.length, warm };
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { TrainingExample } from './clean.ts';
-import type { IntentModel } from './model.ts';
+import type { IntentModel, IntentModelSnapshot } from './model.ts';
 import { ModelRegistry } from './registry.ts';
 import { IntentService } from './service.ts';
 import { testExamples } from './testExamples.ts';
 import { trainIntentModel } from './train.ts';
+import { cachedModel, rememberModel } from './trainedCache.ts';
 import { trainInWorker } from './trainInWorker.ts';
 
 /** A trainer the test releases by hand, to hold a training "in flight". */
@@ -118,6 +119,33 @@ describe('trainInWorker', () => {
     const there = await trainInWorker(testExamples, { seed: 5 });
     expect(Array.from(there.snapshot.weights)).toEqual(Array.from(here.snapshot.weights));
     expect(there.predict('包裹什么时候到')).toEqual(here.predict('包裹什么时候到'));
+  });
+
+  it('reuses the model trained on the same examples and options, and trains again when either changes', async () => {
+    const first = await trainInWorker(testExamples, { seed: 6 });
+    const again = await trainInWorker(
+      testExamples.map((e) => ({ ...e })),
+      { seed: 6 },
+    );
+    expect(again.snapshot).toBe(first.snapshot);
+    expect(again).not.toBe(first);
+    const otherSeed = await trainInWorker(testExamples, { seed: 7 });
+    expect(otherSeed.snapshot).not.toBe(first.snapshot);
+    const [head, ...rest] = testExamples;
+    const edited = await trainInWorker([{ ...head!, text: `${head!.text}吗` }, ...rest], { seed: 6 });
+    expect(edited.snapshot).not.toBe(first.snapshot);
+  });
+
+  it('keeps only the newest few models', () => {
+    const snapshot = (n: number) => ({ n }) as unknown as IntentModelSnapshot;
+    for (let i = 0; i < 6; i++) rememberModel(`k${i}`, snapshot(i));
+    expect(cachedModel('k0')).toBeUndefined();
+    expect(cachedModel('k1')).toBeUndefined();
+    expect(cachedModel('k2')).toEqual({ n: 2 });
+    rememberModel('k6', snapshot(6));
+    // k2 was just used: k3 is now the oldest
+    expect(cachedModel('k3')).toBeUndefined();
+    expect(cachedModel('k2')).toEqual({ n: 2 });
   });
 
   it('reports training errors from the worker as NluError', async () => {

@@ -36,6 +36,13 @@ export interface IntentTrainOptions extends AnalyzerOptions {
    * above 60% with 90% confidence; see docs/bench-nlu.md)
    */
   expectedOosShare?: number;
+  /**
+   * For workspaces with (almost) no labelled out-of-scope examples: the share of traffic assumed to be
+   * questions the bot was never taught, used to weigh the examples of intents left out of training when the
+   * refusal threshold is placed (default 0.2; 0 turns leaving intents out off; see unknownIntents.ts and
+   * docs/bench-nlu.md)
+   */
+  unknownIntentShare?: number;
   decision?: Partial<DecisionSettings>;
 }
 

@@ -5,6 +5,7 @@ import type { TrainingExample } from './clean.ts';
 import { NluError, type NluErrorId } from './errors.ts';
 import { IntentModel } from './model.ts';
 import type { IntentTrainOptions } from './train.ts';
+import { cachedModel, rememberModel, trainingKey } from './trainedCache.ts';
 import type { TrainRequest, TrainResponse } from './worker.ts';
 
 export interface WorkerOptions {
@@ -26,6 +27,7 @@ function cloneable(options: IntentTrainOptions): IntentTrainOptions {
     holdout,
     refusalCost,
     expectedOosShare,
+    unknownIntentShare,
     decision,
     userDictionary,
     synonyms,
@@ -41,6 +43,7 @@ function cloneable(options: IntentTrainOptions): IntentTrainOptions {
     holdout,
     refusalCost,
     expectedOosShare,
+    unknownIntentShare,
     decision,
     userDictionary: userDictionary ? [...userDictionary] : undefined,
     synonyms: synonyms ? [...synonyms].map((g) => [...g]) : undefined,
@@ -77,13 +80,21 @@ function spawnWorker(): Worker {
 
 /**
  * Trains in a worker thread, off the request path: the calling thread keeps answering with the
- * current model meanwhile. Resolves with the new model; rejects with an NluError.
+ * current model meanwhile. Resolves with the new model; rejects with an NluError. The same examples and
+ * options trained recently in this process give the same model at once (see trainedCache.ts).
  */
 export function trainInWorker(
   examples: readonly TrainingExample[],
   options: IntentTrainOptions = {},
   workerOptions: WorkerOptions = {},
 ): Promise<IntentModel> {
+  const request = {
+    examples: examples.map(({ text, intent }) => ({ text, intent })),
+    options: cloneable(options),
+  } satisfies TrainRequest;
+  const key = trainingKey(request.examples, request.options);
+  const cached = cachedModel(key);
+  if (cached) return Promise.resolve(new IntentModel(cached));
   return new Promise((resolve, reject) => {
     const worker = spawnWorker();
     let settled = false;
@@ -105,7 +116,9 @@ export function trainInWorker(
     worker.once('message', (response: TrainResponse) => {
       if (!response.ok) return finish(new NluError(response.id as NluErrorId, response.message));
       try {
-        finish(null, new IntentModel(response.snapshot));
+        const model = new IntentModel(response.snapshot);
+        rememberModel(key, response.snapshot);
+        finish(null, model);
       } catch (error) {
         finish(new NluError('invalid_model', `the trained model could not be loaded: ${String(error)}`));
       }
@@ -116,9 +129,6 @@ export function trainInWorker(
     worker.once('exit', (code) =>
       finish(new NluError('training_failed', `training worker exited (code ${code})`)),
     );
-    worker.postMessage({
-      examples: examples.map(({ text, intent }) => ({ text, intent })),
-      options: cloneable(options),
-    } satisfies TrainRequest);
+    worker.postMessage(request);
   });
 }

@@ -25,6 +25,18 @@ export interface FaqFusionOptions {
   answerWeight?: number;
 }
 
+/**
+ * Entries the classifier has not learnt in their current form (added or edited since it was trained): until
+ * it has, each is scored by its words alone (lexical similarity in place of the classifier's probability),
+ * so a new entry answers its own phrasings at once. See `servingEngine`.
+ */
+export interface FreshEntries {
+  fresh?: ReadonlySet<string>;
+}
+
+/** Lexical similarity from which a fresh entry is answered even when the classifier calls the question off-topic. */
+const FRESH_SIMILAR = 0.6;
+
 export interface FaqEngineOptions extends IntentTrainOptions, FaqFusionOptions {
   /** questions the workspace marked "not ours": examples of the out-of-scope class */
   outOfScope?: string[];
@@ -53,6 +65,8 @@ export interface FaqSearchResult {
   candidates: FaqScore[];
   lang: Lang | null;
   prediction: IntentPrediction;
+  /** the message only named a topic: the candidates are that topic's entries, to offer as they are */
+  topic?: boolean;
 }
 
 /**
@@ -64,12 +78,16 @@ export class FaqEngine {
   private readonly index: FaqIndex;
   private readonly others: OrganizationGuard;
   private readonly settings: Required<FaqFusionOptions>;
+  private readonly ids: ReadonlySet<string>;
+  private readonly fresh: ReadonlySet<string>;
 
   constructor(
     readonly entries: readonly KnowledgeEntry[],
     readonly model: IntentModel,
-    options: FaqFusionOptions = {},
+    options: FaqFusionOptions & FreshEntries = {},
   ) {
+    this.ids = new Set(entries.map((e) => e.id));
+    this.fresh = options.fresh ?? new Set();
     this.index = new FaqIndex(entries, model.analyzer);
     this.others = new OrganizationGuard(
       entries
@@ -91,6 +109,11 @@ export class FaqEngine {
     };
   }
 
+  /** the fusion settings it was built with */
+  get fusion(): Required<FaqFusionOptions> {
+    return { ...this.settings };
+  }
+
   search(text: string, limit = 5): FaqSearchResult {
     const analysis = this.model.analyzer.analyze(text);
     const prediction = this.model.predictAnalysis(analysis);
@@ -98,6 +121,8 @@ export class FaqEngine {
     const scores = new Map<string, FaqScore>();
     const { lexicalWeight, answerAt, margin, clarifyAt, verbatimAt, answerWeight } = this.settings;
     for (const r of prediction.ranking) {
+      // the classifier may still know entries deleted since it was trained: they are not answered from
+      if (!this.ids.has(r.intent)) continue;
       scores.set(r.intent, { entryId: r.intent, score: 0, classifier: r.confidence, lexical: 0, answer: 0 });
     }
     for (const h of hits) {
@@ -115,25 +140,56 @@ export class FaqEngine {
       prediction.ranking.length > 0 && answerWeight > 0 ? this.index.answerCoverage(analysis) : null;
     for (const s of scores.values()) {
       s.answer = answers?.get(s.entryId) ?? 0;
+      // one of a fresh entry's own phrasings is as sure as a trained classifier would be on it
+      if (this.fresh.has(s.entryId))
+        s.classifier = s.lexical >= verbatimAt ? 1 : Math.max(s.classifier, s.lexical);
       s.score =
         (1 - lexicalWeight - answerWeight) * s.classifier +
         lexicalWeight * s.lexical +
         answerWeight * s.answer;
     }
-    const candidates = [...scores.values()].sort((a, b) => b.score - a.score).slice(0, limit);
+    const ranked = [...scores.values()].sort((a, b) => b.score - a.score);
+    // one of a just-saved entry's own phrasings is answered from it: the stale classifier may still pull
+    // towards an older entry with similar words ("activate a gift card" / "apply for the card")
+    const saved = ranked.find((s) => this.fresh.has(s.entryId) && s.lexical >= verbatimAt);
+    if (saved) {
+      const candidates = [saved, ...ranked.filter((s) => s !== saved)].slice(0, limit);
+      return { outcome: 'answer', candidates, lang: analysis.lang, prediction };
+    }
+    const candidates = ranked.slice(0, limit);
     const [top, second] = candidates;
     let outcome: Outcome;
-    if (!top || (prediction.outcome === 'unknown' && top.lexical < verbatimAt)) outcome = 'unknown';
+    const heading =
+      top !== undefined && namesOnlyATopic(text) && top.lexical < TOPIC_WORDS && top.answer < TOPIC_ANSWER;
+    const similarAt = top && this.fresh.has(top.entryId) ? Math.min(verbatimAt, FRESH_SIMILAR) : verbatimAt;
+    if (!top || (prediction.outcome === 'unknown' && top.lexical < similarAt)) outcome = 'unknown';
     else if (
       top.score >= answerAt &&
       top.score - (second?.score ?? 0) >= margin &&
       !(isBare(analysis) && top.lexical < verbatimAt && (second?.score ?? 0) >= clarifyAt) &&
+      !heading &&
       !(top.lexical < verbatimAt && this.others.othersIn(text).length > 0)
     )
       outcome = 'answer';
     else if (top.score >= clarifyAt) outcome = 'clarify';
     else outcome = 'unknown';
+    if (heading && outcome === 'clarify' && top) {
+      // a heading is offered its topic: the best entry and the others of its category, best first
+      const topic = this.topicOf(top, ranked).slice(0, limit);
+      return { outcome, candidates: topic, lang: analysis.lang, prediction, topic: true };
+    }
     return { outcome, candidates, lang: analysis.lang, prediction };
+  }
+
+  /** The entry and the others of its category, by score (the unscored in the knowledge base's order). */
+  private topicOf(top: FaqScore, ranked: FaqScore[]): FaqScore[] {
+    const category = this.entries.find((e) => e.id === top.entryId)?.category;
+    const scored = new Map(ranked.map((s) => [s.entryId, s]));
+    const same = this.entries
+      .filter((e) => e.category === category && e.id !== top.entryId)
+      .map((e) => scored.get(e.id) ?? { entryId: e.id, score: 0, classifier: 0, lexical: 0, answer: 0 })
+      .sort((a, b) => b.score - a.score);
+    return [top, ...same];
   }
 
   /**
@@ -154,6 +210,44 @@ const WORDLIKE = /[\p{L}\p{N}]/u;
  * the topic, the customer picks rather than gets the likeliest article.
  */
 const isBare = (analysis: Analysis) => analysis.tokens.filter((t) => WORDLIKE.test(t)).length <= 1;
+
+/** Lexical similarity to the closest phrasing, or share of the words in the answer, that answers a heading. */
+const TOPIC_WORDS = 0.5;
+const TOPIC_ANSWER = 0.6;
+
+/** Greetings, placeholders and thanks around a message: they ask nothing ("please" does: "refund please"). */
+const AROUND = /\[[^\]]*\]|在吗|在不|在么|在嘛|你好|您好|亲爱的|亲|谢谢|\b(?:hi|hello|hey|thanks)\b/giu;
+/**
+ * What makes a message a question, a request or a problem rather than a heading: a question word or mark, a
+ * verb of asking or wanting, a negation ("没收到", "不能"), something that happened ("降价了"), in either language.
+ */
+const ASKS =
+  /[?？吗呢么嘛]|怎|咋|如何|什么|啥|哪|谁|几|还是|多久|多少|多长|是否|为什么|为啥|能|可以|可不可|会不会|有没有|要|想|需要|帮|请|麻烦|申请|查|改|换|取消|退回|办|开具|没|不|未|别|坏|错|丢|忘|慢|了|过|\b(?:how|what|when|where|why|who|which|can|could|would|do|does|did|is|are|was|will|should|may|want|need|help|please|pls|get|change|cancel|track|find|not|no|never|cannot|can't|didn't|don't|won't|isn't|wasn't|haven't|hasn't)\b|n't\b/iu;
+
+/**
+ * A message that only names a topic — a heading such as 「配送咨询」, 「退款处理」, "delivery question" or a
+ * menu label — asks nothing in particular: it is answered only when the entry's phrasings or answer hold its
+ * words (「价格保护」, 「保价」, 「增值税发票」); otherwise the customer is offered the close entries or asked what
+ * they want to know, rather than given the likeliest article (「配送咨询」 is not a question about regions).
+ */
+function namesOnlyATopic(text: string): boolean {
+  const rest = text.replace(AROUND, ' ').trim();
+  return rest.length > 0 && rest.length <= 16 && !ASKS.test(rest);
+}
+
+/**
+ * The entries served at once by a classifier trained on an earlier version of them (`trained`): entries
+ * added or changed since are fresh (matched by their words until the next training), deleted ones are not
+ * answered. Building it takes milliseconds; training takes seconds.
+ */
+export function servingEngine(trained: FaqEngine, entries: readonly KnowledgeEntry[]): FaqEngine {
+  const before = new Map(trained.entries.map((e) => [e.id, entryContent(e)]));
+  const fresh = new Set(entries.filter((e) => before.get(e.id) !== entryContent(e)).map((e) => e.id));
+  return new FaqEngine(entries, trained.model, { ...trained.fusion, fresh });
+}
+
+const entryContent = (e: KnowledgeEntry) =>
+  JSON.stringify([e.questions.zh ?? [], e.questions.en ?? [], e.answer.zh ?? '', e.answer.en ?? '']);
 
 /** Trains the engine in this thread on the entries plus the workspace's "not ours" examples. */
 export function trainFaqEngine(

@@ -14,6 +14,28 @@ export interface FaqHit {
 const LANGS: Lang[] = ['zh', 'en'];
 
 /**
+ * The terms of each phrasing and answer, by analyzer: an index rebuilt for a changed knowledge base (the
+ * interim bot served while the classifier retrains) re-reads only what changed. Bounded: cleared when full.
+ */
+const termsCache = new WeakMap<Analyzer, Map<string, string[]>>();
+const TERMS_KEEP = 50_000;
+
+function termsOf(analyzer: Analyzer, text: string): string[] {
+  let cache = termsCache.get(analyzer);
+  if (!cache) {
+    cache = new Map();
+    termsCache.set(analyzer, cache);
+  }
+  let terms = cache.get(text);
+  if (!terms) {
+    if (cache.size >= TERMS_KEEP) cache.clear();
+    terms = lexicalTerms(analyzer.analyze(text));
+    cache.set(text, terms);
+  }
+  return terms;
+}
+
+/**
  * Lexical index over every phrasing of every FAQ entry, in both languages; and over the answers, for
  * wording customers take from the answer's world rather than from the questions staff wrote.
  */
@@ -30,11 +52,11 @@ export class FaqIndex {
     for (const entry of entries) {
       for (const lang of LANGS) {
         for (const question of entry.questions[lang] ?? []) {
-          const terms = lexicalTerms(analyzer.analyze(question));
+          const terms = termsOf(analyzer, question);
           if (terms.length > 0) docs.push({ key: entry.id, terms });
         }
         const answer = entry.answer[lang];
-        if (answer) answers.push({ key: entry.id, terms: lexicalTerms(analyzer.analyze(answer)) });
+        if (answer) answers.push({ key: entry.id, terms: termsOf(analyzer, answer) });
       }
     }
     this.index = new Bm25Index(docs);

@@ -1,5 +1,6 @@
 import { toSimplified } from '../lang/index.ts';
 import { compileCondition, type Test } from './conditions.ts';
+import { ExampleIndex } from './meaning.ts';
 import { checkRegex } from './regex/check.ts';
 import type { RuleAction, RuleDefinition } from './types.ts';
 
@@ -19,6 +20,8 @@ export interface CompiledRules {
   readonly patterns: readonly RegExp[];
   /** The rule each pattern belongs to, to report time-outs. */
   readonly patternRules: readonly string[];
+  /** Every example condition of the enabled rules, scored together once per message when one is reached. */
+  readonly examples: ExampleIndex;
 }
 
 /**
@@ -29,6 +32,9 @@ export interface CompiledRules {
 export function compileRules(definitions: RuleDefinition[]): CompiledRules {
   const patterns: RegExp[] = [];
   const patternRules: string[] = [];
+  const examples = new ExampleIndex();
+  const addExamples = (list: readonly string[], unlike: readonly string[], min: number) =>
+    examples.add(list, unlike, min);
   const ordered = definitions
     .map((rule, index) => ({ rule, index }))
     .filter(({ rule }) => rule.enabled)
@@ -43,7 +49,7 @@ export function compileRules(definitions: RuleDefinition[]): CompiledRules {
       return patterns.length - 1;
     };
     const compile = (conditions: RuleDefinition['when']['any']) =>
-      (conditions ?? []).map((c) => compileCondition(c, addPattern));
+      (conditions ?? []).map((c) => compileCondition(c, addPattern, addExamples));
     return {
       id: rule.id,
       name: rule.name,
@@ -57,6 +63,7 @@ export function compileRules(definitions: RuleDefinition[]): CompiledRules {
     rules: Object.freeze(rules),
     patterns: Object.freeze(patterns),
     patternRules: Object.freeze(patternRules),
+    examples,
   });
 }
 

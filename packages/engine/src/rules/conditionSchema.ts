@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BASIC_EMOTIONS, EMOTION_STATES } from '../emotion/types.ts';
 import { compileKeyword } from './keywords.ts';
+import { meaningWords } from './meaning.ts';
 import { checkRegex } from './regex/check.ts';
 import { keyedUnion, text } from './schemaParts.ts';
 import type { RuleCondition } from './types.ts';
@@ -28,6 +29,19 @@ const regexCondition = z
 const intentCondition = z.strictObject({
   intent: text(100),
   minConfidence: z.number().min(0).max(1).optional(),
+});
+
+const exampleText = text(300).refine(
+  (e) => meaningWords(e).length > 0,
+  'has no words that carry meaning (only punctuation or words like "the", "我")',
+);
+const examplesCondition = z.strictObject({
+  examples: z
+    .array(exampleText)
+    .min(1, 'give at least one example')
+    .max(200, 'at most 200 examples per condition'),
+  unlike: z.array(exampleText).max(200, 'at most 200 counter-examples per condition').optional(),
+  minSimilarity: z.number().min(0.1).max(1).optional(),
 });
 
 const emotionCondition = z.strictObject({
@@ -74,6 +88,7 @@ export const conditionSchema: z.ZodType<RuleCondition, unknown> = keyedUnion<Rul
   keywords: keywordsCondition,
   regex: regexCondition,
   intent: intentCondition,
+  examples: examplesCondition,
   emotion: emotionCondition,
   attribute: attributeCondition,
 });

@@ -1,4 +1,5 @@
 import { compileKeyword, containsKeyword } from './keywords.ts';
+import { DEFAULT_MIN_SIMILARITY } from './meaning.ts';
 import type {
   AttributeCondition,
   EmotionCondition,
@@ -12,14 +13,20 @@ export interface MessageView {
   readonly input: RuleInput;
   keywordText(): string;
   regexMatched(index: number): boolean;
+  /** Whether the message says what the examples of condition `index` (see `ExampleIndex`) say. */
+  examplesMatched(index: number): boolean;
 }
 
 export type Test = (message: MessageView) => boolean;
 
-/** Turns one condition into a test; `addPattern` registers a regex and returns its index. */
+/**
+ * Turns one condition into a test; `addPattern` registers a regex, `addExamples` an example condition, and
+ * each returns its index.
+ */
 export function compileCondition(
   condition: RuleCondition,
   addPattern: (regex: string, flags: string) => number,
+  addExamples: (examples: readonly string[], unlike: readonly string[], min: number) => number,
 ): Test {
   if ('keywords' in condition) {
     const matchers = condition.keywords.map(compileKeyword).filter((m) => m !== null);
@@ -31,6 +38,11 @@ export function compileCondition(
     return (m) => m.regexMatched(index);
   }
   if ('intent' in condition) return intentTest(condition);
+  if ('examples' in condition) {
+    const { examples, unlike = [], minSimilarity = DEFAULT_MIN_SIMILARITY } = condition;
+    const index = addExamples(examples, unlike, minSimilarity);
+    return (m) => m.examplesMatched(index);
+  }
   if ('emotion' in condition) return emotionTest(condition);
   return attributeTest(condition);
 }

@@ -1,5 +1,6 @@
 import type { CompiledRule, CompiledRules } from './compile.ts';
 import type { MessageView } from './conditions.ts';
+import { type ExampleScores, meaningWords } from './meaning.ts';
 import { runRegexes } from './regex/runner.ts';
 import { keywordFormOfSimplified, regexForm } from './text.ts';
 import type { RuleInput, RuleOutcome } from './types.ts';
@@ -50,6 +51,7 @@ class LazyView implements MessageView {
   private simplified: string | null = null;
   private keywords: string | null = null;
   private regex: { results: boolean[]; timedOut: number[] } | null = null;
+  private examples: ExampleScores | null = null;
 
   constructor(
     private readonly compiled: CompiledRules,
@@ -64,6 +66,11 @@ class LazyView implements MessageView {
   regexMatched(index: number): boolean {
     this.regex ??= runRegexes(this.compiled.patterns, this.simplifiedText());
     return this.regex.results[index] === true;
+  }
+
+  examplesMatched(index: number): boolean {
+    this.examples ??= this.compiled.examples.score(meaningWords(this.simplifiedText()));
+    return this.examples[index]?.matched === true;
   }
 
   private simplifiedText(): string {

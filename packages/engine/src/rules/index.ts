@@ -10,6 +10,7 @@ export type {
   AttributeValue,
   BilingualText,
   EmotionCondition,
+  ExamplesCondition,
   IntentCondition,
   KeywordsCondition,
   ParseRulesResult,

@@ -121,7 +121,8 @@ describe('parseRules', () => {
       },
       {
         path: 'rules[0].when.any[1]',
-        message: 'a condition must be an object with one of: keywords, regex, intent, emotion, attribute',
+        message:
+          'a condition must be an object with one of: keywords, regex, intent, examples, emotion, attribute',
       },
       { path: 'rules[0].when.any[2].minConfidence', message: expect.stringContaining('<=1') },
       { path: 'rules[0].then[0].answer.en', message: expect.stringContaining('expected string') },

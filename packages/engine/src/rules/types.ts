@@ -20,6 +20,7 @@ export type RuleCondition =
   | KeywordsCondition
   | RegexCondition
   | IntentCondition
+  | ExamplesCondition
   | EmotionCondition
   | AttributeCondition;
 
@@ -37,6 +38,19 @@ export interface RegexCondition {
 export interface IntentCondition {
   intent: string;
   minConfidence?: number;
+}
+
+/**
+ * Matches messages that say what one of the example sentences says, in other words too (see `meaning.ts`):
+ * cosine similarity of their meaning-bearing words, with words of the same meaning (验证码, OTP, code)
+ * counted as one. `unlike` lists sentences that share the words but not the meaning; a message closer to
+ * one of them than to every example does not match.
+ */
+export interface ExamplesCondition {
+  examples: string[];
+  unlike?: string[];
+  /** 0..1; default 0.5. */
+  minSimilarity?: number;
 }
 
 export interface EmotionCondition {

@@ -13,7 +13,7 @@ export {
 } from './fetchHttp.ts';
 export { MAX_HTTP_CALLS_PER_TURN, MAX_TURN_MS as MAX_FLOW_TURN_MS } from './http.ts';
 export { type ParseFlowResult, parseFlow } from './parse.ts';
-export { continueFlow, startFlow } from './run.ts';
+export { continueFlow, readAnswer as readFlowAnswer, resumeFlow, startFlow } from './run.ts';
 export type {
   AskNode,
   BranchNode,

@@ -5,10 +5,11 @@ import { runHttp } from './http.ts';
 import { message } from './messages.ts';
 import type { FlowDefinition, FlowNode } from './schema.ts';
 import { runBranch, runEnd, runHandover, runSay, runSet } from './simpleNodes.ts';
+import { readSlot } from './slots.ts';
 import { flowStateSchema } from './stateSchema.ts';
 import { fail, type Move, result, type Turn } from './turn.ts';
 import type { FlowContext, FlowInput, FlowState, FlowTurnResult, Lang } from './types.ts';
-import { isCancel } from './words.ts';
+import { isCancel, yesOrNo } from './words.ts';
 
 /** Steps over the whole flow are capped at this many times maxSteps: loops through the customer end too. */
 const TOTAL_STEPS_FACTOR = 20;
@@ -68,6 +69,49 @@ export async function continueFlow(
   if (!('to' in move)) return result(turn, move);
   moveTo(turn, move.to);
   return advance(turn);
+}
+
+/**
+ * Picks a flow up again where it waits (after the customer did something else meanwhile): the question it
+ * waits on is asked again, after `lead` ("我们接着刚才的事：").
+ */
+export async function resumeFlow(
+  flow: FlowDefinition,
+  state: FlowState,
+  ctx: FlowContext,
+  lead: string,
+): Promise<FlowTurnResult> {
+  const saved = flowStateSchema.safeParse(state);
+  const turn = newTurn(flow, ctx, ctx.lang, saved.success ? structuredClone(state) : emptyState(flow), null);
+  const waitingAt = saved.success && state.flowId === flow.id ? state.awaiting?.node : undefined;
+  if (waitingAt === undefined || nodeAt(flow, waitingAt) === undefined) {
+    return result(turn, fail(turn, flow.start, 'the saved state does not fit this flow version'));
+  }
+  moveTo(turn, waitingAt);
+  const out = await advance(turn);
+  const [first] = out.replies;
+  if (first) first.text = `${lead}${first.text}`;
+  return out;
+}
+
+/**
+ * What a message is to the node the flow waits at: `value` it fills the slot asked for (an order number for
+ * "which order?"), `free` the slot takes any text, `yesno` a bare yes or no to a confirmation, `none` not an
+ * answer. Read without changing anything, so the engine can tell an answer from a new request.
+ */
+export function readAnswer(
+  flow: FlowDefinition,
+  state: FlowState,
+  text: string,
+  ctx: FlowContext,
+): { kind: 'value'; value: string | number } | { kind: 'free' | 'yesno' | 'none' } {
+  const waitingAt = state.awaiting?.node;
+  const node = waitingAt === undefined ? undefined : nodeAt(flow, waitingAt);
+  if (node?.type === 'confirm') return { kind: yesOrNo(text) === null ? 'none' : 'yesno' };
+  if (node?.type !== 'ask') return { kind: 'none' };
+  if (node.slot.entity === 'text' && node.slot.validate?.options === undefined) return { kind: 'free' };
+  const reading = readSlot(node.slot, text.slice(0, MAX_INPUT), ctx);
+  return reading.kind === 'value' ? { kind: 'value', value: reading.value } : { kind: 'none' };
 }
 
 function answer(turn: Turn, id: string, node: FlowNode | undefined, text: string): Move {

@@ -21,6 +21,23 @@ describe('templates', () => {
     expect(renderTemplate('{{order.items.0.name}}', scope, 'en')).toBe('保温杯');
   });
 
+  it('shows a name given in both languages in the reply language only', () => {
+    const order = {
+      carrier: { zh: '顺丰速运', en: 'SF Express' },
+      items: [{ name: { zh: '保温杯', en: 'Thermos Bottle' } }, { name: { zh: '雨伞', en: 'Umbrella' } }],
+      note: { en: 'English only' },
+    };
+    expect(renderTemplate('{{order.carrier}}：{{order.items.*.name}}', { order }, 'zh')).toBe(
+      '顺丰速运：保温杯、雨伞',
+    );
+    expect(renderTemplate('{{order.carrier}}: {{order.items.*.name}}', { order }, 'en')).toBe(
+      'SF Express: Thermos Bottle, Umbrella',
+    );
+    // one language given: shown in that one; any other object stays empty
+    expect(renderTemplate('{{order.note}}', { order }, 'zh')).toBe('English only');
+    expect(renderTemplate('[{{order.x}}]', { order: { x: { zh: '甲', fr: 'a' } } }, 'en')).toBe('[]');
+  });
+
   it('leaves missing values and whole objects empty', () => {
     expect(renderTemplate('[{{nothing.here}}][{{order}}]', scope, 'en')).toBe('[][]');
   });

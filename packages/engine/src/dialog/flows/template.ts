@@ -74,9 +74,10 @@ export function renderValue(value: unknown, scope: Record<string, unknown>, lang
   return value;
 }
 
-/** A value as the customer reads it: lists joined, objects and missing values empty. */
+/** A value as the customer reads it: lists joined, names given in both languages in the reply's, other objects and missing values empty. */
 export function formatValue(value: unknown, lang: Lang): string {
   if (value === undefined || value === null) return '';
+  if (isBilingual(value)) return value[lang] ?? value[lang === 'zh' ? 'en' : 'zh'] ?? '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return String(value);
@@ -87,6 +88,21 @@ export function formatValue(value: unknown, lang: Lang): string {
       .join(lang === 'zh' ? '、' : ', ');
   }
   return '';
+}
+
+/**
+ * `{ zh: "顺丰速运", en: "SF Express" }`: a name or term a business system gives in both languages. Shown in
+ * the reply's language, so an English reply never carries the Chinese name (and the other way round).
+ */
+function isBilingual(value: unknown): value is Partial<Record<Lang, string>> {
+  if (typeof value !== 'object' || Array.isArray(value)) return false;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  return (
+    keys.length > 0 &&
+    keys.every((key) => key === 'zh' || key === 'en') &&
+    keys.every((key) => typeof record[key] === 'string')
+  );
 }
 
 function preview(text: string): string {

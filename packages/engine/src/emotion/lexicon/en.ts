@@ -56,7 +56,12 @@ export const EN_CUES: readonly Cue[] = [
   ]),
   ...cues('complaint', 0.45, ['damaged', 'broken']),
   ...cues('impatience', 0.45, ['delay', 'delayed']),
-  ...cues('frustration', 0.75, ['for the third time', 'how many times', 'going in circles', 'runaround']),
+  ...cues('frustration', 0.75, [
+    'for the third time',
+    /\bhow many (?:more )?times (?:do|must|should|will|have) (?:i|we)\b/,
+    'going in circles',
+    'runaround',
+  ]),
   ...cues('frustration', 0.75, [
     'at my wits end',
     "at my wits' end",
@@ -209,6 +214,8 @@ export const EN_CUES: readonly Cue[] = [
     'close my account',
     'delete my account',
     'going elsewhere',
+    /\b(?:shop|buy|order|go|take my money) (?:somewhere else|elsewhere)\b/,
+    /\b(?:shop|buy|order) from (?:another|a different) (?:shop|store|seller|site)\b/,
   ]),
   ...cues('threat_to_leave', 0.8, [
     /\bnever (?:again )?(?:buy|order|shop|use|fly|come back)\b/,
