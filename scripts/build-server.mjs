@@ -44,6 +44,7 @@ const { metafile } = await build({
     main: 'apps/server/src/main.ts',
     worker: 'packages/engine/src/nlu/worker.ts',
     pgliteWorker: 'packages/storage/src/pglite/worker.ts',
+    miningWorker: 'packages/engine/src/mining/worker.ts',
   },
   outdir,
   bundle: true,

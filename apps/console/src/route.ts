@@ -2,7 +2,16 @@
  * The console's pages, as paths under /console/ (the server answers every such path with index.html, so a
  * link or a reload opens the same page). Settings has sections: /console/settings/<section>.
  */
-export const routes = ['inbox', 'search', 'tickets', 'supervisor', 'knowledge', 'bot', 'settings'] as const;
+export const routes = [
+  'inbox',
+  'search',
+  'tickets',
+  'supervisor',
+  'knowledge',
+  'bot',
+  'analytics',
+  'settings',
+] as const;
 export type Route = (typeof routes)[number];
 
 /** Where the server mounts the console (vite.config.ts `base`). */

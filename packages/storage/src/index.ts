@@ -1,5 +1,9 @@
 export * from './database.ts';
 export * from './pubsub/memoryEventBus.ts';
+export * from './repositories/analytics.ts';
+export * from './repositories/analyticsExport.ts';
+export * from './repositories/analyticsQueries.ts';
+export * from './repositories/analyticsRetention.ts';
 export type { AuthRepository } from './repositories/auth.ts';
 export type {
   CannedReplyFilter,
@@ -14,6 +18,8 @@ export type {
   ConversationSearchRow,
 } from './repositories/conversationSearch.ts';
 export type { DefinitionKind, DefinitionRepository, DefinitionVersion } from './repositories/definitions.ts';
+export * from './repositories/demand.ts';
+export * from './repositories/documents.ts';
 export type { HistoryRepository, PastConversation } from './repositories/history.ts';
 export { type IdentityRepository, newIdentitySecret } from './repositories/identity.ts';
 export type { InboxRepository, InboxRow, InboxView } from './repositories/inbox.ts';
@@ -27,6 +33,7 @@ export {
   knowledgeSnapshot,
   sameKnowledgeEntry,
 } from './repositories/knowledge.ts';
+export * from './repositories/llm.ts';
 export type { PeopleRepository, PersonPatch, PersonRecord } from './repositories/people.ts';
 export type { SetupRepository } from './repositories/setup.ts';
 export type { WidgetAppearanceRepository } from './repositories/widgetAppearance.ts';

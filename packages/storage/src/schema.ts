@@ -275,6 +275,176 @@ export interface ServerSecretTable {
   created_at: Default<Date>;
 }
 
+/** The language-model provider per workspace (016_llm); the key is sealed (encrypted), never plain. */
+export interface LlmSettingsTable {
+  workspace_id: string;
+  enabled: Default<boolean>;
+  base_url: string;
+  chat_model: string;
+  embedding_model: string | null;
+  api_key_sealed: string | null;
+  timeout_ms: Default<number>;
+  daily_token_budget: Default<number>;
+  features: JsonDefault<Record<string, unknown>>;
+  updated_at: Timestamp;
+}
+
+/** Tokens spent per workspace and UTC day (016_llm). */
+export interface LlmUsageTable {
+  workspace_id: string;
+  day: ColumnType<string, string, string>;
+  tokens: ColumnType<string | number, number | undefined, number>;
+}
+
+/** One row per provider call, without the text (016_llm). */
+export interface LlmCallTable {
+  id: string;
+  workspace_id: string;
+  purpose: string;
+  model: string;
+  outcome: string;
+  latency_ms: number;
+  prompt_tokens: Default<number>;
+  completion_tokens: Default<number>;
+  created_at: Timestamp;
+}
+
+/** Documents of the knowledge (016_llm): extracted text; chunks in `document_chunks`. */
+export interface DocumentTable {
+  id: string;
+  workspace_id: string;
+  title: string;
+  source: 'upload' | 'url';
+  url: string | null;
+  format: 'markdown' | 'html' | 'text' | 'pdf' | 'docx';
+  size: number;
+  sha256: string;
+  content: string;
+  chunk_count: Default<number>;
+  embedded: Default<boolean>;
+  embedding_model: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DocumentChunkTable {
+  document_id: string;
+  position: number;
+  workspace_id: string;
+  heading: string;
+  text: string;
+  embedding: ColumnType<number[] | null, string | null | undefined, string | null>;
+}
+
+/** One row per conversation for analytics (014_analytics); dimensions use '' for none. See docs/metrics.md. */
+export interface AnalyticsConversationTable {
+  conversation_id: string;
+  workspace_id: string;
+  contact_id: string;
+  hour: Timestamp;
+  started_at: Timestamp;
+  ended_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  channel: string;
+  lang: string;
+  team_id: string;
+  agent_id: string;
+  intent: string;
+  reason: string;
+  emotion: string;
+  queued: boolean;
+  assigned: boolean;
+  transfers: number;
+  frt_s: number | null;
+  wait_s: number | null;
+  handle_s: number | null;
+  csat: number | null;
+  sla_met: boolean | null;
+  bot_replies: number;
+  oos_replies: number;
+  bot_outcome: '' | 'pending' | 'resolved' | 'unresolved';
+  updated_at: Default<Date>;
+}
+
+/** Hours whose rollups must be recomputed from the facts (014_analytics). */
+export interface AnalyticsDirtyHourTable {
+  workspace_id: string;
+  hour: Timestamp;
+}
+
+/** How far the analytics sweep has read conversations (014_analytics, one row). */
+export interface AnalyticsSweepTable {
+  id: number;
+  swept_until: Timestamp;
+}
+
+/** A workspace's data retention and its durable purge timer (014_analytics). */
+export interface DataRetentionTable {
+  workspace_id: string;
+  retention_days: number;
+  next_purge_at: Default<Date>;
+  last_purge_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  last_purged: Default<number>;
+  updated_at: Default<Date>;
+}
+
+/** A demand-mining run of a workspace (015_demand, docs/mining.md). */
+export interface DemandRunTable {
+  id: string;
+  workspace_id: string;
+  status: 'running' | 'done' | 'failed';
+  requested_by: string | null;
+  window_days: number;
+  questions: Default<number>;
+  topics: Default<number>;
+  error: Default<string | null>;
+  started_at: Default<Date>;
+  finished_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** A topic a run found (015_demand); JSON columns hold small lists. */
+export interface DemandTopicTable {
+  id: string;
+  run_id: string;
+  workspace_id: string;
+  rank: number;
+  title: string;
+  keywords: Json<string[]>;
+  questions: number;
+  recent: number;
+  previous: number;
+  trend: Json<number[]>;
+  representatives: Json<string[]>;
+  phrasings: Json<string[]>;
+  teams: Json<Array<{ teamId: string; count: number }>>;
+  answers: Json<Array<{ text: string; count: number }>>;
+  is_new: boolean;
+  is_spike: boolean;
+  covered_by: string | null;
+  first_at: Timestamp;
+  last_at: Timestamp;
+}
+
+/** A question phrasing taught to an FAQ entry from a topic (015_demand). */
+export interface DemandLinkTable {
+  workspace_id: string;
+  phrasing: string;
+  entry_id: string;
+  created_at: Default<Date>;
+}
+
+/** How one intent or FAQ entry's answers fared in a run (015_demand). */
+export interface DemandQualityTable {
+  run_id: string;
+  workspace_id: string;
+  kind: 'entry' | 'flow' | 'intent';
+  key: string;
+  matched: number;
+  handoffs: number;
+  repeats: number;
+  negatives: number;
+  failures: number;
+}
+
 export interface Database {
   bot_definitions: BotDefinitionTable;
   bot_definition_heads: BotDefinitionHeadTable;
@@ -294,7 +464,20 @@ export interface Database {
   knowledge_versions: KnowledgeVersionTable;
   attachments: AttachmentTable;
   server_secrets: ServerSecretTable;
+  analytics_conversations: AnalyticsConversationTable;
+  analytics_dirty_hours: AnalyticsDirtyHourTable;
+  analytics_sweep: AnalyticsSweepTable;
+  data_retention: DataRetentionTable;
+  llm_settings: LlmSettingsTable;
+  llm_usage: LlmUsageTable;
+  llm_calls: LlmCallTable;
+  documents: DocumentTable;
+  document_chunks: DocumentChunkTable;
   canned_replies: CannedReplyTable;
+  demand_runs: DemandRunTable;
+  demand_topics: DemandTopicTable;
+  demand_links: DemandLinkTable;
+  demand_quality: DemandQualityTable;
 }
 
 export type WorkspaceRow = Selectable<WorkspaceTable>;

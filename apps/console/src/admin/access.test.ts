@@ -9,7 +9,7 @@ describe('admin access', () => {
     expect(canAdminister('expert')).toBe(false);
   });
 
-  it('gives agents and experts the workspace pages but not the wall or the bot', () => {
+  it('gives agents and experts the workspace pages but not the wall, the bot or analytics', () => {
     expect(routesFor('agent')).toEqual(['inbox', 'search', 'tickets', 'settings']);
     expect(routesFor('expert')).toEqual(['inbox', 'search', 'tickets', 'settings']);
     expect(routesFor('supervisor')).toEqual([
@@ -19,8 +19,10 @@ describe('admin access', () => {
       'supervisor',
       'knowledge',
       'bot',
+      'analytics',
       'settings',
     ]);
     for (const route of routesFor('agent')) expect(needsAdministration(route)).toBe(false);
+    expect(needsAdministration('analytics')).toBe(true);
   });
 });

@@ -17,11 +17,11 @@ export function isAdmin(role: Role): boolean {
 /** The pages a role may open, in the order of the navigation (settings holds everyone's own canned replies). */
 export function routesFor(role: Role): Route[] {
   return canAdminister(role)
-    ? ['inbox', 'search', 'tickets', 'supervisor', 'knowledge', 'bot', 'settings']
+    ? ['inbox', 'search', 'tickets', 'supervisor', 'knowledge', 'bot', 'analytics', 'settings']
     : ['inbox', 'search', 'tickets', 'settings'];
 }
 
 /** Pages only admins and supervisors may open (the server enforces the same). */
 export function needsAdministration(route: Route): boolean {
-  return route === 'supervisor' || route === 'knowledge' || route === 'bot';
+  return route === 'supervisor' || route === 'knowledge' || route === 'bot' || route === 'analytics';
 }

@@ -23,6 +23,8 @@ import { ListField } from './ListField.tsx';
 interface Props {
   /** the entry being edited, or null for a new one */
   entry: KnowledgeEntry | null;
+  /** what the form starts from instead of the entry (a draft from demand mining), still to be reviewed */
+  draft?: KnowledgeEntry | undefined;
   initialCategory: string;
   ids: string[];
   categories: string[];
@@ -38,7 +40,10 @@ export function KnowledgeEditor(props: Props) {
   const { entry, ids, onDirty } = props;
   const { t } = useI18n();
   const uid = useId();
-  const [form, setForm] = useState(() => (entry ? formOf(entry) : emptyForm(props.initialCategory)));
+  const [form, setForm] = useState(() => {
+    const start = props.draft ?? entry;
+    return start ? formOf(start) : emptyForm(props.initialCategory);
+  });
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState<'save' | 'delete' | null>(null);
   const [confirming, setConfirming] = useState(false);

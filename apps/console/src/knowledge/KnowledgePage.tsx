@@ -3,6 +3,7 @@ import { Alert, Empty } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, type BotStatus, errorCodeOf, type KnowledgeEntry } from '../api.ts';
 import { knowledgeApi } from '../apiKnowledge.ts';
+import { clearKnowledgeDraft, linkDraftTopic, peekKnowledgeDraft } from '../demand/knowledgeDraft.ts';
 import { useI18n } from '../I18nProvider.tsx';
 import type { MessageKey, Vars } from '../i18n.ts';
 import type { AgentSocket } from '../socket.ts';
@@ -99,7 +100,16 @@ export function KnowledgePage({
   const { t } = useI18n();
   const knowledge = useKnowledge(onSessionLost);
   const bot = useLearning(socket);
-  const [open, setOpen] = useState<Open>(null);
+  // a draft from demand mining opens in the editor first, for review; saving it marks its topic covered
+  const [draft, setDraft] = useState(peekKnowledgeDraft);
+  useEffect(clearKnowledgeDraft, []);
+  const [open, setOpen] = useState<Open>(() =>
+    draft
+      ? draft.mode === 'merge'
+        ? { kind: 'entry', id: draft.entry.id }
+        : { kind: 'new', category: draft.entry.category }
+      : null,
+  );
   /** bumps to reopen the same entry from scratch (after a save) */
   const [generation, setGeneration] = useState(0);
   const [pending, setPending] = useState<Open | undefined>(undefined);
@@ -114,6 +124,7 @@ export function KnowledgePage({
   const entry = open?.kind === 'entry' ? knowledge.entries.find((e) => e.id === open.id) : undefined;
 
   const show = (next: Open) => {
+    setDraft(null);
     dirty.current = false;
     setPending(undefined);
     setOpen(next);
@@ -129,6 +140,7 @@ export function KnowledgePage({
 
   const save = async (body: KnowledgeEntry) => {
     const { entry: saved, bot: status } = await knowledge.save(body);
+    if (draft) await linkDraftTopic(draft, saved.id);
     setNotice(null);
     bot.start({ kind: 'saved' }, status);
     show({ kind: 'entry', id: saved.id });
@@ -208,6 +220,7 @@ export function KnowledgePage({
           <KnowledgeEditor
             key={`${open?.kind === 'entry' ? open.id : 'new'}#${generation}`}
             entry={entry ?? null}
+            draft={draft?.entry}
             initialCategory={open?.kind === 'new' ? open.category : ''}
             ids={ids}
             categories={categories}

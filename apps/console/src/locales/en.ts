@@ -1,6 +1,9 @@
 import { enAdmin } from './enAdmin.ts';
+import { enAnalytics } from './enAnalytics.ts';
 import { enBotModel } from './enBotModel.ts';
+import { enDemand } from './enDemand.ts';
 import { enFlowEditor } from './enFlowEditor.ts';
+import { enLlm } from './enLlm.ts';
 import { enReceipts } from './enReceipts.ts';
 import { enScreens } from './enScreens.ts';
 import { enWorkspace } from './enWorkspace.ts';
@@ -285,6 +288,9 @@ export const en: Record<keyof typeof zh, string> = {
   'nav.inbox': 'Inbox',
   'nav.knowledge': 'Knowledge',
   'nav.bot': 'Bot',
+  'nav.analytics': 'Analytics',
+  'settings.llm': 'LLM',
+  'settings.data': 'Data and privacy',
   'nav.tickets': 'Tickets',
   'handoff.title': 'Handoff summary',
   'handoff.loading': 'Loading the handoff summary…',
@@ -486,5 +492,8 @@ export const en: Record<keyof typeof zh, string> = {
   ...enBotModel,
   ...enFlowEditor,
   ...enReceipts,
+  ...enLlm,
+  ...enDemand,
+  ...enAnalytics,
   ...enScreens,
 };

@@ -1,6 +1,9 @@
 import { zhAdmin } from './zhAdmin.ts';
+import { zhAnalytics } from './zhAnalytics.ts';
 import { zhBotModel } from './zhBotModel.ts';
+import { zhDemand } from './zhDemand.ts';
 import { zhFlowEditor } from './zhFlowEditor.ts';
+import { zhLlm } from './zhLlm.ts';
 import { zhReceipts } from './zhReceipts.ts';
 import { zhScreens } from './zhScreens.ts';
 import { zhWorkspace } from './zhWorkspace.ts';
@@ -280,6 +283,9 @@ export const zh = {
   'nav.inbox': '会话',
   'nav.knowledge': '知识库',
   'nav.bot': '机器人',
+  'nav.analytics': '数据分析',
+  'settings.llm': '大模型',
+  'settings.data': '数据与隐私',
   'nav.tickets': '留言',
   'handoff.title': '转接摘要',
   'handoff.loading': '正在加载转接摘要…',
@@ -475,5 +481,8 @@ export const zh = {
   ...zhBotModel,
   ...zhFlowEditor,
   ...zhReceipts,
+  ...zhLlm,
+  ...zhDemand,
+  ...zhAnalytics,
   ...zhScreens,
 } as const;

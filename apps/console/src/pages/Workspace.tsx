@@ -47,6 +47,9 @@ const SearchPage = lazy(() => import('../search/SearchPage.tsx').then((m) => ({ 
 const SupervisorPage = lazy(() =>
   import('../supervisor/SupervisorPage.tsx').then((m) => ({ default: m.SupervisorPage })),
 );
+const AnalyticsPage = lazy(() =>
+  import('../analytics/AnalyticsPage.tsx').then((m) => ({ default: m.AnalyticsPage })),
+);
 const SettingsPage = lazy(() =>
   import('../settings/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })),
 );
@@ -324,6 +327,8 @@ export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
         />
       ) : route === 'settings' ? (
         <SettingsPage me={me} teams={teams} onTeamsChanged={reloadTeams} onSessionLost={onSessionLost} />
+      ) : route === 'analytics' ? (
+        <AnalyticsPage me={me} onSessionLost={onSessionLost} />
       ) : route === 'knowledge' ? (
         <KnowledgePage socket={socket} onSessionLost={onSessionLost} />
       ) : (

@@ -1,6 +1,7 @@
 import type { AppContext } from '../context.ts';
 import type { AgentNamespace } from '../realtime/agentNamespace.ts';
 import type { WidgetNamespace } from '../realtime/widgetNamespace.ts';
+import { startAnalytics } from './analytics.ts';
 import { startBotParticipant } from './botParticipant.ts';
 import { startInboxProjection } from './inboxProjection.ts';
 import { startRealtimeFanout } from './realtimeFanout.ts';
@@ -22,5 +23,6 @@ export function startListeners(
     startBotParticipant(ctx, { sweepMs: options.botSweepMs }),
     ...startRouting(ctx, sockets.agent, { tickMs: options.routingTickMs }),
     ...startServiceLevels(ctx, sockets.agent, { tickMs: options.serviceTickMs }),
+    ...startAnalytics(ctx, { flushMs: 1000 }),
   ];
 }

@@ -12,6 +12,9 @@ import * as people from './010_people.ts';
 import * as knowledgeVersions from './011_knowledge_versions.ts';
 import * as widgetAppearance from './012_widget_appearance.ts';
 import * as readReceipts from './013_read_receipts.ts';
+import * as analytics from './014_analytics.ts';
+import * as demand from './015_demand.ts';
+import * as llm from './016_llm.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -28,6 +31,9 @@ export const migrations: Record<string, Migration> = {
   '011_knowledge_versions': knowledgeVersions,
   '012_widget_appearance': widgetAppearance,
   '013_read_receipts': readReceipts,
+  '014_analytics': analytics,
+  '015_demand': demand,
+  '016_llm': llm,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,99 @@
+import { once } from 'node:events';
+import { PassThrough, type Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+
+export type Cell = string | number | boolean | null;
+
+/** A table written a row at a time to a stream the response sends as it is produced. */
+export interface SheetWriter {
+  row(values: Cell[]): Promise<void>;
+  end(): Promise<void>;
+}
+
+export const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/** Excel has at most this many rows per sheet; longer exports should be split by date range. */
+export const XLSX_MAX_ROWS = 1_048_575;
+/** A cell holds at most this many characters in Excel. */
+export const XLSX_MAX_CELL = 32_000;
+
+/** A spreadsheet would run text starting like a formula: prefix it so it stays text. */
+const safe = (value: Cell): Cell =>
+  typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+
+/** Waits while the reader is behind, so a large export never piles up in memory. */
+async function backpressure(stream: PassThrough): Promise<void> {
+  if (stream.writableNeedDrain || stream.writableLength > stream.writableHighWaterMark)
+    await Promise.race([once(stream, 'drain'), once(stream, 'close')]);
+  if (stream.destroyed) throw new Error('export aborted: the client went away');
+}
+
+function csvWriter(out: PassThrough, header: string[]): SheetWriter {
+  const line = (values: Cell[]) =>
+    `${Papa.unparse([values.map((v) => safe(v ?? ''))], { newline: '\r\n' })}\r\n`;
+  out.write(`\uFEFF${line(header)}`);
+  return {
+    async row(values) {
+      out.write(line(values));
+      await backpressure(out);
+    },
+    async end() {
+      out.end();
+    },
+  };
+}
+
+function xlsxWriter(out: PassThrough, header: string[], sheetName: string): SheetWriter {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: false,
+    useSharedStrings: false,
+  });
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.addRow(header).commit();
+  let rows = 1;
+  return {
+    async row(values) {
+      if (rows > XLSX_MAX_ROWS) return;
+      rows += 1;
+      sheet.addRow(values.map((v) => (typeof v === 'string' ? safe(v.slice(0, XLSX_MAX_CELL)) : v))).commit();
+      await backpressure(out);
+    },
+    async end() {
+      sheet.commit();
+      await workbook.commit();
+    },
+  };
+}
+
+/**
+ * Starts writing a table (`produce` writes its rows) and returns the stream to send at once: rows are
+ * produced as the client reads them. A failure ends the stream with an error (the download breaks rather
+ * than looking complete).
+ */
+export function streamSheet(
+  format: 'csv' | 'xlsx',
+  header: string[],
+  sheetName: string,
+  produce: (writer: SheetWriter) => Promise<void>,
+  onError: (error: unknown) => void,
+): Readable {
+  const out = new PassThrough();
+  const writer = format === 'csv' ? csvWriter(out, header) : xlsxWriter(out, header, sheetName);
+  void (async () => {
+    try {
+      await produce(writer);
+      await writer.end();
+    } catch (error) {
+      if (!out.destroyed) {
+        onError(error);
+        out.destroy(error as Error);
+      }
+    }
+  })();
+  return out;
+}
