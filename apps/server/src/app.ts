@@ -19,9 +19,11 @@ import { buildOpenApi } from './http/openapi.ts';
 import type { RegisteredRoute } from './http/route.ts';
 import { recoverOwedTurns } from './listeners/botParticipant.ts';
 import { startListeners } from './listeners/index.ts';
+import { attachLlmService } from './llm/service.ts';
 import { setupAgentNamespace } from './realtime/agentNamespace.ts';
 import { rooms } from './realtime/rooms.ts';
 import { setupWidgetNamespace } from './realtime/widgetNamespace.ts';
+import { analyticsRoutes } from './routes/analytics.ts';
 import { assistRoutes } from './routes/assist.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -29,12 +31,18 @@ import { botModelRoutes } from './routes/botModel.ts';
 import { cannedReplyRoutes } from './routes/cannedReplies.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { definitionRoutes } from './routes/definitions.ts';
+import { demandRoutes } from './routes/demand.ts';
+import { documentRoutes } from './routes/documents.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { flowTestRoutes } from './routes/flowTest.ts';
 import { handoffRoutes } from './routes/handoff.ts';
 import { healthRoutes } from './routes/health.ts';
 import { identityRoutes } from './routes/identity.ts';
 import { knowledgeRoutes } from './routes/knowledge.ts';
+import { llmRoutes } from './routes/llm.ts';
+import { llmAssistRoutes } from './routes/llmAssist.ts';
 import { peopleRoutes } from './routes/people.ts';
+import { qualityRoutes } from './routes/quality.ts';
 import { routingRoutes } from './routes/routing.ts';
 import { staticRoutes } from './routes/static.ts';
 import { supervisorRoutes } from './routes/supervisor.ts';
@@ -103,6 +111,7 @@ export async function startApp(config: Config): Promise<App> {
           '*.temporaryPassword',
           '*.currentPassword',
           '*.newPassword',
+          '*.apiKey',
         ],
         censor: '[redacted]',
       },
@@ -154,6 +163,7 @@ export async function startApp(config: Config): Promise<App> {
     attachments: createAttachmentUrls(await store.attachments.serverSecret(ATTACHMENT_URL_SECRET)),
   };
   ctx.router = createRouter(ctx, (workspaceId, statuses) => publishQueue(workspaceId, statuses));
+  const llm = await attachLlmService(ctx);
   ctx.deps = { ...ctx.deps, botCapacity: ctx.botTurns } satisfies Deps;
   const seeded = config.seedDemo ? await seedDemoWorkspace(store) : false;
   if (config.seedDemo) await seedDemoDefinitions(store);
@@ -193,6 +203,13 @@ export async function startApp(config: Config): Promise<App> {
   assistRoutes(app, ctx, routes);
   supervisorRoutes(app, ctx, routes);
   peopleRoutes(app, ctx, routes);
+  demandRoutes(app, ctx, routes);
+  qualityRoutes(app, ctx, routes);
+  analyticsRoutes(app, ctx, routes);
+  exportRoutes(app, ctx, routes);
+  llmRoutes(app, ctx, routes);
+  llmAssistRoutes(app, ctx, routes);
+  documentRoutes(app, ctx, routes);
   if (config.demoBusinessApi) {
     demoBusinessApi(app, createDemoBusinessState(), {
       sign: (customerId) => signForWorkspace(ctx, DEMO_WORKSPACE, customerId),
@@ -211,6 +228,8 @@ export async function startApp(config: Config): Promise<App> {
   const widget = setupWidgetNamespace(io, ctx);
   const agent = setupAgentNamespace(io, ctx);
   isOnline = (contactId) => (widget.adapter.rooms.get(rooms.contact(contactId))?.size ?? 0) > 0;
+  llm.streamToContact = (contactId, payload) =>
+    widget.to(rooms.contact(contactId)).emit('bot:stream', payload);
   publishQueue = (_workspaceId, statuses) => {
     for (const { contactId, status } of statuses)
       widget.to(rooms.contact(contactId)).emit('queue:status', status);

@@ -60,6 +60,8 @@ const envSchema = z.object({
     .min(1024)
     .max(100 * 1024 * 1024)
     .default(5 * 1024 * 1024),
+  LLM_SECRET: z.string().min(16, 'at least 16 characters (e.g. openssl rand -base64 32)').optional(),
+  DOCUMENT_FETCH_ALLOW_PRIVATE: boolean.default(false),
 });
 
 export type Config = {
@@ -101,6 +103,10 @@ export type Config = {
   smtp: { url: string; from: string } | null;
   /** the largest attachment (image or PDF) a customer or staff member may upload, in bytes */
   attachmentMaxBytes: number;
+  /** seals language-model API keys at rest; absent: a key generated once and kept in the database */
+  llmSecret?: string | null;
+  /** document fetch-by-URL may reach private and loopback addresses (off: only public ones) */
+  documentFetchAllowPrivate?: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -145,5 +151,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     autoCloseIdleMinutes: e.AUTO_CLOSE_IDLE_MINUTES,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM ?? 'Tandem <no-reply@localhost>' } : null,
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
+    llmSecret: e.LLM_SECRET ?? null,
+    documentFetchAllowPrivate: e.DOCUMENT_FETCH_ALLOW_PRIVATE,
   };
 }

@@ -13,8 +13,9 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(2)} kB`;
 // workspace's appearance (brand colour and its derived shades, corner, greeting, languages, elder mode by
 // default, fetched on every page view) came in at 31,315 bytes (30,672 before it); 30.65 kB since read
 // receipts (a debounced `message:read` with the highest seq shown: about 40 bytes) came in at 31,371 bytes
-// (31,323 before them)
-const budget = 30.65 * 1024;
+// (31,323 before them); 30.8 kB since bot answers from documents (the answer shown as the model writes it,
+// `bot:stream`, and its sources under it) came in at 31,529 bytes (31,363 before them)
+const budget = 30.8 * 1024;
 console.log(`widget.js: ${kb(code.length)} raw, ${kb(gzipped.length)} gzipped (budget ${kb(budget)})`);
 if (gzipped.length > budget) {
   console.error('widget.js is over its size budget');

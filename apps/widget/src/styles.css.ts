@@ -149,6 +149,7 @@ button:disabled { cursor: default; }
 .meta { margin: 4px 4px 0; font-size: var(--s); color: var(--tdm-muted); display: flex; align-items: center; gap: 8px; flex-wrap: wrap; justify-content: flex-end; }
 .msg-failed .meta { color: var(--tdm-danger); }
 /* attachments: images inline (a click opens them full size), PDFs as a card with name and size */
+.src { display: block; font-size: 12px; opacity: .7; margin-top: 2px; }
 .atts { display: flex; flex-direction: column; align-items: inherit; gap: 6px; margin-top: 4px; max-width: 85%; }
 .att-img img { display: block; max-width: 240px; max-height: 240px; border-radius: 12px; }
 .att-file {

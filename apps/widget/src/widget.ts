@@ -1,4 +1,5 @@
 import {
+  type BotStream,
   defaultWidgetAppearance,
   type Lang,
   MAX_MESSAGE_LENGTH,
@@ -87,6 +88,8 @@ export class Widget {
   /** whether the form to leave a message is open */
   #ticketOpen = false;
   #messages: MessageView[] = [];
+  /** a bot answer being written (`bot:stream`), until its stored message arrives */
+  #stream: BotStream | null = null;
   #pending: PendingMessage[] = [];
   /** per unacknowledged message: its current try (a failure of an older try is ignored) */
   #attempts = new Map<string, number>();
@@ -451,6 +454,11 @@ export class Widget {
       setTimeout(() => void this.#start(), 1000 * this.#authRetries);
     });
     socket.on('message:new', (message) => this.#receive([message]));
+    socket.on('bot:stream', (stream) => {
+      this.#stream = stream.discard ? null : stream;
+      this.#stopAwaitingBot();
+      this.#render();
+    });
     socket.on('conversation:updated', (conversation) => {
       this.#conversation = conversation;
       if (conversation.status !== 'queued') this.#queue = null;
@@ -520,6 +528,7 @@ export class Widget {
   #receive(incoming: readonly MessageView[]): void {
     this.#messages = mergeMessages(this.#messages, incoming);
     this.#pending = settlePending(this.#pending, this.#messages);
+    if (incoming.some((m) => m.streamId === this.#stream?.streamId)) this.#stream = null;
     for (const message of incoming) {
       if (message.author.kind === 'bot' || message.author.kind === 'agent') {
         this.#stopAwaitingBot();
@@ -868,7 +877,22 @@ export class Widget {
         lang,
         elder: this.#elder,
         greeting: this.#look.greeting[lang],
-        messages: this.#messages,
+        messages: this.#stream
+          ? [
+              ...this.#messages,
+              {
+                id: this.#stream.streamId,
+                conversationId: this.#stream.conversationId,
+                seq: 1,
+                clientId: null,
+                author: { kind: 'bot', name: null },
+                text: this.#stream.text,
+                buttons: [],
+                notice: null,
+                createdAt: '',
+              },
+            ]
+          : this.#messages,
         pending: this.#pending,
         quick,
         typing: this.#remoteTyping ?? (this.#awaitingBot ? { author: 'bot', name: null } : null),

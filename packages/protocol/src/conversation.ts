@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { attachmentViewSchema } from './attachments.ts';
 import { idSchema, langSchema, storableString } from './common.ts';
+import { answerSourceSchema } from './llm.ts';
 
 export const conversationStatuses = ['bot', 'queued', 'assigned', 'resolved', 'closed'] as const;
 export const conversationStatusSchema = z.enum(conversationStatuses);
@@ -124,6 +125,10 @@ export const messageViewSchema = z.object({
   internal: z.boolean().optional(),
   /** images and PDFs sent with the message (present when it has any; the text may then be empty) */
   attachments: z.array(attachmentViewSchema).optional(),
+  /** bot answers from documents: the sources they were taken from (shown under the answer) */
+  sources: z.array(answerSourceSchema).optional(),
+  /** a bot answer first shown as it streamed (`bot:stream` with this id): the stored message replaces it */
+  streamId: z.string().optional(),
   createdAt: z.string(),
 });
 export type MessageView = z.infer<typeof messageViewSchema>;

@@ -46,6 +46,8 @@ export const errorCodes = [
   'at_capacity',
   /** reopening a conversation whose customer has started a newer one since (continue in that one) */
   'conversation_superseded',
+  /** the workspace's language model is off, failing, slow or over budget: nothing was changed */
+  'llm_unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -13,6 +13,7 @@ import type {
   WidgetConversation,
 } from './conversation.ts';
 import type { Ack } from './errors.ts';
+import type { BotStream } from './llm.ts';
 import type { TicketView, ticketCreateSchema } from './tickets.ts';
 import { type Presence, presenceSchema } from './user.ts';
 
@@ -87,6 +88,8 @@ export interface WidgetServerEvents {
   typing: (payload: { author: 'bot' | 'agent'; name: string | null; typing: boolean }) => void;
   /** while waiting for a person: the place in the queue and the estimated wait, whenever they change */
   'queue:status': (status: QueueStatus) => void;
+  /** a bot answer while the model writes it (see BotStream; older widgets ignore it) */
+  'bot:stream': (payload: BotStream) => void;
 }
 
 // ---- /agent ----

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { errorCodeOf } from '../api.ts';
 import { workspaceApi } from '../apiWorkspace.ts';
 import { useI18n } from '../I18nProvider.tsx';
+import { ReplyDrafts } from './ReplyDrafts.tsx';
 
 type Load =
   | { state: 'loading' }
@@ -97,7 +98,16 @@ export function AssistPanel({ conversationId, lastCustomerSeq, onInsert }: Props
               {suggestions.length > 0 && <span className="assist-count">{suggestions.length}</span>}
             </span>
           ),
-          children: body,
+          children: (
+            <>
+              {body}
+              <ReplyDrafts
+                conversationId={conversationId}
+                lastCustomerSeq={lastCustomerSeq}
+                onInsert={onInsert}
+              />
+            </>
+          ),
         },
       ]}
     />

@@ -6,6 +6,7 @@ import type { SendOptions } from '../api.ts';
 import { AssistPanel } from '../composer/AssistPanel.tsx';
 import { AttachButton, AttachmentChips, type PendingAttachment } from '../composer/Attachments.tsx';
 import { CannedList } from '../composer/CannedList.tsx';
+import { DraftActions } from '../composer/DraftActions.tsx';
 import { EmojiButton } from '../composer/EmojiButton.tsx';
 import { matchCanned, useCannedReplies } from '../composer/useCannedReplies.ts';
 import { useI18n } from '../I18nProvider.tsx';
@@ -244,6 +245,9 @@ export function Composer({ conversationId, mode, lastCustomerSeq, onSend, onTypi
           <span className="composer-tools">
             <EmojiButton onPick={(emoji) => insert(emoji, false)} />
             <AttachButton conversationId={conversationId} internal={kind === 'note'} onChange={setFiles} />
+            {kind === 'reply' && (
+              <DraftActions conversationId={conversationId} text={text} onRewrite={change} />
+            )}
             <Button
               type="text"
               size="small"

@@ -1,11 +1,13 @@
 import type { Me, TeamView } from '@tandem/protocol';
 import { Tabs } from 'antd';
 import { useEffect, useState } from 'react';
-import { canAdminister } from '../admin/access.ts';
+import { canAdminister, isAdmin } from '../admin/access.ts';
 import { useI18n } from '../I18nProvider.tsx';
 import type { MessageKey } from '../i18n.ts';
 import { consoleBase, hrefOf, sectionOf } from '../route.ts';
 import { CannedRepliesSettings } from './CannedRepliesSettings.tsx';
+import { DataSettings } from './DataSettings.tsx';
+import { LlmSettings } from './LlmSettings.tsx';
 import { PeopleSettings } from './PeopleSettings.tsx';
 import { TeamsSettings } from './TeamsSettings.tsx';
 import { WidgetSettings } from './WidgetSettings.tsx';
@@ -17,10 +19,11 @@ interface Props {
   onSessionLost: () => void;
 }
 
-type Section = 'canned' | 'people' | 'teams' | 'widget';
+type Section = 'canned' | 'people' | 'teams' | 'widget' | 'llm' | 'data';
 
 /** The sections a role sees: everyone keeps their own canned replies; admins and supervisors run the rest. */
 function sectionsFor(me: Me): Section[] {
+  if (isAdmin(me.role)) return ['canned', 'people', 'teams', 'widget', 'llm', 'data'];
   return canAdminister(me.role) ? ['canned', 'people', 'teams', 'widget'] : ['canned'];
 }
 
@@ -29,6 +32,8 @@ const titles: Record<Section, MessageKey> = {
   people: 'settings.people',
   teams: 'settings.teams',
   widget: 'settings.widget',
+  llm: 'settings.llm',
+  data: 'settings.data',
 };
 
 /** Settings, one section per tab, each with its own address (/console/settings/<section>). */
@@ -79,6 +84,10 @@ export function SettingsPage({ me, teams, onTeamsChanged, onSessionLost }: Props
               />
             ) : key === 'teams' ? (
               <TeamsSettings me={me} teams={teams} onChanged={onTeamsChanged} onSessionLost={onSessionLost} />
+            ) : key === 'llm' ? (
+              <LlmSettings me={me} onSessionLost={onSessionLost} />
+            ) : key === 'data' ? (
+              <DataSettings me={me} onSessionLost={onSessionLost} />
             ) : (
               <WidgetSettings me={me} onSessionLost={onSessionLost} />
             ),

@@ -1,6 +1,7 @@
 import { type Conversation, gradePriority, type NewBotReply, recordBotTurn } from '@tandem/domain';
 import type { ConversationBotState, EmotionResult, TurnOutput } from '@tandem/engine';
 import type { AppContext } from '../context.ts';
+import { withDocumentAnswer } from '../documents/botHook.ts';
 import type { TurnJob } from './turnQueue.ts';
 
 /** A turn that lost its compare-and-set (another turn answered first) reloads and tries again, this often. */
@@ -49,12 +50,19 @@ export async function botTurn(ctx: AppContext, job: TurnJob): Promise<Conversati
       // an attachment alone (an image, a PDF) says nothing the bot can read: it leaves it to people
       if (message.text.trim() === '') continue;
       const emotion = message.meta?.emotionResult as EmotionResult | undefined;
-      const turn = await engine.turn(state, {
+      const engineTurn = await engine.turn(state, {
         text: message.text,
         attributes: contact?.attributes ?? {},
         now: new Date(),
         lang: contact?.lang ?? null,
         ...(emotion ? { emotion } : {}),
+      });
+      // what the FAQ and intents did not cover, the documents may (with sources; streamed with a model)
+      const { turn, meta: documentMeta } = await withDocumentAnswer(ctx, {
+        conversation,
+        messageId: message.id,
+        text: message.text,
+        turn: engineTurn,
       });
       state = turn.state;
       turn.replies.forEach((reply, index) => {
@@ -62,7 +70,7 @@ export async function botTurn(ctx: AppContext, job: TurnJob): Promise<Conversati
           clientId: `bot-${message.id}-${index}`,
           text: reply.text,
           buttons: reply.buttons,
-          meta: botMeta(turn),
+          meta: { ...botMeta(turn), ...documentMeta },
         });
       });
       tags.push(...turn.tags);

@@ -34,6 +34,7 @@ export const statusOf: Record<ErrorCode, number> = {
   file_unreadable: 400,
   at_capacity: 409,
   conversation_superseded: 409,
+  llm_unavailable: 503,
   internal: 500,
 };
 

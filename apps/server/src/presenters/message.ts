@@ -1,5 +1,10 @@
 import type { Message, Store } from '@tandem/domain';
-import { type MessageEmotion, type MessageView, messageEmotionSchema } from '@tandem/protocol';
+import {
+  answerSourceSchema,
+  type MessageEmotion,
+  type MessageView,
+  messageEmotionSchema,
+} from '@tandem/protocol';
 import type { AttachmentUrls } from '../services/attachmentUrls.ts';
 
 export type Audience = 'customer' | 'staff';
@@ -40,6 +45,12 @@ export function presentMessage(
   if (audience === 'staff' && message.authorKind === 'agent' && message.authorId)
     view.author.id = message.authorId;
   if (message.attachments?.length) view.attachments = message.attachments.map(urls.view);
+  // a bot answer from documents shows its sources (and replaces the answer streamed before it)
+  if (message.authorKind === 'bot') {
+    const sources = answerSourceSchema.array().max(10).safeParse(message.meta?.sources);
+    if (sources.success && sources.data.length > 0) view.sources = sources.data;
+    if (typeof message.meta?.streamId === 'string') view.streamId = message.meta.streamId;
+  }
   return view;
 }
 

@@ -157,6 +157,9 @@ export function createMessageList(
       row.append(bubble);
     }
     if (message.attachments?.length) row.append(attachments(message.attachments));
+    // where a bot answer from documents was taken from
+    if (message.sources?.length)
+      row.append(el('small', 'src', message.sources.map((s) => s.title).join(' · ')));
     return row;
   }
 

@@ -1,4 +1,5 @@
 export { type Bm25Hit, Bm25Index, type Bm25Options } from './bm25.ts';
+export * from './documents/index.ts';
 export {
   FaqEngine,
   type FaqEngineOptions,

@@ -1,0 +1,201 @@
+/** One message of a chat completion (OpenAI format). */
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface ChatRequest {
+  messages: ChatMessage[];
+  maxTokens?: number;
+  temperature?: number;
+  /** called with each piece of text as it streams in; absent: no streaming */
+  onDelta?: (delta: string) => void;
+  signal?: AbortSignal;
+}
+
+export interface ChatResponse {
+  text: string;
+  promptTokens: number;
+  completionTokens: number;
+}
+
+/** Why a provider call failed, as the call log records it. */
+export class ProviderError extends Error {
+  constructor(
+    readonly outcome: 'timeout' | 'http_error' | 'bad_response' | 'network',
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'ProviderError';
+  }
+}
+
+export interface ProviderEndpoint {
+  baseUrl: string;
+  apiKey: string | null;
+  chatModel: string;
+  embeddingModel: string | null;
+}
+
+/** Tokens of a text when the provider does not say: about one per CJK character, one per 4 other chars. */
+export function estimateTokens(text: string): number {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  return han + Math.ceil((text.length - han) / 4);
+}
+
+const url = (base: string, path: string) => `${base.replace(/\/+$/, '')}${path}`;
+
+async function post(endpoint: ProviderEndpoint, path: string, body: unknown, signal?: AbortSignal) {
+  let response: Response;
+  try {
+    response = await fetch(url(endpoint.baseUrl, path), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(endpoint.apiKey ? { authorization: `Bearer ${endpoint.apiKey}` } : {}),
+      },
+      body: JSON.stringify(body),
+      redirect: 'error',
+      ...(signal ? { signal } : {}),
+    });
+  } catch (error) {
+    if (signal?.aborted) throw new ProviderError('timeout', 'the provider did not answer in time');
+    throw new ProviderError('network', `could not reach the provider (${(error as Error).name})`);
+  }
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new ProviderError('http_error', `the provider answered ${response.status}`, response.status);
+  }
+  return response;
+}
+
+/** Reads server-sent events (`data: …` lines) from a streamed completion. */
+async function* sseData(body: ReadableStream<Uint8Array>, signal?: AbortSignal): AsyncGenerator<string> {
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const reader = body.getReader();
+  try {
+    while (true) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      let newline = buffer.indexOf('\n');
+      while (newline >= 0) {
+        const line = buffer.slice(0, newline).replace(/\r$/, '');
+        buffer = buffer.slice(newline + 1);
+        if (line.startsWith('data:')) yield line.slice(5).trim();
+        newline = buffer.indexOf('\n');
+      }
+    }
+    if (buffer.startsWith('data:')) yield buffer.slice(5).trim();
+  } catch (error) {
+    if (signal?.aborted) throw new ProviderError('timeout', 'the provider stopped streaming in time');
+    throw new ProviderError('network', `the stream broke (${(error as Error).name})`);
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+interface CompletionChunk {
+  choices?: Array<{ delta?: { content?: string | null }; message?: { content?: string | null } }>;
+  usage?: { prompt_tokens?: number; completion_tokens?: number } | null;
+}
+
+/**
+ * A chat completion from an OpenAI-compatible endpoint (`POST {base}/chat/completions`), streamed when
+ * `onDelta` is given (`stream: true`, usage requested in the last chunk). Providers that report no usage
+ * are counted by estimate, so the budget still holds.
+ */
+export async function chatCompletion(
+  endpoint: ProviderEndpoint,
+  request: ChatRequest,
+): Promise<ChatResponse> {
+  const stream = request.onDelta !== undefined;
+  const response = await post(
+    endpoint,
+    '/chat/completions',
+    {
+      model: endpoint.chatModel,
+      messages: request.messages,
+      temperature: request.temperature ?? 0.2,
+      ...(request.maxTokens ? { max_tokens: request.maxTokens } : {}),
+      ...(stream ? { stream: true, stream_options: { include_usage: true } } : {}),
+    },
+    request.signal,
+  );
+  const promptEstimate = request.messages.reduce((n, m) => n + estimateTokens(m.content) + 4, 0);
+  // (a provider that ignores `stream` answers with one JSON body: taken as it is)
+  const json = (response.headers.get('content-type') ?? '').includes('application/json');
+  if (!stream || json || !response.body) {
+    let parsed: CompletionChunk;
+    try {
+      parsed = (await response.json()) as CompletionChunk;
+    } catch {
+      if (request.signal?.aborted) throw new ProviderError('timeout', 'the provider did not answer in time');
+      throw new ProviderError('bad_response', 'the provider answered with something that is not JSON');
+    }
+    const text = parsed.choices?.[0]?.message?.content;
+    if (typeof text !== 'string') throw new ProviderError('bad_response', 'the answer has no message');
+    if (stream && text) request.onDelta?.(text);
+    return {
+      text,
+      promptTokens: parsed.usage?.prompt_tokens ?? promptEstimate,
+      completionTokens: parsed.usage?.completion_tokens ?? estimateTokens(text),
+    };
+  }
+  let text = '';
+  let usage: CompletionChunk['usage'] = null;
+  for await (const data of sseData(response.body, request.signal)) {
+    if (data === '[DONE]') break;
+    let chunk: CompletionChunk;
+    try {
+      chunk = JSON.parse(data) as CompletionChunk;
+    } catch {
+      throw new ProviderError('bad_response', 'a streamed chunk is not JSON');
+    }
+    if (chunk.usage) usage = chunk.usage;
+    const delta = chunk.choices?.[0]?.delta?.content;
+    if (typeof delta === 'string' && delta !== '') {
+      text += delta;
+      request.onDelta?.(delta);
+    }
+  }
+  return {
+    text,
+    promptTokens: usage?.prompt_tokens ?? promptEstimate,
+    completionTokens: usage?.completion_tokens ?? estimateTokens(text),
+  };
+}
+
+/** Embeddings of several texts in one request (`POST {base}/embeddings`), in the order given. */
+export async function embeddings(
+  endpoint: ProviderEndpoint,
+  texts: string[],
+  signal?: AbortSignal,
+): Promise<{ vectors: number[][]; tokens: number }> {
+  if (!endpoint.embeddingModel) throw new ProviderError('bad_response', 'no embedding model is configured');
+  const response = await post(
+    endpoint,
+    '/embeddings',
+    { model: endpoint.embeddingModel, input: texts },
+    signal,
+  );
+  let parsed: { data?: Array<{ index?: number; embedding?: unknown }>; usage?: { total_tokens?: number } };
+  try {
+    parsed = (await response.json()) as typeof parsed;
+  } catch {
+    if (signal?.aborted) throw new ProviderError('timeout', 'the provider did not answer in time');
+    throw new ProviderError('bad_response', 'the provider answered with something that is not JSON');
+  }
+  const data = parsed.data ?? [];
+  if (data.length !== texts.length) throw new ProviderError('bad_response', 'wrong number of embeddings');
+  const vectors = [...data]
+    .sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
+    .map((d) => {
+      if (!Array.isArray(d.embedding) || !d.embedding.every((x) => typeof x === 'number'))
+        throw new ProviderError('bad_response', 'an embedding is not a list of numbers');
+      return d.embedding as number[];
+    });
+  return { vectors, tokens: parsed.usage?.total_tokens ?? texts.reduce((n, t) => n + estimateTokens(t), 0) };
+}

@@ -1,0 +1,245 @@
+import { type LlmFeatures, llmFeaturesSchema } from '@tandem/protocol';
+import type { LlmSettingsRecord } from '@tandem/storage';
+import type { AppContext } from '../context.ts';
+import {
+  type ChatMessage,
+  chatCompletion,
+  embeddings,
+  type ProviderEndpoint,
+  ProviderError,
+} from './client.ts';
+import { createMasker } from './mask.ts';
+import { llmOf } from './service.ts';
+
+/** A call's outcome as the call log records it. */
+export type LlmOutcome =
+  | 'ok'
+  | 'budget'
+  | 'circuit_open'
+  | 'timeout'
+  | 'http_error'
+  | 'bad_response'
+  | 'network'
+  | 'key_unreadable';
+
+/** The provider of a workspace when it is switched on: settings, features and where to call. */
+export interface ActiveProvider {
+  workspaceId: string;
+  settings: LlmSettingsRecord;
+  features: LlmFeatures;
+  endpoint: ProviderEndpoint;
+}
+
+export type CompletionResult =
+  | { ok: true; text: string; promptTokens: number; completionTokens: number }
+  | { ok: false; outcome: Exclude<LlmOutcome, 'ok'> };
+
+/** What a workspace's stored features say (defaults for what an older save left out). */
+export const readFeatures = (settings: LlmSettingsRecord | null): LlmFeatures =>
+  llmFeaturesSchema.parse(settings?.features ?? {});
+
+/** The workspace's provider, or null when none is configured or it is switched off (the default). */
+export async function activeProvider(ctx: AppContext, workspaceId: string): Promise<ActiveProvider | null> {
+  const settings = await llmOf(ctx).repo.settings(workspaceId);
+  return settings?.enabled ? providerFrom(ctx, settings) : null;
+}
+
+/** Where and how to call the provider of these settings; null when the stored key cannot be opened. */
+export function providerFrom(ctx: AppContext, settings: LlmSettingsRecord): ActiveProvider | null {
+  const { workspaceId } = settings;
+  const apiKey = settings.apiKeySealed ? llmOf(ctx).box.open(settings.apiKeySealed, workspaceId) : null;
+  if (settings.apiKeySealed && apiKey === null) {
+    ctx.log.warn({ workspaceId }, 'the stored provider API key cannot be opened (LLM_SECRET changed?)');
+    return null;
+  }
+  return {
+    workspaceId,
+    settings,
+    features: readFeatures(settings),
+    endpoint: {
+      baseUrl: settings.baseUrl,
+      apiKey,
+      chatModel: settings.chatModel,
+      embeddingModel: settings.embeddingModel,
+    },
+  };
+}
+
+/** A provider call may go out: the circuit is closed and today's budget is not spent. */
+async function admit(ctx: AppContext, provider: ActiveProvider): Promise<Exclude<LlmOutcome, 'ok'> | null> {
+  const llm = llmOf(ctx);
+  if ((await llm.repo.tokensToday(provider.workspaceId)) >= provider.settings.dailyTokenBudget)
+    return 'budget';
+  if (!llm.breaker.allow(provider.workspaceId)) return 'circuit_open';
+  return null;
+}
+
+async function record(
+  ctx: AppContext,
+  provider: ActiveProvider,
+  call: {
+    purpose: string;
+    model: string;
+    outcome: LlmOutcome;
+    latencyMs: number;
+    prompt: number;
+    completion: number;
+  },
+): Promise<void> {
+  const llm = llmOf(ctx);
+  // (never the text: only what the call cost and how it went)
+  await llm.repo
+    .logCall(provider.workspaceId, {
+      purpose: call.purpose,
+      model: call.model,
+      outcome: call.outcome,
+      latencyMs: call.latencyMs,
+      promptTokens: call.prompt,
+      completionTokens: call.completion,
+    })
+    .catch((error: unknown) => ctx.log.error({ err: error }, 'could not log a provider call'));
+  if (call.prompt + call.completion > 0)
+    await llm.repo.addTokens(provider.workspaceId, call.prompt + call.completion);
+}
+
+const failure = (error: unknown): Exclude<LlmOutcome, 'ok' | 'budget' | 'circuit_open' | 'key_unreadable'> =>
+  error instanceof ProviderError ? error.outcome : 'network';
+
+// a placeholder cut in half at the end of a streamed piece is held back until it is whole
+const PARTIAL_PLACEHOLDER = /\[[A-Z_0-9]*$/;
+
+/**
+ * One chat completion for a workspace, with every safeguard: personal data masked before the text leaves
+ * (and put back into the answer), the daily budget, the circuit breaker, the timeout, and a log line per
+ * call without the text. `onText` gets the whole answer so far as it streams (already unmasked).
+ * Never throws for provider trouble: the caller falls back (`ok: false`).
+ */
+export async function complete(
+  ctx: AppContext,
+  provider: ActiveProvider,
+  purpose: string,
+  messages: ChatMessage[],
+  options: { onText?: (textSoFar: string) => void; maxTokens?: number } = {},
+): Promise<CompletionResult> {
+  const llm = llmOf(ctx);
+  const model = provider.settings.chatModel;
+  const refused = await admit(ctx, provider);
+  if (refused) {
+    await record(ctx, provider, { purpose, model, outcome: refused, latencyMs: 0, prompt: 0, completion: 0 });
+    return { ok: false, outcome: refused };
+  }
+  const masker = createMasker();
+  const masked = messages.map((m) => ({ role: m.role, content: masker.mask(m.content) }));
+  const started = performance.now();
+  let soFar = '';
+  const onText = options.onText;
+  try {
+    const response = await chatCompletion(provider.endpoint, {
+      messages: masked,
+      signal: AbortSignal.timeout(provider.settings.timeoutMs),
+      ...(options.maxTokens ? { maxTokens: options.maxTokens } : {}),
+      ...(onText
+        ? {
+            onDelta: (delta: string) => {
+              soFar += delta;
+              onText(masker.unmask(soFar.replace(PARTIAL_PLACEHOLDER, '')));
+            },
+          }
+        : {}),
+    });
+    llm.breaker.success(provider.workspaceId);
+    await record(ctx, provider, {
+      purpose,
+      model,
+      outcome: 'ok',
+      latencyMs: performance.now() - started,
+      prompt: response.promptTokens,
+      completion: response.completionTokens,
+    });
+    return {
+      ok: true,
+      text: masker.unmask(response.text),
+      promptTokens: response.promptTokens,
+      completionTokens: response.completionTokens,
+    };
+  } catch (error) {
+    const outcome = failure(error);
+    llm.breaker.failure(provider.workspaceId);
+    await record(ctx, provider, {
+      purpose,
+      model,
+      outcome,
+      latencyMs: performance.now() - started,
+      prompt: 0,
+      completion: 0,
+    });
+    return { ok: false, outcome };
+  }
+}
+
+/** Texts per embeddings request (DashScope's text-embedding-v3/v4 take at most 10). */
+const EMBED_BATCH = 10;
+
+/**
+ * Embeddings of texts (masked like any text that leaves), from the cache when known, the rest in batches;
+ * null when the provider has no embedding model or cannot give them now (the caller goes on without).
+ */
+export async function embedTexts(
+  ctx: AppContext,
+  provider: ActiveProvider,
+  purpose: string,
+  texts: readonly string[],
+): Promise<number[][] | null> {
+  const model = provider.settings.embeddingModel;
+  if (!model) return null;
+  const llm = llmOf(ctx);
+  const masker = createMasker();
+  const maskedTexts = texts.map((t) => masker.mask(t));
+  const out: Array<number[] | undefined> = maskedTexts.map((t) => llm.embeddings.get(model, t));
+  const missing = [...new Set(maskedTexts.filter((_, i) => out[i] === undefined))];
+  for (let start = 0; start < missing.length; start += EMBED_BATCH) {
+    const batch = missing.slice(start, start + EMBED_BATCH);
+    const refused = await admit(ctx, provider);
+    if (refused) {
+      await record(ctx, provider, {
+        purpose,
+        model,
+        outcome: refused,
+        latencyMs: 0,
+        prompt: 0,
+        completion: 0,
+      });
+      return null;
+    }
+    const started = performance.now();
+    try {
+      const { vectors, tokens } = await embeddings(
+        provider.endpoint,
+        batch,
+        AbortSignal.timeout(provider.settings.timeoutMs),
+      );
+      llm.breaker.success(provider.workspaceId);
+      for (const [i, text] of batch.entries()) llm.embeddings.set(model, text, vectors[i] as number[]);
+      await record(ctx, provider, {
+        purpose,
+        model,
+        outcome: 'ok',
+        latencyMs: performance.now() - started,
+        prompt: tokens,
+        completion: 0,
+      });
+    } catch (error) {
+      llm.breaker.failure(provider.workspaceId);
+      await record(ctx, provider, {
+        purpose,
+        model,
+        outcome: failure(error),
+        latencyMs: performance.now() - started,
+        prompt: 0,
+        completion: 0,
+      });
+      return null;
+    }
+  }
+  return maskedTexts.map((t, i) => out[i] ?? (llm.embeddings.get(model, t) as number[]));
+}

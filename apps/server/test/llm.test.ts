@@ -1,0 +1,243 @@
+import type { TestDriver } from '@tandem/storage';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activeProvider, complete, embedTexts } from '../src/llm/gateway.ts';
+import { createMasker } from '../src/llm/mask.ts';
+import { createSecretBox } from '../src/llm/secretBox.ts';
+import { llmOf } from '../src/llm/service.ts';
+import { api, loginCookie, startTestApp, type TestApp } from './harness.ts';
+import { type LoopbackProvider, startLoopbackProvider } from './llmLoopback.ts';
+
+const KEY = 'sk-test-very-secret-key-0001';
+
+describe.each<TestDriver>(['pglite', 'postgres'])(
+  'language-model provider settings and client (%s)',
+  (driver) => {
+    let t: TestApp;
+    let provider: LoopbackProvider;
+    let admin: string;
+    let workspaceId: string;
+
+    const settings = (overrides: Record<string, unknown> = {}) => ({
+      enabled: true,
+      baseUrl: provider.url,
+      chatModel: 'loopback-chat',
+      embeddingModel: 'loopback-embed',
+      timeoutMs: 30_000,
+      dailyTokenBudget: 1_000_000,
+      features: {},
+      ...overrides,
+    });
+    const save = (overrides: Record<string, unknown> = {}) =>
+      api<Record<string, unknown>>(t.url, '/api/admin/llm', {
+        method: 'PUT',
+        cookie: admin,
+        body: settings(overrides),
+      });
+    const providerNow = async () => {
+      const p = await activeProvider(t.app.ctx, workspaceId);
+      if (!p) throw new Error('no active provider');
+      return p;
+    };
+
+    beforeAll(async () => {
+      t = await startTestApp(driver);
+      provider = await startLoopbackProvider();
+      admin = await loginCookie(t.url, 'admin@tandem.demo');
+      workspaceId = ((await t.app.ctx.store.workspaces.findBySlug('demo')) as { id: string }).id;
+    });
+    afterAll(async () => {
+      await provider.close();
+      await t.close();
+    });
+
+    it('is off by default, admin-only, and never returns or stores the key in clear', async () => {
+      const before = await api<{ enabled: boolean; saved: boolean; hasApiKey: boolean }>(
+        t.url,
+        '/api/admin/llm',
+        {
+          cookie: admin,
+        },
+      );
+      expect(before.status).toBe(200);
+      expect(before.body).toMatchObject({ enabled: false, saved: false, hasApiKey: false });
+      expect(await activeProvider(t.app.ctx, workspaceId)).toBeNull();
+
+      const agent = await loginCookie(t.url, 'agent1@tandem.demo');
+      expect((await api(t.url, '/api/admin/llm', { cookie: agent })).status).toBe(403);
+      expect(
+        (await api(t.url, '/api/admin/llm', { method: 'PUT', cookie: agent, body: settings() })).status,
+      ).toBe(403);
+      expect((await api(t.url, '/api/admin/llm')).status).toBe(401);
+
+      const saved = await save({ apiKey: KEY });
+      expect(saved.status).toBe(200);
+      expect(saved.body).toMatchObject({ enabled: true, hasApiKey: true, saved: true });
+      expect(JSON.stringify(saved.body)).not.toContain(KEY);
+      const read = await api(t.url, '/api/admin/llm', { cookie: admin });
+      expect(JSON.stringify(read.body)).not.toContain(KEY);
+      expect(read.headers.get('cache-control')).toBe('no-store');
+
+      const row = await t.app.ctx.store.db
+        .selectFrom('llm_settings')
+        .select('api_key_sealed')
+        .where('workspace_id', '=', workspaceId)
+        .executeTakeFirstOrThrow();
+      expect(row.api_key_sealed).toBeTruthy();
+      expect(row.api_key_sealed).not.toContain(KEY);
+      expect(llmOf(t.app.ctx).box.open(row.api_key_sealed as string, workspaceId)).toBe(KEY);
+      // sealed for this workspace: it does not open for another, nor under another server secret
+      expect(llmOf(t.app.ctx).box.open(row.api_key_sealed as string, crypto.randomUUID())).toBeNull();
+      expect(
+        createSecretBox('another server secret!!').open(row.api_key_sealed as string, workspaceId),
+      ).toBeNull();
+
+      // saving without apiKey keeps it; null removes it
+      expect((await save()).body).toMatchObject({ hasApiKey: true });
+      expect((await save({ apiKey: null })).body).toMatchObject({ hasApiKey: false });
+      expect((await save({ apiKey: KEY })).body).toMatchObject({ hasApiKey: true });
+
+      const bad = await api<{ error: { code: string } }>(t.url, '/api/admin/llm', {
+        method: 'PUT',
+        cookie: admin,
+        body: settings({ baseUrl: 'ftp://example.com', timeoutMs: 5 }),
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.code).toBe('validation_failed');
+    });
+
+    it('tests the connection with the key, and logs the call without any text', async () => {
+      await save({ apiKey: KEY });
+      provider.script({ kind: 'text', text: 'OK' });
+      const before = provider.calls.length;
+      const result = await api<{ ok: boolean; sample: string; embeddings: string }>(
+        t.url,
+        '/api/admin/llm/test',
+        {
+          method: 'POST',
+          cookie: admin,
+        },
+      );
+      expect(result.body).toMatchObject({ ok: true, sample: 'OK', embeddings: 'ok' });
+      const sent = provider.calls.slice(before);
+      expect(sent[0]?.authorization).toBe(`Bearer ${KEY}`);
+      expect(sent[0]?.body.model).toBe('loopback-chat');
+      expect(sent.some((c) => c.path === '/v1/embeddings' && c.body.input?.[0] === 'ping')).toBe(true);
+
+      const calls = await api<{ calls: Array<Record<string, unknown>> }>(t.url, '/api/admin/llm/calls', {
+        cookie: admin,
+      });
+      expect(calls.body.calls[0]).toMatchObject({ outcome: 'ok', model: expect.any(String) });
+      const logged = JSON.stringify(await t.app.ctx.store.db.selectFrom('llm_calls').selectAll().execute());
+      expect(logged).not.toContain('ping');
+      expect(logged).not.toContain(KEY);
+    });
+
+    it('masks phones, ID numbers, bank cards and e-mail before text leaves, and puts them back in the answer', async () => {
+      await save({ apiKey: KEY });
+      const text =
+        '我的手机 13812345678，身份证 11010519491231002X，卡号 6222 0212 3456 7890 128? mail li.na@example.com, call +1 415-555-0100';
+      provider.script({ kind: 'text', text: '好的，我们会联系 [PHONE_1] 和 [EMAIL_1]。' });
+      const before = provider.calls.length;
+      const result = await complete(t.app.ctx, await providerNow(), 'test', [
+        { role: 'user', content: text },
+      ]);
+      const sent = JSON.stringify(provider.calls.slice(before));
+      for (const secret of [
+        '13812345678',
+        '11010519491231002X',
+        '6222 0212 3456 7890 128',
+        'li.na@example.com',
+        '415-555-0100',
+      ])
+        expect(sent).not.toContain(secret);
+      expect(sent).toContain('[PHONE_1]');
+      expect(sent).toContain('[EMAIL_1]');
+      expect(result).toMatchObject({ ok: true, text: '好的，我们会联系 13812345678 和 li.na@example.com。' });
+    });
+
+    it('masks what it should and leaves prices, dates and order numbers alone', () => {
+      const masker = createMasker();
+      expect(masker.mask('订单 20240101 退款 199 元，7 天内')).toBe('订单 20240101 退款 199 元，7 天内');
+      expect(masker.mask('card 4111111111111111 and 4111111111111112')).toBe(
+        'card [CARD_1] and 4111111111111112',
+      );
+      expect(masker.mask('联系 010-12345678')).toBe('联系 [PHONE_1]');
+    });
+
+    it('streams: the text arrives piece by piece and the whole answer is returned', async () => {
+      await save({ apiKey: KEY });
+      provider.script({ kind: 'stream', chunks: ['退货', '运费', '由商家承担 ', '[PHONE_1]'] });
+      const seen: string[] = [];
+      const result = await complete(
+        t.app.ctx,
+        await providerNow(),
+        'test',
+        [{ role: 'user', content: '电话 13912345678' }],
+        { onText: (soFar) => seen.push(soFar) },
+      );
+      expect(result).toMatchObject({ ok: true, text: '退货运费由商家承担 13912345678' });
+      expect(seen).toEqual(['退货', '退货运费', '退货运费由商家承担 ', '退货运费由商家承担 13912345678']);
+      expect(provider.chatCalls().at(-1)?.body.stream).toBe(true);
+    });
+
+    it('gives up after the timeout, counts the budget, and opens the circuit after repeated failures', async () => {
+      await save({ apiKey: KEY, timeoutMs: 500 });
+      provider.script({ kind: 'hang' });
+      expect(
+        await complete(t.app.ctx, await providerNow(), 'test', [{ role: 'user', content: 'hi' }]),
+      ).toEqual({
+        ok: false,
+        outcome: 'timeout',
+      });
+
+      // errors: three in a row open the circuit; then the provider is not called at all
+      await save({ apiKey: KEY });
+      provider.script(
+        { kind: 'error', status: 500 },
+        { kind: 'error', status: 502 },
+        { kind: 'error', status: 503 },
+      );
+      for (let i = 0; i < 3; i++) {
+        expect(
+          await complete(t.app.ctx, await providerNow(), 'test', [{ role: 'user', content: 'hi' }]),
+        ).toEqual({
+          ok: false,
+          outcome: 'http_error',
+        });
+      }
+      const before = provider.calls.length;
+      expect(
+        await complete(t.app.ctx, await providerNow(), 'test', [{ role: 'user', content: 'hi' }]),
+      ).toEqual({
+        ok: false,
+        outcome: 'circuit_open',
+      });
+      expect(await embedTexts(t.app.ctx, await providerNow(), 'test', ['new text'])).toBeNull();
+      expect(provider.calls.length).toBe(before);
+      const view = await api<{ circuit: string }>(t.url, '/api/admin/llm', { cookie: admin });
+      expect(view.body.circuit).toBe('open');
+
+      // saving settings closes it; a budget already spent stops calls before they leave
+      const used = await llmOf(t.app.ctx).repo.tokensToday(workspaceId);
+      await save({ apiKey: KEY, dailyTokenBudget: used + 20 });
+      provider.script({ kind: 'text', text: 'fine', usage: { prompt: 15, completion: 10 } });
+      expect(
+        await complete(t.app.ctx, await providerNow(), 'test', [{ role: 'user', content: 'hi' }]),
+      ).toMatchObject({
+        ok: true,
+      });
+      const calls = provider.calls.length;
+      expect(
+        await complete(t.app.ctx, await providerNow(), 'test', [{ role: 'user', content: 'hi' }]),
+      ).toEqual({
+        ok: false,
+        outcome: 'budget',
+      });
+      expect(provider.calls.length).toBe(calls);
+      const outcomes = (await llmOf(t.app.ctx).repo.recentCalls(workspaceId, 20)).map((c) => c.outcome);
+      expect(outcomes).toEqual(
+        expect.arrayContaining(['timeout', 'http_error', 'circuit_open', 'budget', 'ok']),
+      );
+    });
+  },
+);
