@@ -147,8 +147,20 @@ describe('routing in the console', () => {
       const liNaEnabled = async () => !((await liNa.getAttribute('class')) ?? '').includes('disabled');
       await person.click();
       await expect.poll(liNaEnabled, { timeout: EVENT_TIMEOUT_MS }).toBe(true);
-      await liNa.click();
-      await visible(dialog.locator('.transfer-person').getByText('Li Na', { exact: false }));
+      // the list re-renders when anyone's presence changes: a click on an option being replaced is lost,
+      // so choose until the field shows the choice
+      const chosen = dialog.locator('.transfer-person').getByText('Li Na', { exact: false });
+      await expect
+        .poll(
+          async () => {
+            if (await chosen.isVisible()) return true;
+            if (!(await liNa.isVisible())) await person.click();
+            await liNa.click({ timeout: 2_000 }).catch(() => undefined);
+            return chosen.isVisible();
+          },
+          { timeout: EVENT_TIMEOUT_MS },
+        )
+        .toBe(true);
       await dialog.getByLabel(/备注/).fill('Parcel stuck since 1 March; customer already waited a week.');
       await snap(page, 'routing-transfer-dialog-zh');
       agent2.disconnect();
