@@ -16,6 +16,7 @@ import { useI18n } from '../I18nProvider.tsx';
 import type { MessageKey, Translate } from '../i18n.ts';
 import { formatClock } from '../time.ts';
 import { detailKey, earlierConversations } from './handoff.ts';
+import { ModelSummary } from './ModelSummary.tsx';
 
 interface Props {
   conversationId: string;
@@ -92,7 +93,10 @@ export function HandoffPanel({ conversationId, status, now }: Props) {
         }
       />
     ) : (
-      <HandoffBody packet={load.packet} now={now} />
+      <>
+        <HandoffBody packet={load.packet} now={now} />
+        <ModelSummary conversationId={conversationId} />
+      </>
     );
   // the whole summary as one paragraph, to paste into a ticket or a note
   const copy =

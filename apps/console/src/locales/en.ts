@@ -6,6 +6,7 @@ import { enFlowEditor } from './enFlowEditor.ts';
 import { enLlm } from './enLlm.ts';
 import { enReceipts } from './enReceipts.ts';
 import { enScreens } from './enScreens.ts';
+import { enSummary } from './enSummary.ts';
 import { enWorkspace } from './enWorkspace.ts';
 import type { zh } from './zh.ts';
 
@@ -492,6 +493,7 @@ export const en: Record<keyof typeof zh, string> = {
   ...enBotModel,
   ...enFlowEditor,
   ...enReceipts,
+  ...enSummary,
   ...enLlm,
   ...enDemand,
   ...enAnalytics,

@@ -6,6 +6,7 @@ import { zhFlowEditor } from './zhFlowEditor.ts';
 import { zhLlm } from './zhLlm.ts';
 import { zhReceipts } from './zhReceipts.ts';
 import { zhScreens } from './zhScreens.ts';
+import { zhSummary } from './zhSummary.ts';
 import { zhWorkspace } from './zhWorkspace.ts';
 
 /** Simplified Chinese: the reference dictionary; its keys are the console's message keys. */
@@ -481,6 +482,7 @@ export const zh = {
   ...zhBotModel,
   ...zhFlowEditor,
   ...zhReceipts,
+  ...zhSummary,
   ...zhLlm,
   ...zhDemand,
   ...zhAnalytics,
