@@ -1,6 +1,9 @@
 import type { FactSource } from '@tandem/storage';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { computeFact } from '../src/analytics/facts.ts';
+import { streamSheet } from '../src/analytics/sheet.ts';
+import { singleFlight } from '../src/analytics/singleFlight.ts';
 
 const t0 = new Date('2026-03-02T02:00:00Z');
 const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
@@ -110,5 +113,87 @@ describe('a conversation as analytics counts it', () => {
       }),
     );
     expect([open.slaMet, open.emotion, open.lang]).toEqual([null, 'anger', 'en']);
+  });
+});
+
+describe('single-flight jobs (the analytics listener’s flush, sweep and purge)', () => {
+  it('never overlaps a pass and follows any number of triggers during one with exactly one more', async () => {
+    const releases: Array<() => void> = [];
+    let running = 0;
+    let most = 0;
+    let passes = 0;
+    const job = singleFlight(
+      () =>
+        new Promise<void>((resolve) => {
+          passes++;
+          running++;
+          most = Math.max(most, running);
+          releases.push(() => {
+            running--;
+            resolve();
+          });
+        }),
+      () => {},
+    );
+    const first = job.trigger();
+    for (let i = 0; i < 50; i++) void job.trigger();
+    expect(passes).toBe(1);
+    (releases.shift() as () => void)();
+    // the pass after the triggers starts once the first ends
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(passes).toBe(2);
+    (releases.shift() as () => void)();
+    await first;
+    expect([passes, most, job.running]).toEqual([2, 1, false]);
+    // idle again: a trigger starts a new pass at once
+    const next = job.trigger();
+    expect(passes).toBe(3);
+    (releases.shift() as () => void)();
+    await next;
+  });
+
+  it('reports a failed pass and runs again on the next trigger', async () => {
+    const errors: unknown[] = [];
+    let calls = 0;
+    const job = singleFlight(
+      async () => {
+        calls++;
+        if (calls === 1) throw new Error('boom');
+      },
+      (error) => errors.push(error),
+    );
+    await job.trigger();
+    await job.trigger();
+    expect([calls, errors.length]).toEqual([2, 1]);
+    job.stop();
+    await job.trigger();
+    expect(calls).toBe(2);
+  });
+});
+
+describe('export sheets', () => {
+  const write = async (format: 'csv' | 'xlsx') => {
+    const stream = streamSheet(
+      format,
+      ['text'],
+      'sheet',
+      async (writer) => {
+        await writer.row(['=1+1']);
+        await writer.row(['-5 left']);
+      },
+      () => {},
+    );
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+    return Buffer.concat(chunks);
+  };
+
+  it('keeps text that looks like a formula as text: prefixed in CSV, as it is in a typed XLSX cell', async () => {
+    expect((await write('csv')).toString('utf8')).toContain("'=1+1");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await write('xlsx')) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet('sheet');
+    expect([sheet?.getCell('A2').value, sheet?.getCell('A3').value]).toEqual(['=1+1', '-5 left']);
+    expect(sheet?.getCell('A2').type).toBe(ExcelJS.ValueType.String);
   });
 });

@@ -1,8 +1,8 @@
-import type { DemandDraft, DemandOverview } from '@tandem/protocol';
+import { type DemandDraft, type DemandOverview, demandRunBodySchema } from '@tandem/protocol';
 import { demandRepository, openTestDatabase, type TestDriver } from '@tandem/storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect } from '../src/demand/collect.ts';
-import { demandMiner } from '../src/demand/runner.ts';
+import { demandMiner, readQuestions } from '../src/demand/runner.ts';
 import { isSpike } from '../src/demand/topics.ts';
 import { type HandBuilt, writeConversation } from './demandHistory.ts';
 import { api, loginCookie, startTestApp, type TestApp } from './harness.ts';
@@ -142,6 +142,9 @@ describe('demand mining over REST', () => {
       body: { windowDays: 0 },
     });
     expect(badBody.status).toBe(400);
+    // at most 90 days: a run's reading stays bounded (checked on the schema: the route allows 3 runs a minute)
+    expect(demandRunBodySchema.safeParse({ windowDays: 90 }).success).toBe(true);
+    expect(demandRunBodySchema.safeParse({ windowDays: 91 }).success).toBe(false);
     const badId = await api<{ error: { code: string } }>(t.url, '/api/admin/demand/topics/not-a-uuid/draft', {
       cookie: admin,
     });
@@ -306,7 +309,69 @@ describe.each<TestDriver>(['pglite', 'postgres'])('demand runs on %s', (driver) 
       expect(await repo.failAbandonedRuns(new Date(Date.now() + 60_000))).toBe(1);
       expect((await repo.latestRun(ws))?.id).toBe(stuck?.id);
       expect((await repo.latestRun(ws))?.status).toBe('failed');
-      expect(await repo.startRun(ws, null, 30)).not.toBeNull();
+      const next2 = await repo.startRun(ws, null, 30);
+      expect(next2).not.toBeNull();
+      // queued long ago behind other workspaces' runs, or executing for long: alive while its process beats
+      await db
+        .updateTable('demand_runs')
+        .set({ started_at: new Date(Date.now() - 3_600_000), heartbeat_at: new Date(Date.now() - 3_600_000) })
+        .where('id', '=', next2!.id)
+        .execute();
+      await repo.beat([next2!.id]);
+      expect(await repo.failAbandonedRuns(new Date(Date.now() - 15 * 60_000))).toBe(0);
+      // its execution begins: started_at says so
+      await repo.beginRun(next2!.id);
+      const begun = await repo.latestRun(ws);
+      expect(begun?.status).toBe('running');
+      expect(begun!.startedAt.getTime()).toBeGreaterThan(Date.now() - 15 * 60_000);
+      // its process stopped: no heartbeat for 15 minutes
+      await db
+        .updateTable('demand_runs')
+        .set({ heartbeat_at: new Date(Date.now() - 3_600_000) })
+        .where('id', '=', next2!.id)
+        .execute();
+      expect(await repo.failAbandonedRuns(new Date(Date.now() - 15 * 60_000))).toBe(1);
+    } finally {
+      await test.cleanup();
+    }
+  });
+});
+
+describe.each<TestDriver>(['pglite', 'postgres'])('reading a run’s questions on %s', (driver) => {
+  it('reads the newest conversations first, a page at a time, and stops once it has enough questions', async () => {
+    const test = await openTestDatabase(driver);
+    try {
+      const db = test.db;
+      const ws = crypto.randomUUID();
+      await db
+        .insertInto('workspaces')
+        .values({ id: ws, slug: `q-${ws}`, name: 'Questions' })
+        .execute();
+      // seven conversations a day apart, each a question a person answered and an answer the bot gave
+      for (let i = 0; i < 7; i++)
+        await writeConversation(db, ws, {
+          at: daysAgo(7 - i),
+          handoff: 'bot_unknown',
+          lines: [
+            { customer: `question number ${'abcdefg'[i]}` },
+            { bot: 'Sorry?', kind: 'unknown' },
+            { agent: 'x'.repeat(5000) },
+            { customer: 'and the delivery time' },
+            { bot: 'Two days.', kind: 'answer', intent: 'delivery', confidence: 0.9 },
+          ],
+        });
+      const all = await readQuestions(db, ws, daysAgo(30));
+      expect(all.questions).toHaveLength(7);
+      // three questions wanted, two conversations a page: two pages (four conversations) are read, no more
+      const some = await readQuestions(db, ws, daysAgo(30), { max: 3, page: 2 });
+      expect(some.questions.map((q) => q.text).sort()).toEqual([
+        'question number e',
+        'question number f',
+        'question number g',
+      ]);
+      expect(some.quality.get('delivery')?.matched).toBe(4);
+      // a person's long reply is kept short as it is read
+      expect(some.questions.every((q) => q.agentAnswer?.length === 2000)).toBe(true);
     } finally {
       await test.cleanup();
     }
@@ -350,6 +415,7 @@ describe('what is mined', () => {
     const since = new Date(Date.now() - DAY);
     const conversation = {
       id: 'c',
+      updatedAt: new Date(),
       teamId: null,
       handoffReason: 'customer_request',
       messages: [

@@ -49,8 +49,11 @@ export const demandOverviewSchema = z.object({
 });
 export type DemandOverview = z.infer<typeof demandOverviewSchema>;
 
+/** The longest window a demand run reads (days): bounds what one run reads and holds. */
+export const MAX_WINDOW_DAYS = 90;
+
 export const demandRunBodySchema = z
-  .object({ windowDays: z.number().int().min(1).max(365).optional() })
+  .object({ windowDays: z.number().int().min(1).max(MAX_WINDOW_DAYS).optional() })
   .strict();
 
 export const demandRunStartedSchema = z.object({

@@ -369,6 +369,7 @@ export interface AnalyticsConversationTable {
 export interface AnalyticsDirtyHourTable {
   workspace_id: string;
   hour: Timestamp;
+  marked_at: Generated<Timestamp>;
 }
 
 /** How far the analytics sweep has read conversations (014_analytics, one row). */
@@ -398,6 +399,7 @@ export interface DemandRunTable {
   topics: Default<number>;
   error: Default<string | null>;
   started_at: Default<Date>;
+  heartbeat_at: Default<Date>;
   finished_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 

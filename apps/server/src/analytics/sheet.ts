@@ -21,7 +21,10 @@ export const XLSX_MAX_ROWS = 1_048_575;
 /** A cell holds at most this many characters in Excel. */
 export const XLSX_MAX_CELL = 32_000;
 
-/** A spreadsheet would run text starting like a formula: prefix it so it stays text. */
+/**
+ * A spreadsheet opening a CSV would run text starting like a formula: prefix it so it stays text. (XLSX
+ * cells are typed: a string cell is never a formula, so XLSX keeps the text as it is.)
+ */
 const safe = (value: Cell): Cell =>
   typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 
@@ -60,7 +63,7 @@ function xlsxWriter(out: PassThrough, header: string[], sheetName: string): Shee
     async row(values) {
       if (rows > XLSX_MAX_ROWS) return;
       rows += 1;
-      sheet.addRow(values.map((v) => (typeof v === 'string' ? safe(v.slice(0, XLSX_MAX_CELL)) : v))).commit();
+      sheet.addRow(values.map((v) => (typeof v === 'string' ? v.slice(0, XLSX_MAX_CELL) : v))).commit();
       await backpressure(out);
     },
     async end() {

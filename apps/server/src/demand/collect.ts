@@ -11,6 +11,8 @@ const REPEAT_LIKENESS = 0.6;
 /** Agents' replies shorter than this ("好的", "ok") are no answer to draft from. */
 const MIN_ANSWER_CHARS = 8;
 const MAX_QUESTION_CHARS = 300;
+/** Agents' replies are kept this long at most (drafts show the start of an answer). */
+export const MAX_ANSWER_CHARS = 2000;
 
 /** A customer question the bot did not answer well, with who answered it instead. */
 export interface MinedQuestion {
@@ -107,7 +109,7 @@ export function collect(
           at: customer.createdAt,
           conversationId: conversation.id,
           teamId: conversation.teamId,
-          agentAnswer: answer.length >= MIN_ANSWER_CHARS ? answer : null,
+          agentAnswer: answer.length >= MIN_ANSWER_CHARS ? answer.slice(0, MAX_ANSWER_CHARS) : null,
         });
       }
       if (reply?.by !== 'bot' || !reply.answered || !reply.meta.intent) return;

@@ -1,11 +1,12 @@
 import { clusterInWorker } from '@tandem/engine';
-import { type DemandQualityInput, type DemandRunRecord, demandRepository } from '@tandem/storage';
+import { type Db, type DemandQualityInput, type DemandRunRecord, demandRepository } from '@tandem/storage';
 import type { AppContext } from '../context.ts';
+import { safeError } from '../http/logging.ts';
 import { type Collected, collect } from './collect.ts';
 import { type BestEntry, coveringEntry } from './coverage.ts';
 import { buildTopics } from './topics.ts';
 
-/** Days of conversations a run reads by default. */
+/** Days of conversations a run reads by default (at most `MAX_WINDOW_DAYS` of @tandem/protocol). */
 export const WINDOW_DAYS = 30;
 /** The most recent questions a run clusters at most (50,000 take well under a minute). */
 export const MAX_QUESTIONS = 50_000;
@@ -13,8 +14,10 @@ export const MAX_QUESTIONS = 50_000;
 export const REFRESH_MS = 24 * 3_600_000;
 /** Topics kept per run: the largest, plus new and spiking ones beyond them (up to twice as many in all). */
 export const MAX_TOPICS = 500;
-/** A run still "running" after this long was left by a process that stopped. */
+/** A run "running" without a heartbeat for this long was left by a process that stopped. */
 export const ABANDONED_MS = 15 * 60_000;
+/** How often the process renews the heartbeat of the runs it holds (queued or executing). */
+const HEARTBEAT_MS = 60_000;
 const PAGE = 500;
 const FLOW = 'flow:';
 
@@ -44,6 +47,25 @@ export function demandMiner(ctx: AppContext): DemandMiner {
 function createDemandMiner(ctx: AppContext): DemandMiner {
   const repo = demandRepository(ctx.store.db);
   let queue: Promise<void> = Promise.resolve();
+  const held = new Set<string>();
+  let heartbeat: NodeJS.Timeout | null = null;
+  const hold = (runId: string) => {
+    held.add(runId);
+    if (heartbeat) return;
+    heartbeat = setInterval(() => {
+      repo
+        .beat([...held])
+        .catch((error: unknown) => ctx.log.warn({ err: safeError(error) }, 'demand run heartbeat failed'));
+    }, HEARTBEAT_MS);
+    heartbeat.unref();
+  };
+  const release = (runId: string) => {
+    held.delete(runId);
+    if (held.size === 0 && heartbeat) {
+      clearInterval(heartbeat);
+      heartbeat = null;
+    }
+  };
   return {
     async start(workspaceId, requestedBy, windowDays = WINDOW_DAYS) {
       await repo.failAbandonedRuns(new Date(Date.now() - ABANDONED_MS));
@@ -53,13 +75,18 @@ function createDemandMiner(ctx: AppContext): DemandMiner {
         if (current) return { run: current, started: false };
         throw new Error('a demand run is in progress but could not be read');
       }
+      hold(run.id);
       queue = queue.then(() =>
-        execute(ctx, run).catch(async (error: unknown) => {
-          ctx.log.error({ err: error, workspaceId, runId: run.id }, 'demand mining run failed');
-          await repo
-            .failRun(run.id, error instanceof Error ? error.message : String(error))
-            .catch(() => undefined);
-        }),
+        repo
+          .beginRun(run.id)
+          .then(() => execute(ctx, run))
+          .catch(async (error: unknown) => {
+            ctx.log.error({ err: safeError(error), workspaceId, runId: run.id }, 'demand mining run failed');
+            await repo
+              .failRun(run.id, error instanceof Error ? error.message : String(error))
+              .catch(() => undefined);
+          })
+          .finally(() => release(run.id)),
       );
       return { run, started: true };
     },
@@ -67,19 +94,30 @@ function createDemandMiner(ctx: AppContext): DemandMiner {
   };
 }
 
-async function readQuestions(ctx: AppContext, workspaceId: string, since: Date): Promise<Collected> {
-  const repo = demandRepository(ctx.store.db);
+/**
+ * The window's questions, newest conversations first, a page at a time; reading stops once `MAX_QUESTIONS`
+ * are collected (the answer-quality counts then cover the same most recent conversations).
+ */
+export async function readQuestions(
+  db: Db,
+  workspaceId: string,
+  since: Date,
+  limits: { max: number; page: number } = { max: MAX_QUESTIONS, page: PAGE },
+): Promise<Collected> {
+  const repo = demandRepository(db);
   const collected: Collected = { questions: [], quality: new Map() };
-  let after: string | null = null;
-  for (;;) {
-    const page = await repo.conversationsPage(workspaceId, since, after, PAGE);
+  let before: { updatedAt: Date; id: string } | null = null;
+  while (collected.questions.length < limits.max) {
+    const page = await repo.conversationsPage(workspaceId, since, before, limits.page);
     if (page.length === 0) break;
     collect(page, since, collected);
-    after = page.at(-1)!.id;
+    const last = page.at(-1) as (typeof page)[number];
+    before = { updatedAt: last.updatedAt, id: last.id };
+    if (page.length < limits.page) break;
   }
-  if (collected.questions.length > MAX_QUESTIONS) {
+  if (collected.questions.length > limits.max) {
     collected.questions.sort((a, b) => b.at.getTime() - a.at.getTime());
-    collected.questions.length = MAX_QUESTIONS;
+    collected.questions.length = limits.max;
   }
   return collected;
 }
@@ -99,7 +137,7 @@ async function execute(ctx: AppContext, run: DemandRunRecord): Promise<void> {
   const repo = demandRepository(ctx.store.db);
   const now = new Date();
   const since = new Date(now.getTime() - run.windowDays * 86_400_000);
-  const collected = await readQuestions(ctx, run.workspaceId, since);
+  const collected = await readQuestions(ctx.store.db, run.workspaceId, since);
   const { questions } = collected;
   const clustering = await clusterInWorker({
     texts: questions.map((q) => q.text),

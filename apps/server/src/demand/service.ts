@@ -52,9 +52,13 @@ export async function demandOverview(ctx: AppContext, user: User): Promise<Deman
   assertMayMine(user);
   const repo = demandRepository(ctx.store.db);
   let run = await repo.latestRun(user.workspaceId);
-  const age = run ? Date.now() - run.startedAt.getTime() : Number.POSITIVE_INFINITY;
-  // stale results are refreshed; a run left "running" by a stopped process is replaced
-  if (!run || (run.status === 'running' ? age > ABANDONED_MS : age > REFRESH_MS))
+  // stale results are refreshed; a run left "running" by a stopped process (its heartbeat stopped) is replaced
+  if (
+    !run ||
+    (run.status === 'running'
+      ? Date.now() - run.heartbeatAt.getTime() > ABANDONED_MS
+      : Date.now() - run.startedAt.getTime() > REFRESH_MS)
+  )
     run = (await demandMiner(ctx).start(user.workspaceId, null)).run;
   const resultsOf = await repo.latestDoneRun(user.workspaceId);
   const topics = resultsOf ? await repo.topics(resultsOf.id) : [];

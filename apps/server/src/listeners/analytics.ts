@@ -1,44 +1,62 @@
 import { conversationChangeEvents } from '@tandem/domain';
 import { purgeDue } from '../analytics/retention.ts';
+import { singleFlight } from '../analytics/singleFlight.ts';
 import { createAnalyticsUpdater } from '../analytics/updater.ts';
 import type { AppContext } from '../context.ts';
 import { safeError } from '../http/logging.ts';
 
 /** The durable sweep and the purge job run this often (the event path keeps figures fresh in between). */
 const SWEEP_EVERY_MS = 60_000;
+/** A sweep that ran out of its budget (a backfill) goes on after this pause. */
+const SWEEP_AGAIN_MS = 1_000;
+/** An hour's rollups are recomputed at most this often (docs/metrics.md: dashboards lag by up to ~15 s). */
+export const ROLLUP_DELAY_MS = 10_000;
+/** How often rollups whose delay passed are recomputed when no event comes. */
+const ROLLUP_TICK_MS = 5_000;
 
 /**
  * Analytics after commit: every conversation event notes the conversation; a flush a moment later recomputes
- * the noted conversations' facts and the rollups of the hours they changed (many events of one conversation
- * cost one recomputation). Nothing here touches the message path: noting is a set insert. A sweep over the
- * database (a mark in `analytics_sweep`) catches what a crash lost, provisional bot resolutions are decided
- * when their 24 hours pass, and the retention purge runs from its timer in the database.
+ * the noted conversations' facts (many events of one conversation cost one recomputation), and the rollups of
+ * the hours they changed are recomputed at most every `ROLLUP_DELAY_MS`. Nothing here touches the message
+ * path: noting is a set insert. The flush, the sweep (a mark in `analytics_sweep`, catching what a crash
+ * lost and deciding provisional bot resolutions when their 24 hours pass) and the retention purge (its timer
+ * in the database) are each single-flight: a pass slower than its timer is followed by one more, never a
+ * growing queue.
  */
 export function startAnalytics(ctx: AppContext, options: { flushMs: number }): Array<() => void> {
-  const updater = createAnalyticsUpdater(ctx.store.db);
+  const updater = createAnalyticsUpdater(ctx.store.db, () => new Date(), { rollupDelayMs: ROLLUP_DELAY_MS });
+  const failed = (what: string) => (error: unknown) =>
+    ctx.log.error({ err: safeError(error) }, `analytics ${what} failed; retried later`);
   let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> = Promise.resolve();
-  let closed = false;
-  const run = (what: string, work: () => Promise<unknown>) => {
-    running = running
-      .then(() => (closed ? undefined : work()))
-      .then(() => undefined)
-      .catch((error: unknown) =>
-        ctx.log.error({ err: safeError(error) }, `analytics ${what} failed; retried later`),
-      );
-    return running;
-  };
-  const schedule = () => {
+  let sweepAgain: NodeJS.Timeout | null = null;
+  // a flush recomputes a bounded number of conversations: what is left waits for the next one
+  const flush = singleFlight(async () => {
+    await updater.flush();
+    if (updater.pendingCount > 0) arm();
+  }, failed('update'));
+  const sweep = singleFlight(async () => {
+    const { more } = await updater.sweep();
+    if (more && !sweepAgain) {
+      sweepAgain = setTimeout(() => {
+        sweepAgain = null;
+        void sweep.trigger();
+      }, SWEEP_AGAIN_MS);
+      sweepAgain.unref();
+    }
+  }, failed('sweep'));
+  const purge = singleFlight(() => purgeDue(ctx.store.db), failed('purge'));
+
+  const arm = () => {
     if (timer) return;
     timer = setTimeout(() => {
       timer = null;
-      void run('update', () => updater.flush());
+      void flush.trigger();
     }, options.flushMs);
     timer.unref();
   };
   const touch = (conversationId: string) => {
     updater.touch(conversationId);
-    schedule();
+    arm();
   };
   const unsubscribe = conversationChangeEvents.map((name) =>
     ctx.events.subscribe(name, ({ conversation }) => touch(conversation.id)),
@@ -49,20 +67,23 @@ export function startAnalytics(ctx: AppContext, options: { flushMs: number }): A
       if (message.authorKind === 'bot' || message.authorKind === 'agent') touch(conversation.id);
     }),
   );
-  const tick = () =>
-    run('sweep', async () => {
-      await updater.sweep();
-      await purgeDue(ctx.store.db);
-    });
-  void tick();
+  const tick = () => {
+    void sweep.trigger();
+    void purge.trigger();
+  };
+  tick();
   const sweeper = setInterval(tick, SWEEP_EVERY_MS);
   sweeper.unref();
+  const rollups = setInterval(() => void flush.trigger(), ROLLUP_TICK_MS);
+  rollups.unref();
   return [
     ...unsubscribe,
     () => {
-      closed = true;
+      for (const job of [flush, sweep, purge]) job.stop();
       clearInterval(sweeper);
+      clearInterval(rollups);
       if (timer) clearTimeout(timer);
+      if (sweepAgain) clearTimeout(sweepAgain);
     },
   ];
 }

@@ -96,3 +96,26 @@ describe('clusterAgreement', () => {
     expect(() => clusterAgreement(['a'], [])).toThrow();
   });
 });
+
+describe('keywords', () => {
+  it('never makes a number or an e-mail address a keyword, however often it is repeated', () => {
+    const texts = [
+      'refund to 13812345678 please',
+      'my refund 13812345678 not arrived',
+      'refund for 13812345678 still missing',
+      'refund order 20260301 zhang.san@example.com',
+      'where is my refund 20260301 zhang.san@example.com',
+      'I forgot my password',
+      'how do I reset my password',
+      'password reset link not working',
+    ];
+    const result = clusterQuestions(texts, { minClusterSize: 2, keywords: 8 });
+    const keywords = result.clusters.flatMap((c) => c.keywords);
+    expect(keywords).toContain('refund');
+    for (const k of keywords) {
+      expect(k).not.toMatch(/^[^\p{L}]*$|<num>|@|\*|\p{N}{4,}/u);
+      // nor the name in a repeated e-mail address
+      expect(['zhang', 'san']).not.toContain(k.toLowerCase());
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { maskSensitive } from '../entities/mask.ts';
 import { Analyzer } from '../lang/index.ts';
 import type { SparseVector } from '../nlu/sparse.ts';
 import { communities, neighborGraph } from './louvain.ts';
@@ -45,12 +46,15 @@ export interface Clustering {
  * words and character n-grams, a k-nearest-neighbour similarity graph, then community detection on it.
  * Empty input gives no topics; a question that resembles no other stays unclustered.
  */
-export function clusterQuestions(texts: readonly string[], options: ClusterOptions = {}): Clustering {
-  const n = texts.length;
+export function clusterQuestions(questions: readonly string[], options: ClusterOptions = {}): Clustering {
+  const n = questions.length;
   const minSize = Math.max(1, options.minClusterSize ?? 2);
   const assignment = new Int32Array(n).fill(-1);
   if (n === 0) return { clusters: [], assignment };
   const analyzer = options.analyzer ?? new Analyzer();
+  // phone numbers, e-mail addresses, ID and card numbers masked first: a customer who repeats theirs must
+  // not make it (or the name in an address) a topic's keyword
+  const texts = questions.map((text) => maskSensitive(text));
   const { vectors, features } = questionVectors(texts, { analyzer });
   // below 0.15 two questions share little more than a common word: no evidence of one topic
   const lists = nearestNeighbors(vectors, { k: options.neighbors ?? 8, minSimilarity: 0.15 });
@@ -117,6 +121,12 @@ function describe(
   };
 }
 
+/**
+ * Words never shown as keywords: without a letter (numbers, `<num>`), with four digits in a row (order and
+ * account numbers), or with what is left of a masked value or an e-mail address.
+ */
+const PRIVATE_WORD = /^[^\p{L}]*$|<num>|\p{N}{4,}|[@*]/u;
+
 /** The centroid's heaviest word features, shown as the surface form customers used most for each. */
 function keywordsOf(
   members: number[],
@@ -127,7 +137,7 @@ function keywordsOf(
   count: number,
 ): string[] {
   const words = [...centroid]
-    .filter(([f]) => features[f]!.startsWith('w'))
+    .filter(([f]) => features[f]!.startsWith('w') && !PRIVATE_WORD.test(features[f]!.slice(1)))
     .sort((a, b) => b[1] - a[1])
     .slice(0, count)
     .map(([f]) => features[f]!.slice(1));

@@ -134,8 +134,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create table analytics_dirty_hours (
       workspace_id uuid not null,
       hour timestamptz not null,
+      marked_at timestamptz not null default now(),
       primary key (workspace_id, hour)
     )`.execute(db);
+  // the sweep reads conversations in (updated_at, id) order across workspaces
+  await sql`create index conversations_updated_idx on conversations (updated_at, id)`.execute(db);
 
   // how far the durable sweep has read conversations' updated_at (one row); from the start, so an existing
   // installation's history is read into facts in batches after the upgrade
@@ -158,6 +161,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`drop index if exists conversations_updated_idx`.execute(db);
   for (const table of [
     'data_retention',
     'analytics_sweep',

@@ -19,6 +19,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       topics integer not null default 0,
       error text,
       started_at timestamptz not null default now(),
+      -- renewed while the process that holds the run (queued or executing) is alive: a run whose heartbeat
+      -- stopped was left by a process that stopped
+      heartbeat_at timestamptz not null default now(),
       finished_at timestamptz
     )`.execute(db);
   await sql`create unique index demand_runs_one_running on demand_runs (workspace_id) where status = 'running'`.execute(

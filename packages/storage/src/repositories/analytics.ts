@@ -308,29 +308,46 @@ export function analyticsRepository(db: Db) {
             })),
           )
           .execute();
-        await markDirty(
-          tx,
-          rows.map((r) => ({ workspaceId: r.workspace_id, hour: r.hour })),
-        );
+        // repeat contacts, decided for the written facts only (never a scan of every pending fact): an earlier
+        // pending conversation of the same customer on the same intent that ended within 24 h before a written
+        // one started is unresolved, and so is a written pending one followed by such a conversation
+        const written = sql.join(rows.map((r) => sql`${r.conversation_id}::uuid`));
+        const undone = await sql<{ workspace_id: string; hour: Date }>`
+          update analytics_conversations f set bot_outcome = 'unresolved', updated_at = now()
+          from analytics_conversations g
+          where g.conversation_id in (${written}) and g.intent <> ''
+            and f.workspace_id = g.workspace_id and f.contact_id = g.contact_id and f.intent = g.intent
+            and f.conversation_id <> g.conversation_id and f.bot_outcome = 'pending'
+            and f.ended_at <= g.started_at
+            and f.ended_at > g.started_at - make_interval(hours => ${REPEAT_WINDOW_HOURS})
+          returning f.workspace_id, f.hour`.execute(tx);
+        const repeated = await sql<{ workspace_id: string; hour: Date }>`
+          update analytics_conversations f set bot_outcome = 'unresolved', updated_at = now()
+          where f.conversation_id in (${written}) and f.bot_outcome = 'pending' and f.intent <> ''
+            and exists (
+              select 1 from analytics_conversations g
+              where g.workspace_id = f.workspace_id and g.contact_id = f.contact_id
+                and g.conversation_id <> f.conversation_id and g.intent = f.intent
+                and g.started_at >= f.ended_at
+                and g.started_at < f.ended_at + make_interval(hours => ${REPEAT_WINDOW_HOURS}))
+          returning f.workspace_id, f.hour`.execute(tx);
+        await markDirty(tx, [
+          ...rows.map((r) => ({ workspaceId: r.workspace_id, hour: r.hour })),
+          ...[...undone.rows, ...repeated.rows].map((r) => ({
+            workspaceId: r.workspace_id,
+            hour: at(r.hour) as Date,
+          })),
+        ]);
       });
     },
 
     /**
-     * Decides provisional bot resolutions: one whose customer came back on the same intent within 24 h of
-     * its end is unresolved (at once); one 24 h past its end without that is resolved. Returns how many
-     * changed.
+     * Resolves the provisional bot resolutions 24 h past their end (repeat contacts were decided when they
+     * were written, see `upsertFacts`): served by the partial index on pending facts, so it reads only what
+     * it changes. Returns how many changed.
      */
     async finalise(now: Date): Promise<number> {
       return db.transaction().execute(async (tx) => {
-        const undone = await sql<{ workspace_id: string; hour: Date }>`
-          update analytics_conversations f set bot_outcome = 'unresolved', updated_at = ${now}
-          where f.bot_outcome = 'pending' and f.intent <> '' and exists (
-            select 1 from analytics_conversations g
-            where g.workspace_id = f.workspace_id and g.contact_id = f.contact_id
-              and g.conversation_id <> f.conversation_id and g.intent = f.intent
-              and g.started_at >= f.ended_at
-              and g.started_at < f.ended_at + make_interval(hours => ${REPEAT_WINDOW_HOURS}))
-          returning f.workspace_id, f.hour`.execute(tx);
         const cutoff = new Date(now.getTime() - REPEAT_WINDOW_HOURS * 3_600_000);
         const decided = await tx
           .updateTable('analytics_conversations')
@@ -339,21 +356,26 @@ export function analyticsRepository(db: Db) {
           .where('ended_at', '<=', cutoff)
           .returning(['workspace_id', 'hour'])
           .execute();
-        const changed = [...undone.rows, ...decided];
         await markDirty(
           tx,
-          changed.map((r) => ({ workspaceId: r.workspace_id, hour: at(r.hour) as Date })),
+          decided.map((r) => ({ workspaceId: r.workspace_id, hour: at(r.hour) as Date })),
         );
-        return changed.length;
+        return decided.length;
       });
     },
 
-    /** Recomputes the rollups of up to `limit` changed hours from their facts; returns how many hours. */
-    async refreshRollups(limit = 200): Promise<number> {
+    /**
+     * Recomputes the rollups of up to `limit` changed hours from their facts; returns how many hours. With
+     * `minAgeMs`, only hours first marked at least that long ago: a busy hour is recomputed at most once
+     * per `minAgeMs` however often its facts change (its mark is kept, not renewed, until it is refreshed).
+     */
+    async refreshRollups(limit = 200, minAgeMs = 0): Promise<number> {
       return db.transaction().execute(async (tx) => {
         const dirty = await sql<{ workspace_id: string; hour: Date }>`
           delete from analytics_dirty_hours where (workspace_id, hour) in (
-            select workspace_id, hour from analytics_dirty_hours order by hour limit ${limit})
+            select workspace_id, hour from analytics_dirty_hours
+            where marked_at <= now() - make_interval(secs => ${minAgeMs / 1000})
+            order by hour limit ${limit})
           returning workspace_id, hour`.execute(tx);
         if (dirty.rows.length === 0) return 0;
         const values = sql.join(

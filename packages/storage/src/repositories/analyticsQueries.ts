@@ -31,6 +31,8 @@ export interface Cube {
 
 const SUMS = sql.raw(ROLLUP_COLUMNS.map((c) => `coalesce(sum(${c}), 0)::bigint as ${c}`).join(', '));
 
+const FILLED = sql.raw(ROLLUP_COLUMNS.map((c) => `coalesce(s.${c}, 0)::bigint as ${c}`).join(', '));
+
 function counters(row: Record<string, unknown>): Counters {
   const out = {} as Counters;
   for (const c of ROLLUP_COLUMNS) out[c] = Number(row[c] ?? 0);
@@ -176,11 +178,21 @@ export function analyticsQueryRepository(db: Db) {
       return sortCube(cube);
     },
 
-    /** Counters per bucket, oldest first. */
+    /**
+     * Counters per bucket, oldest first: every bucket of the range, empty ones as zeros (a chart never joins
+     * across a gap).
+     */
     async series(filter: AnalyticsFilter): Promise<Array<{ bucket: string } & Counters>> {
       const { rows } = await sql<Record<string, unknown>>`
-        select ${bucket(filter)} as bucket, ${SUMS} from ${sql.table(unfiltered(filter) ? 'analytics_hour_totals' : 'analytics_hourly')}
-        where ${where(filter)} group by 1 order by 1`.execute(db);
+        with s as (
+          select ${bucket(filter)} as bucket, ${SUMS}
+          from ${sql.table(unfiltered(filter) ? 'analytics_hour_totals' : 'analytics_hourly')}
+          where ${where(filter)} group by 1),
+        b as (
+          select distinct ${bucket(filter)} as bucket
+          from generate_series(${filter.from}::timestamptz, ${filter.to}::timestamptz - interval '1 hour',
+            interval '1 hour') as g (hour))
+        select b.bucket, ${FILLED} from b left join s on s.bucket = b.bucket order by 1`.execute(db);
       return rows.map((r) => ({ bucket: String(r.bucket), ...counters(r) }));
     },
 

@@ -67,14 +67,16 @@ export function analyticsRetentionRepository(db: Db) {
     },
 
     /**
-     * Deletes up to `limit` conversations (messages, events, attachments with them) with no activity since
-     * `cutoff`, and their facts; their hours' rollups are recomputed. Returns how many were deleted.
+     * Deletes up to `limit` ended conversations (messages, events, attachments with them) with no activity
+     * since `cutoff`, and their facts; their hours' rollups are recomputed. Open ones (with the bot, queued or
+     * with a person) are kept until they end. Returns how many were deleted.
      */
     async purgeConversations(workspaceId: string, cutoff: Date, limit: number): Promise<number> {
       return db.transaction().execute(async (tx) => {
         const gone = await sql<{ id: string }>`
           delete from conversations where id in (
             select id from conversations where workspace_id = ${workspaceId} and updated_at < ${cutoff}
+              and status in ('resolved', 'closed')
             order by updated_at limit ${limit})
           returning id`.execute(tx);
         const ids = gone.rows.map((r) => r.id);
@@ -98,9 +100,13 @@ export function analyticsRetentionRepository(db: Db) {
 
     /**
      * What else is older than `cutoff`: tickets (a customer's name, e-mail, phone), contacts with nothing
-     * left, facts and rollups of hours before it. Returns the number of tickets and contacts deleted.
+     * left, facts whose conversation is gone, rollups of hours before it (recomputed from the facts of the
+     * conversations kept), and demand mining's results: runs started before it (with their topics and
+     * answer-quality counts), topics holding questions from before it, taught phrasings linked before it.
+     * Returns the number of records deleted.
      */
     async purgeRest(workspaceId: string, cutoff: Date): Promise<number> {
+      const cutoffHour = new Date(Math.floor(cutoff.getTime() / 3_600_000) * 3_600_000);
       return db.transaction().execute(async (tx) => {
         const tickets = await tx
           .deleteFrom('tickets')
@@ -111,25 +117,45 @@ export function analyticsRetentionRepository(db: Db) {
           delete from contacts ct where ct.workspace_id = ${workspaceId} and ct.last_seen_at < ${cutoff}
             and not exists (select 1 from conversations c where c.contact_id = ct.id)
             and not exists (select 1 from tickets t where t.contact_id = ct.id)`.execute(tx);
-        await tx
-          .deleteFrom('analytics_conversations')
-          .where('workspace_id', '=', workspaceId)
-          .where('started_at', '<', cutoff)
-          .execute();
-        // the hour the cutoff falls in keeps its rollup row, recomputed from the facts left in it
-        await tx
-          .insertInto('analytics_dirty_hours')
-          .values({
-            workspace_id: workspaceId,
-            hour: new Date(Math.floor(cutoff.getTime() / 3_600_000) * 3_600_000),
-          })
-          .onConflict((oc) => oc.columns(['workspace_id', 'hour']).doNothing())
-          .execute();
+        // facts go with their conversations (an old one still open keeps its fact, as it keeps its rows)
+        await sql`
+          delete from analytics_conversations f where f.workspace_id = ${workspaceId} and f.started_at < ${cutoff}
+            and not exists (select 1 from conversations c where c.id = f.conversation_id)`.execute(tx);
         for (const table of ['analytics_hourly', 'analytics_agent_hourly', 'analytics_hour_totals'])
-          await sql`delete from ${sql.table(table)} where workspace_id = ${workspaceId} and hour < ${new Date(Math.floor(cutoff.getTime() / 3_600_000) * 3_600_000)}`.execute(
+          await sql`delete from ${sql.table(table)} where workspace_id = ${workspaceId} and hour < ${cutoffHour}`.execute(
             tx,
           );
-        return Number(tickets.numDeletedRows) + Number(contacts.numAffectedRows ?? 0);
+        // the hour the cutoff falls in, and the hours of the facts kept before it, are recomputed from facts
+        await sql`
+          insert into analytics_dirty_hours (workspace_id, hour)
+          select ${workspaceId}::uuid, ${cutoffHour}::timestamptz
+          union
+          select distinct workspace_id, hour from analytics_conversations
+          where workspace_id = ${workspaceId} and hour < ${cutoffHour}
+          on conflict (workspace_id, hour) do nothing`.execute(tx);
+        const runs = await tx
+          .deleteFrom('demand_runs')
+          .where('workspace_id', '=', workspaceId)
+          .where('started_at', '<', cutoff)
+          .where('status', '<>', 'running')
+          .executeTakeFirst();
+        const topics = await tx
+          .deleteFrom('demand_topics')
+          .where('workspace_id', '=', workspaceId)
+          .where('first_at', '<', cutoff)
+          .executeTakeFirst();
+        const links = await tx
+          .deleteFrom('demand_links')
+          .where('workspace_id', '=', workspaceId)
+          .where('created_at', '<', cutoff)
+          .executeTakeFirst();
+        return (
+          Number(tickets.numDeletedRows) +
+          Number(contacts.numAffectedRows ?? 0) +
+          Number(runs.numDeletedRows) +
+          Number(topics.numDeletedRows) +
+          Number(links.numDeletedRows)
+        );
       });
     },
 

@@ -14,7 +14,10 @@ export interface DemandRunRecord {
   questions: number;
   topics: number;
   error: string | null;
+  /** when it was requested, then when its execution began */
   startedAt: Date;
+  /** renewed while the process holding it is alive */
+  heartbeatAt: Date;
   finishedAt: Date | null;
 }
 
@@ -55,6 +58,7 @@ export interface DemandQualityInput {
 /** A conversation as demand mining reads it: its team and its messages in order (notes and notices left out). */
 export interface MinedConversation {
   id: string;
+  updatedAt: Date;
   teamId: string | null;
   handoffReason: string | null;
   messages: Message[];
@@ -69,6 +73,7 @@ const toRun = (row: {
   topics: number;
   error: string | null;
   started_at: Date;
+  heartbeat_at: Date;
   finished_at: Date | null;
 }): DemandRunRecord => ({
   id: row.id,
@@ -79,6 +84,7 @@ const toRun = (row: {
   topics: row.topics,
   error: row.error,
   startedAt: row.started_at,
+  heartbeatAt: row.heartbeat_at,
   finishedAt: row.finished_at,
 });
 
@@ -139,13 +145,34 @@ export function demandRepository(db: Db) {
         .execute();
     },
 
-    /** Runs left "running" by a process that stopped: failed, so a new one may start. */
-    async failAbandonedRuns(startedBefore: Date): Promise<number> {
+    /** Its execution begins now (a run may wait behind other workspaces' runs in its process). */
+    async beginRun(runId: string): Promise<void> {
+      await db
+        .updateTable('demand_runs')
+        .set({ started_at: sql`now()`, heartbeat_at: sql`now()` })
+        .where('id', '=', runId)
+        .where('status', '=', 'running')
+        .execute();
+    },
+
+    /** The process holding these runs (queued or executing) is alive. */
+    async beat(runIds: string[]): Promise<void> {
+      if (runIds.length === 0) return;
+      await db
+        .updateTable('demand_runs')
+        .set({ heartbeat_at: sql`now()` })
+        .where('id', 'in', runIds)
+        .where('status', '=', 'running')
+        .execute();
+    },
+
+    /** Runs left "running" by a process that stopped (no heartbeat since `beatBefore`): failed, so a new one may start. */
+    async failAbandonedRuns(beatBefore: Date): Promise<number> {
       const rows = await db
         .updateTable('demand_runs')
         .set({ status: 'failed', error: 'interrupted (the server stopped)', finished_at: new Date() })
         .where('status', '=', 'running')
-        .where('started_at', '<', startedBefore)
+        .where('heartbeat_at', '<', beatBefore)
         .returning('id')
         .execute();
       return rows.length;
@@ -288,23 +315,28 @@ export function demandRepository(db: Db) {
     },
 
     /**
-     * A page of the workspace's conversations with customer messages since `since`, with their messages in
-     * order: by id after `afterId`, so a run pages through without holding everything at once.
+     * A page of the workspace's conversations changed since `since`, newest first, with their messages in
+     * order: keyset paging on (updated_at, id) before `before` (the last page's last one), served by the
+     * index on (workspace_id, updated_at desc, id desc), so each page reads only its own rows.
      */
     async conversationsPage(
       workspaceId: string,
       since: Date,
-      afterId: string | null,
+      before: { updatedAt: Date; id: string } | null,
       limit: number,
     ): Promise<MinedConversation[]> {
       let query = db
         .selectFrom('conversations')
-        .select(['id', 'team_id', 'handoff_reason'])
+        .select(['id', 'updated_at', 'team_id', 'handoff_reason'])
         .where('workspace_id', '=', workspaceId)
         .where('updated_at', '>=', since)
-        .orderBy('id')
+        .orderBy('updated_at', 'desc')
+        .orderBy('id', 'desc')
         .limit(limit);
-      if (afterId) query = query.where('id', '>', afterId);
+      if (before)
+        query = query.where(
+          sql<boolean>`(updated_at, id) < (${before.updatedAt}::timestamptz, ${before.id}::uuid)`,
+        );
       const conversations = await query.execute();
       if (conversations.length === 0) return [];
       const messages = await db
@@ -327,6 +359,7 @@ export function demandRepository(db: Db) {
       }
       return conversations.map((c) => ({
         id: c.id,
+        updatedAt: c.updated_at instanceof Date ? c.updated_at : new Date(c.updated_at),
         teamId: c.team_id,
         handoffReason: c.handoff_reason,
         messages: byConversation.get(c.id) ?? [],
