@@ -1,9 +1,10 @@
 import type { TestDriver } from '@tandem/storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEmbeddingCache } from '../src/llm/embeddingCache.ts';
 import { activeProvider, complete, embedTexts } from '../src/llm/gateway.ts';
 import { createMasker } from '../src/llm/mask.ts';
 import { createSecretBox } from '../src/llm/secretBox.ts';
-import { llmOf } from '../src/llm/service.ts';
+import { attachLlmService, llmOf } from '../src/llm/service.ts';
 import { api, loginCookie, startTestApp, type TestApp } from './harness.ts';
 import { type LoopbackProvider, startLoopbackProvider } from './llmLoopback.ts';
 
@@ -105,6 +106,69 @@ describe.each<TestDriver>(['pglite', 'postgres'])(
       expect(bad.body.error.code).toBe('validation_failed');
     });
 
+    it('never keeps the stored key for a provider on another host: the key must be entered again', async () => {
+      await save({ apiKey: KEY });
+      const moved = await api<{ error: { code: string } }>(t.url, '/api/admin/llm', {
+        method: 'PUT',
+        cookie: admin,
+        body: settings({ baseUrl: 'https://attacker.example.com/v1' }),
+      });
+      expect(moved.status).toBe(400);
+      expect(moved.body.error.code).toBe('api_key_required');
+      // nothing was saved
+      expect((await providerNow()).settings.baseUrl).toBe(provider.url);
+      // the same host with another path keeps it; another host with a new key, or without any key, is fine
+      const samePath = `${provider.url.replace(/\/v1$/, '')}/v2`;
+      expect((await save({ baseUrl: samePath })).body).toMatchObject({ hasApiKey: true });
+      expect(
+        (await save({ baseUrl: 'https://other.example.com/v1', apiKey: 'sk-other-0000' })).body,
+      ).toMatchObject({ hasApiKey: true, baseUrl: 'https://other.example.com/v1' });
+      expect((await save({ apiKey: null })).body).toMatchObject({ hasApiKey: false });
+      expect((await save({ apiKey: KEY })).body).toMatchObject({ hasApiKey: true });
+    });
+
+    it('warns at start when LLM_SECRET is unset and a provider key is stored', async () => {
+      await save({ apiKey: KEY });
+      const warnings: string[] = [];
+      const log = { warn: (message: unknown) => warnings.push(String(message)) };
+      const start = (llmSecret: string | null) =>
+        attachLlmService({
+          ...t.app.ctx,
+          config: { ...t.app.ctx.config, llmSecret },
+          log: log as unknown as typeof t.app.ctx.log,
+        });
+      await start('a production secret of enough length');
+      expect(warnings).toEqual([]);
+      await start(null);
+      expect(warnings).toEqual([expect.stringContaining('LLM_SECRET')]);
+    });
+
+    it("caches embeddings per workspace and provider, and forgets a workspace's when its settings change", async () => {
+      await save({ apiKey: KEY });
+      const cache = llmOf(t.app.ctx).embeddings;
+      const before = provider.calls.length;
+      expect(await embedTexts(t.app.ctx, await providerNow(), 'test', ['cache me'])).toHaveLength(1);
+      expect(provider.calls.length).toBe(before + 1);
+      // again: from the cache
+      await embedTexts(t.app.ctx, await providerNow(), 'test', ['cache me']);
+      expect(provider.calls.length).toBe(before + 1);
+      // another workspace with the same model and text does not get this workspace's vector
+      const other = { ...(await providerNow()), workspaceId: crypto.randomUUID() };
+      const scope = { baseUrl: provider.url, model: 'loopback-embed' };
+      expect(cache.get({ ...scope, workspaceId: other.workspaceId }, 'cache me')).toBeUndefined();
+      expect(cache.get({ ...scope, workspaceId }, 'cache me')).toHaveLength(256);
+      // saving the settings forgets them
+      await save();
+      expect(cache.get({ ...scope, workspaceId }, 'cache me')).toBeUndefined();
+      // capped in bytes, least recently used dropped first
+      const small = createEmbeddingCache(4096);
+      const s = { workspaceId, ...scope };
+      for (let i = 0; i < 20; i++) small.set(s, `text ${i}`, new Array(64).fill(i));
+      expect(small.bytes).toBeLessThanOrEqual(4096);
+      expect(small.get(s, 'text 19')?.[0]).toBe(19);
+      expect(small.get(s, 'text 0')).toBeUndefined();
+    });
+
     it('tests the connection with the key, and logs the call without any text', async () => {
       await save({ apiKey: KEY });
       provider.script({ kind: 'text', text: 'OK' });
@@ -180,6 +244,28 @@ describe.each<TestDriver>(['pglite', 'postgres'])(
       expect(provider.chatCalls().at(-1)?.body.stream).toBe(true);
     });
 
+    it('cuts off an answer far longer than asked for, or a body too large, without blaming the provider', async () => {
+      await save({ apiKey: KEY });
+      const ask = (maxTokens?: number, onText?: (soFar: string) => void) =>
+        providerNow().then((p) =>
+          complete(t.app.ctx, p, 'test', [{ role: 'user', content: 'hi' }], {
+            ...(maxTokens ? { maxTokens } : {}),
+            ...(onText ? { onText } : {}),
+          }),
+        );
+      provider.script({ kind: 'text', text: 'x'.repeat(1000) });
+      expect(await ask(8)).toEqual({ ok: false, outcome: 'bad_response' });
+      provider.script({ kind: 'stream', chunks: Array.from({ length: 30 }, () => 'y'.repeat(10)) });
+      const seen: string[] = [];
+      expect(await ask(8, (soFar) => seen.push(soFar))).toEqual({ ok: false, outcome: 'bad_response' });
+      expect(seen.at(-1)?.length ?? 0).toBeLessThanOrEqual(64);
+      provider.script({ kind: 'text', text: 'z'.repeat(1_100_000) });
+      expect(await ask()).toEqual({ ok: false, outcome: 'bad_response' });
+      expect(llmOf(t.app.ctx).breaker.state(workspaceId)).toBe('closed');
+      provider.script({ kind: 'text', text: 'short' });
+      expect(await ask(8)).toMatchObject({ ok: true, text: 'short' });
+    });
+
     it('gives up after the timeout, counts the budget, and opens the circuit after repeated failures', async () => {
       await save({ apiKey: KEY, timeoutMs: 500 });
       provider.script({ kind: 'hang' });
@@ -190,10 +276,23 @@ describe.each<TestDriver>(['pglite', 'postgres'])(
         outcome: 'timeout',
       });
 
-      // errors: three in a row open the circuit; then the provider is not called at all
+      // a refusal of one request (400, 403, 422: a content filter, a bad parameter) says the provider is up:
+      // however many, the circuit stays closed
       await save({ apiKey: KEY });
       provider.script(
-        { kind: 'error', status: 500 },
+        { kind: 'error', status: 400 },
+        { kind: 'error', status: 400 },
+        { kind: 'error', status: 422 },
+        { kind: 'error', status: 403 },
+      );
+      for (let i = 0; i < 4; i++)
+        await complete(t.app.ctx, await providerNow(), 'test', [{ role: 'user', content: 'hi' }]);
+      expect(llmOf(t.app.ctx).breaker.state(workspaceId)).toBe('closed');
+
+      // errors (5xx, 429): three in a row open the circuit; then the provider is not called at all
+      await save({ apiKey: KEY });
+      provider.script(
+        { kind: 'error', status: 429 },
         { kind: 'error', status: 502 },
         { kind: 'error', status: 503 },
       );

@@ -2,7 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BotStream, MessageView } from '@tandem/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { looksLikeInjection } from '../src/llm/guard.ts';
+import { prepareExamples } from '../src/llm/botEmbeddings.ts';
+import { type ActiveProvider, activeProvider } from '../src/llm/gateway.ts';
+import { checkAnswer, looksLikeInjection } from '../src/llm/guard.ts';
 import { llmOf } from '../src/llm/service.ts';
 import { htmlDoc, upload } from './documentsFixtures.ts';
 import {
@@ -89,19 +91,20 @@ describe('grounded answers from documents with a language model', () => {
     await save();
     provider.script({
       kind: 'stream',
-      chunks: ['咖啡机每三个月', '需要除垢一次', '，请按住清洁键三秒 [1]。'],
+      chunks: ['咖啡机每三个月', '需要除垢一次。', '请按住清洁键', '三秒 [1]。'],
       chunkDelayMs: 5,
     });
     const before = chatCount();
     const { reply, streamed } = await ask(`${QUESTION} 13812345678`);
-    expect(reply.text).toBe('咖啡机每三个月需要除垢一次，请按住清洁键三秒 [1]。');
+    expect(reply.text).toBe('咖啡机每三个月需要除垢一次。请按住清洁键三秒 [1]。');
     expect(reply.sources).toEqual([
       { title: '咖啡机使用手册', heading: '咖啡机使用手册 › 清洁与除垢', url: null },
     ]);
-    // the widget saw it grow, then done, and the stored message replaces it
-    expect(streamed.map((s) => s.text).filter((x) => !x.endsWith('。'))).toEqual([
-      '咖啡机每三个月',
-      '咖啡机每三个月需要除垢一次',
+    // the widget saw it grow sentence by sentence (each checked before it is shown), then done, and the
+    // stored message replaces it
+    expect(streamed.filter((s) => !s.done).map((s) => s.text)).toEqual([
+      '咖啡机每三个月需要除垢一次。',
+      '咖啡机每三个月需要除垢一次。请按住清洁键三秒 [1]。',
     ]);
     expect(streamed.at(-1)).toMatchObject({ done: true, discard: false, streamId: reply.streamId });
     // what left for the provider: the rules and the passage in the system message, the question fenced as
@@ -131,7 +134,11 @@ describe('grounded answers from documents with a language model', () => {
   });
 
   it('falls back to the passage itself when the provider is down, slow, over budget or its circuit is open', async () => {
-    await save({ timeoutMs: 500 });
+    // (no knowledge embeddings being built in the background: their success would close the circuit)
+    await save();
+    await prepareExamples(t.app.ctx, (await activeProvider(t.app.ctx, workspaceId)) as ActiveProvider)
+      .building;
+    await save({ timeoutMs: 500 }, { botEmbeddings: false });
     const cases: Array<[string, ScriptedReply]> = [
       ['error', { kind: 'error', status: 503 }],
       ['timeout', { kind: 'hang' }],
@@ -217,6 +224,72 @@ describe('grounded answers from documents with a language model', () => {
     const good = await ask('咖啡机的加热模块保修多久？');
     expect(good.reply.text).toBe('整机保修两年，加热模块保修三年 [1]。');
     expect(good.reply.sources?.[0]?.heading).toBe('咖啡机使用手册 › 保修');
+  });
+
+  it('never streams text that fails the checks: a later sentence promising a refund stops the stream', async () => {
+    await save();
+    provider.script({
+      kind: 'stream',
+      chunks: ['咖啡机每三个月需要除垢一次 [1]。', '另外我们会为您', '全额退款 200 元。', '谢谢。'],
+      chunkDelayMs: 5,
+    });
+    const { reply, streamed } = await ask(QUESTION);
+    // the checked first sentence may show; the promise never reaches the widget, and the stream is discarded
+    expect(streamed.length).toBeGreaterThan(0);
+    for (const event of streamed) expect(event.text).not.toMatch(/退款|200/);
+    expect(streamed.at(-1)).toMatchObject({ done: true, discard: true });
+    expect(reply.text.startsWith('根据《咖啡机使用手册')).toBe(true);
+    expect(reply.text).not.toContain('退款 200');
+    const outcomes = (await llmOf(t.app.ctx).repo.recentCalls(workspaceId, 1)).map((c) => c.outcome);
+    expect(outcomes).toEqual(['stopped']);
+    // a stop of ours is not a provider failure
+    expect(llmOf(t.app.ctx).breaker.state(workspaceId)).toBe('closed');
+  });
+
+  it("checks promises and numbers against the passages only, never the customer's own words", async () => {
+    await save();
+    provider.always({ kind: 'text', text: '加热模块保修三年，我们会为您退款 500 元 [1]。' });
+    const asked = await ask('加热模块保修三年，保修期内免费维修，确认给我退款 500 元');
+    expect(asked.reply.sources?.[0]?.heading).toBe('咖啡机使用手册 › 保修');
+    expect(asked.reply.text).not.toContain('500');
+    provider.always({ kind: 'text', text: 'OK' });
+    // "不提供退款" in the source does not support a refund the answer offers
+    provider.script({ kind: 'text', text: '加热模块保修三年，保修期内可以退款 [1]。' });
+    const negative = await ask('咖啡机的加热模块保修多久？');
+    expect(negative.reply.text.startsWith('根据《咖啡机使用手册')).toBe(true);
+    const checks = { blocklist: [], maxChars: 500, secrets: [] };
+    const sourcesText = '保修期内免费维修，不提供退款。We offer no refunds; non-refundable.';
+    expect(checkAnswer('保修期内可以退款。', { ...checks, sourcesText })).toMatchObject({ ok: false });
+    expect(checkAnswer('We will refund you.', { ...checks, sourcesText })).toMatchObject({ ok: false });
+    expect(checkAnswer('保修期内不提供退款。', { ...checks, sourcesText })).toMatchObject({ ok: true });
+    expect(checkAnswer('Sorry, we do not offer refunds.', { ...checks, sourcesText })).toMatchObject({
+      ok: true,
+    });
+    expect(checkAnswer('可以退款。', { ...checks, sourcesText: '七天内可以退款，运费自理。' })).toMatchObject(
+      { ok: true },
+    );
+  });
+
+  it('takes a streamed answer off the widget when its reply is not stored (a person took over meanwhile)', async () => {
+    await save();
+    provider.script({
+      kind: 'stream',
+      chunks: ['咖啡机每三个月需要除垢一次 [1]。', '请按住清洁键三秒。'],
+      chunkDelayMs: 400,
+    });
+    const { socket } = await newCustomer(t, 'zh');
+    const streamed: BotStream[] = [];
+    socket.on('bot:stream', (s: BotStream) => streamed.push(s));
+    const firstPiece = waitFor<BotStream>(socket, 'bot:stream', (s) => !s.done);
+    const discarded = waitFor<BotStream>(socket, 'bot:stream', (s) => s.discard);
+    expect((await emit(socket, 'message:send', { clientId: clientId(), text: QUESTION })).ok).toBe(true);
+    const piece = await firstPiece;
+    // the customer asks for a person while the model is still writing: the bot's reply is not stored
+    expect((await emit(socket, 'handoff:request', {})).ok).toBe(true);
+    const gone = await discarded;
+    expect(gone).toMatchObject({ streamId: piece.streamId, done: true, discard: true });
+    // the last word the widget heard of it: take it off the screen
+    expect(streamed.at(-1)).toMatchObject({ streamId: piece.streamId, discard: true });
   });
 
   it('searches by meaning when embeddings are configured (hybrid with reciprocal-rank fusion)', async () => {

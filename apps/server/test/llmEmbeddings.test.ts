@@ -1,5 +1,7 @@
 import type { MessageView } from '@tandem/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareExamples } from '../src/llm/botEmbeddings.ts';
+import { type ActiveProvider, activeProvider } from '../src/llm/gateway.ts';
 import {
   api,
   clientId,
@@ -20,6 +22,7 @@ describe('embeddings as an extra feature of the bot (loopback provider with dete
   let provider: LoopbackProvider;
   let admin: string;
   let answer: string;
+  let workspaceId: string;
 
   const save = (embeddingModel: string | null) =>
     api(t.url, '/api/admin/llm', {
@@ -54,6 +57,7 @@ describe('embeddings as an extra feature of the bot (loopback provider with dete
     t = await startTestApp();
     admin = await loginCookie(t.url, 'admin@tandem.demo');
     const workspace = (await t.app.ctx.store.workspaces.findBySlug('demo')) as { id: string };
+    workspaceId = workspace.id;
     const entry = (await t.app.ctx.store.knowledge.list(workspace.id)).find(
       (e) => e.id === 'account.forgot-password',
     );
@@ -72,15 +76,22 @@ describe('embeddings as an extra feature of the bot (loopback provider with dete
     expect(embeddingInputs()).toEqual([]);
   });
 
-  it('with embeddings it answers, phrasings embedded once in batches and cached', async () => {
+  it('with embeddings it answers, phrasings embedded once in batches (in the background) and cached', async () => {
     await save('loopback-embed');
+    // the first turn never waits for the knowledge to be embedded: it answers as the classical engine does
+    // and the phrasings are embedded in the background
+    const first = await ask(PARAPHRASE);
+    expect(first.text).not.toBe(answer);
+    const active = (await activeProvider(t.app.ctx, workspaceId)) as ActiveProvider;
+    expect((await prepareExamples(t.app.ctx, active).building)?.examples.length).toBeGreaterThan(10);
     const reply = await ask(PARAPHRASE);
     expect(reply.text).toBe(answer);
     const inputs = embeddingInputs();
     // every phrasing of the knowledge base in batches of 10, then the message alone
     expect(inputs.some((batch) => batch.length === 10)).toBe(true);
     expect(inputs.at(-1)).toEqual([PARAPHRASE]);
-    const before = inputs.length;
+    await prepareExamples(t.app.ctx, active).building;
+    const before = embeddingInputs().length;
     const again = await ask('my passcode slipped');
     expect(again.text).toBe(answer);
     // the knowledge did not change: only the new message was embedded

@@ -48,6 +48,9 @@ export const errorCodes = [
   'conversation_superseded',
   /** the workspace's language model is off, failing, slow or over budget: nothing was changed */
   'llm_unavailable',
+  /** the language-model provider's address changed to another host: enter its API key again (the stored key
+   * is never sent to a new host) */
+  'api_key_required',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -102,6 +102,8 @@ export const enLlm: Record<keyof typeof zhLlm, string> = {
   'docs.nothing': 'No relevant passage found',
   'error.llm_unavailable':
     'The language model is unavailable (off, failing, slow or over budget); nothing was changed',
+  'error.api_key_required':
+    'The provider address moved to another host: enter its API key again (the stored key is never sent to a new host)',
   'draft.ask': 'Draft a reply (knowledge base and documents)',
   'draft.none': 'Nothing relevant in the knowledge base or documents',
   'draft.sources': 'Based on: {titles}',

@@ -98,6 +98,7 @@ export const zhLlm = {
   'docs.modeLexical': '关键词检索',
   'docs.nothing': '没有找到相关段落',
   'error.llm_unavailable': '大模型暂时不可用（未启用、出错、超时或超出预算），内容未改动',
+  'error.api_key_required': '服务地址换了主机：请重新填写 API 密钥（原密钥不会发送到新地址）',
   'draft.ask': '写一条回复草稿（知识库与文档）',
   'draft.none': '知识库和文档里没有找到相关内容',
   'draft.sources': '依据：{titles}',

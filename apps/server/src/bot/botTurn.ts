@@ -2,6 +2,7 @@ import { type Conversation, gradePriority, type NewBotReply, recordBotTurn } fro
 import type { ConversationBotState, EmotionResult, TurnOutput } from '@tandem/engine';
 import type { AppContext } from '../context.ts';
 import { withDocumentAnswer } from '../documents/botHook.ts';
+import { llmOf } from '../llm/service.ts';
 import type { TurnJob } from './turnQueue.ts';
 
 /** A turn that lost its compare-and-set (another turn answered first) reloads and tries again, this often. */
@@ -101,6 +102,8 @@ export async function botTurn(ctx: AppContext, job: TurnJob): Promise<Conversati
       ...(contact ? { attributes: contact.attributes } : {}),
     });
     if (recorded) return recorded.conversation;
+    // not stored (another turn answered first, or a person took over): what was streamed must not stay
+    discardStreams(ctx, conversation, replies);
     conversation = await ctx.store.conversations.findById(job.conversationId);
   }
   return conversation;
@@ -165,6 +168,21 @@ async function watchTurn(
     watching: true,
   });
   return recorded?.conversation ?? conversation;
+}
+
+/** Takes answers streamed to the customer's widget off the screen when their replies were not stored. */
+function discardStreams(ctx: AppContext, conversation: Conversation, replies: readonly NewBotReply[]): void {
+  const streams = new Set(
+    replies.map((r) => r.meta?.streamId).filter((id): id is string => typeof id === 'string'),
+  );
+  for (const streamId of streams)
+    llmOf(ctx).streamToContact(conversation.contactId, {
+      conversationId: conversation.id,
+      streamId,
+      text: '',
+      done: true,
+      discard: true,
+    });
 }
 
 const botMeta = (turn: TurnOutput) => ({

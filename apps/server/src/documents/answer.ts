@@ -1,7 +1,7 @@
 import type { AnswerSource } from '@tandem/protocol';
 import type { AppContext } from '../context.ts';
 import { type ActiveProvider, activeProvider, complete } from '../llm/gateway.ts';
-import { checkAnswer, looksLikeInjection } from '../llm/guard.ts';
+import { type AnswerCheck, checkAnswer, looksLikeInjection } from '../llm/guard.ts';
 import { groundedAnswerPrompt, INSTRUCTION_PHRASES, NO_ANSWER } from '../llm/prompts.ts';
 import { type RetrievedPassage, retrievePassages } from './retrieve.ts';
 
@@ -22,6 +22,13 @@ export const PASSAGE_MIN_SIMILARITY = 0.8;
 const GROUNDING_PASSAGES = 4;
 /** The longest passage quoted as an answer without a model. */
 const QUOTE_CHARS = 400;
+
+/** Where the last whole sentence of a text ends (0: none yet). */
+export function sentenceEnd(text: string): number {
+  let end = 0;
+  for (const match of text.matchAll(/[。！？；!?;\n]|\.(?=\s)/g)) end = (match.index ?? 0) + match[0].length;
+  return end;
+}
 
 const sourceOf = (p: RetrievedPassage): AnswerSource => ({ title: p.title, heading: p.heading, url: p.url });
 
@@ -63,8 +70,11 @@ export async function answerFromDocuments(
     workspaceId: string;
     question: string;
     lang: 'zh' | 'en';
+    /** the checked answer so far (whole sentences), as the model writes it */
     onText?: (textSoFar: string) => void;
     provider?: ActiveProvider | null;
+    /** a shorter limit than the provider's timeout for the model's call (a bot turn's) */
+    timeoutMs?: number;
   },
 ): Promise<DocumentAnswer | null> {
   const provider =
@@ -72,6 +82,7 @@ export async function answerFromDocuments(
   const found = await retrievePassages(ctx, input.workspaceId, input.question, {
     limit: GROUNDING_PASSAGES,
     provider,
+    ...(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {}),
   });
   const passages = found.passages.filter(relevant);
   const best = passages[0];
@@ -92,30 +103,56 @@ export async function answerFromDocuments(
     lang: input.lang,
     maxChars,
   });
-  // nothing is shown until the answer is clearly not the refusal
+  const checks = {
+    // what the passages say, never the customer's own words
+    sourcesText: passages.map((p) => `${p.heading}\n${p.text}`).join('\n'),
+    blocklist: provider.features.blocklist,
+    maxChars,
+    secrets: [prompt.canary, ...INSTRUCTION_PHRASES],
+  };
+  // The customer sees only checked text: whole sentences, each checked with all before it; the first that
+  // fails stops the model and nothing more is shown (the stream is then discarded by the caller). Nothing
+  // is shown until the answer is clearly not the refusal.
   const onText = input.onText;
+  const stop = new AbortController();
+  let violation: Extract<AnswerCheck, { ok: false }>['reason'] | null = null;
+  let shown = 0;
   const result = await complete(ctx, provider, 'answer', prompt.messages, {
     maxTokens: Math.ceil(maxChars * 1.5),
+    signal: stop.signal,
+    ...(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {}),
     ...(onText
       ? {
           onText: (soFar: string) => {
+            if (violation) return;
+            if (soFar.trim().length > maxChars) {
+              violation = 'too_long';
+              stop.abort();
+              return;
+            }
             const head = soFar.trimStart();
             if (head.length < NO_ANSWER.length + 2 && NO_ANSWER.startsWith(head.slice(0, NO_ANSWER.length)))
               return;
             if (head.startsWith(NO_ANSWER)) return;
-            onText(soFar);
+            const end = sentenceEnd(soFar);
+            if (end <= shown) return;
+            const part = soFar.slice(0, end);
+            const check = checkAnswer(part, checks);
+            if (!check.ok) {
+              violation = check.reason;
+              stop.abort();
+              return;
+            }
+            shown = end;
+            onText(part);
           },
         }
       : {}),
   });
+  if (violation) return passageAnswer(violation);
   if (!result.ok) return passageAnswer(result.outcome);
   if (result.text.trim().startsWith(NO_ANSWER)) return null;
-  const check = checkAnswer(result.text, {
-    sourcesText: `${passages.map((p) => `${p.heading}\n${p.text}`).join('\n')}\n${input.question}`,
-    blocklist: provider.features.blocklist,
-    maxChars,
-    secrets: [prompt.canary, ...INSTRUCTION_PHRASES],
-  });
+  const check = checkAnswer(result.text, checks);
   if (!check.ok) return passageAnswer(check.reason);
   return { text: check.text, sources: cited(check.text, passages), via: 'model', fallback: null };
 }

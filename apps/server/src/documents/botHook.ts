@@ -2,7 +2,7 @@ import type { Conversation } from '@tandem/domain';
 import type { TurnOutput } from '@tandem/engine';
 import type { AppContext } from '../context.ts';
 import { withEmbeddingMatch } from '../llm/botEmbeddings.ts';
-import { activeProvider } from '../llm/gateway.ts';
+import { type ActiveProvider, activeProvider } from '../llm/gateway.ts';
 import { llmOf } from '../llm/service.ts';
 import { answerFromDocuments } from './answer.ts';
 
@@ -35,9 +35,36 @@ export async function withDocumentAnswer(
   const { turn, conversation } = input;
   if (!uncovered(turn) && turn.kind !== 'clarify') return { turn, meta: null };
   if (input.text.trim().length < 2) return { turn, meta: null };
-  const provider = await activeProvider(ctx, conversation.workspaceId);
+  const llm = llmOf(ctx);
+  const workspaceId = conversation.workspaceId;
+  const active = await activeProvider(ctx, workspaceId);
+  // A bot turn holds one of the bot's few turn slots: a slow provider must not fill them all. So a workspace's
+  // turns make at most LLM_BOT_CONCURRENCY model calls at once (beyond: the classical or passage answer at
+  // once), and each waits at most LLM_BOT_DEADLINE_MS (then the passage answers).
+  const inUse = llm.botCalls.get(workspaceId) ?? 0;
+  const provider = active && inUse < (ctx.config.llmBotConcurrency ?? 4) ? active : null;
+  const timeoutMs = ctx.config.llmBotDeadlineMs ?? 8000;
+  if (provider) llm.botCalls.set(workspaceId, inUse + 1);
+  try {
+    return await answerTurn(ctx, input, provider, timeoutMs);
+  } finally {
+    if (provider) {
+      const left = (llm.botCalls.get(workspaceId) ?? 1) - 1;
+      if (left > 0) llm.botCalls.set(workspaceId, left);
+      else llm.botCalls.delete(workspaceId);
+    }
+  }
+}
+
+async function answerTurn(
+  ctx: AppContext,
+  input: { conversation: Conversation; messageId: string; text: string; turn: TurnOutput },
+  provider: ActiveProvider | null,
+  timeoutMs: number,
+): Promise<DocumentTurn> {
+  const { turn, conversation } = input;
   // first the knowledge base by meaning (embeddings), then the documents
-  const matched = await withEmbeddingMatch(ctx, provider, input).catch((error: unknown) => {
+  const matched = await withEmbeddingMatch(ctx, provider, { ...input, timeoutMs }).catch((error: unknown) => {
     ctx.log.error({ err: error, conversationId: conversation.id }, 'could not match by embeddings');
     return null;
   });
@@ -61,6 +88,7 @@ export async function withDocumentAnswer(
       question: input.text,
       lang: turn.lang,
       provider,
+      timeoutMs,
       onText: (soFar) => {
         streamed = true;
         send(soFar, false, false);

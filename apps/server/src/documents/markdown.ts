@@ -1,12 +1,17 @@
 import type { DocumentSection } from '@tandem/engine';
 
-/** Markdown inline syntax → its text: links and images keep their words, emphasis and code marks go. */
-function inlineText(line: string): string {
+/**
+ * Markdown inline syntax → its text: links and images keep their words, emphasis and code marks go. Every
+ * pattern looks at most a bounded stretch ahead of where it starts (a link's words and address, a tag, an
+ * emphasised span), so a long line of openers that never close ("_a _a _a …") costs linear time, not
+ * quadratic; a longer span simply keeps its marks.
+ */
+export function inlineText(line: string): string {
   return line
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/<[^>]+>/g, '')
-    .replace(/(\*\*|__|\*|_|~~|`)(\S(?:.*?\S)?)\1/g, '$2')
+    .replace(/!\[([^\]]{0,500})\]\([^)]{0,500}\)/g, '$1')
+    .replace(/\[([^\]]{1,500})\]\([^)]{0,500}\)/g, '$1')
+    .replace(/<[^>]{1,500}>/g, '')
+    .replace(/(\*\*|__|\*|_|~~|`)(\S(?:[^\n]{0,300}?\S)?)\1/g, '$2')
     .replace(/^\s*>\s?/, '')
     .replace(/^\s*\|/, '')
     .replace(/\|\s*$/, '')

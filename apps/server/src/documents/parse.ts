@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import { DomainError } from '@tandem/domain';
 import type { DocumentSection } from '@tandem/engine';
 import type { DocumentFormat } from '@tandem/protocol';
+import { inspectZip, ZipProblem } from '../services/zipGuard.ts';
 import { parseHtml } from './html.ts';
 import { parseMarkdown } from './markdown.ts';
 
@@ -89,7 +90,23 @@ async function pdfSections(bytes: Buffer): Promise<DocumentSection[]> {
     .filter((s) => s.text !== '');
 }
 
+/** The most a .docx may unpack to, all parts together (images included), and its most parts. */
+export const DOCX_MAX_UNPACKED = 64 * 1024 * 1024;
+const DOCX_MAX_PARTS = 2000;
+
 async function docxHtml(bytes: Buffer): Promise<string> {
+  // the library unpacks every part in memory: a zip bomb is refused before, after at most the limit of work
+  try {
+    inspectZip(bytes, { maxEntries: DOCX_MAX_PARTS, maxTotalBytes: DOCX_MAX_UNPACKED });
+  } catch (error) {
+    if (!(error instanceof ZipProblem)) throw error;
+    throw error.kind === 'too_large'
+      ? new DomainError(
+          'payload_too_large',
+          `the Word document unpacks to more than ${DOCX_MAX_UNPACKED / 1024 / 1024} MB or has too many parts`,
+        )
+      : new DomainError('file_unreadable', 'the Word document cannot be read (not a sound .docx archive)');
+  }
   const mammoth = (await import('mammoth')).default;
   try {
     return (await mammoth.convertToHtml({ buffer: bytes })).value;

@@ -59,7 +59,7 @@ export async function retrievePassages(
   ctx: AppContext,
   workspaceId: string,
   question: string,
-  options: { limit?: number; provider?: ActiveProvider | null } = {},
+  options: { limit?: number; provider?: ActiveProvider | null; timeoutMs?: number } = {},
 ): Promise<{ mode: 'lexical' | 'hybrid'; passages: RetrievedPassage[] }> {
   const limit = options.limit ?? 5;
   // phones, e-mail addresses, ID and card numbers say nothing about what is asked: left out of the search
@@ -75,7 +75,10 @@ export async function retrievePassages(
     c.embedding !== null && model !== null && c.embeddingModel === model;
   let vector: Array<{ key: number; similarity: number }> = [];
   if (provider && index.chunks.some(comparable)) {
-    const [q] = (await embedTexts(ctx, provider, 'retrieval', [question])) ?? [];
+    const [q] =
+      (await embedTexts(ctx, provider, 'retrieval', [question], {
+        ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      })) ?? [];
     if (q) {
       const items = index.chunks.flatMap((c, key) =>
         comparable(c) && c.embedding ? [{ key, vector: c.embedding }] : [],

@@ -35,6 +35,7 @@ export const statusOf: Record<ErrorCode, number> = {
   at_capacity: 409,
   conversation_superseded: 409,
   llm_unavailable: 503,
+  api_key_required: 400,
   internal: 500,
 };
 

@@ -14,19 +14,49 @@ interface WorkspaceExamples {
   answers: Map<string, { zh: string; en: string }>;
 }
 
-async function examplesOf(ctx: AppContext, provider: ActiveProvider): Promise<WorkspaceExamples | null> {
+/**
+ * The workspace's embedded phrasings when they are ready for its knowledge as it is now; otherwise null, and
+ * they are built in the background (once at a time per workspace) — never inside a bot turn, which goes on
+ * with the classical answer meanwhile. The returned promise is the build (for tests and warm-up).
+ */
+export function prepareExamples(
+  ctx: AppContext,
+  provider: ActiveProvider,
+): { ready: WorkspaceExamples | null; building: Promise<WorkspaceExamples | null> } {
+  const llm = llmOf(ctx);
+  const building = llm.caches.building as Map<string, Promise<WorkspaceExamples | null>>;
+  const cache = llm.caches.examples as Map<string, WorkspaceExamples>;
+  const cacheKey = provider.workspaceId;
+  let build = building.get(cacheKey);
+  if (!build) {
+    build = buildExamples(ctx, provider)
+      .catch((error: unknown) => {
+        ctx.log.error({ err: error, workspaceId: cacheKey }, 'could not embed the knowledge phrasings');
+        return null;
+      })
+      .finally(() => building.delete(cacheKey));
+    building.set(cacheKey, build);
+  }
+  return { ready: cache.get(cacheKey) ?? null, building: build };
+}
+
+async function buildExamples(ctx: AppContext, provider: ActiveProvider): Promise<WorkspaceExamples | null> {
   const entries = (await ctx.store.knowledge.list(provider.workspaceId)).filter((e) => e.enabled !== false);
   const phrasings = entries.flatMap((e) =>
     [...(e.questions.zh ?? []), ...(e.questions.en ?? [])].map((text) => ({ id: e.id, text })),
   );
   const key = createHash('sha256')
-    .update(`${provider.settings.embeddingModel}\u0000${JSON.stringify(phrasings)}`)
+    .update(
+      `${provider.settings.baseUrl}\u0000${provider.settings.embeddingModel}\u0000${JSON.stringify(phrasings)}`,
+    )
     .digest('base64url');
   // embedded phrasings per workspace, rebuilt when the knowledge or the model changes (keyed by their content)
   const cache = llmOf(ctx).caches.examples as Map<string, WorkspaceExamples>;
   const cacheKey = provider.workspaceId;
   const cached = cache.get(cacheKey);
   if (cached?.key === key) return cached;
+  // changed: not used until rebuilt
+  cache.delete(cacheKey);
   // every phrasing in batches (the embedding cache makes a rebuild after a small change cheap)
   const vectors = await embedTexts(
     ctx,
@@ -59,13 +89,16 @@ const uncertain = (turn: TurnOutput) =>
 export async function withEmbeddingMatch(
   ctx: AppContext,
   provider: ActiveProvider | null,
-  input: { conversation: Conversation; text: string; turn: TurnOutput },
+  input: { conversation: Conversation; text: string; turn: TurnOutput; timeoutMs?: number },
 ): Promise<{ turn: TurnOutput; meta: Record<string, unknown> } | null> {
   const { turn } = input;
   if (!provider?.features.botEmbeddings || !provider.settings.embeddingModel || !uncertain(turn)) return null;
-  const examples = await examplesOf(ctx, provider);
+  const examples = prepareExamples(ctx, provider).ready;
   if (!examples || examples.examples.length === 0) return null;
-  const [query] = (await embedTexts(ctx, provider, 'bot', [input.text])) ?? [];
+  const [query] =
+    (await embedTexts(ctx, provider, 'bot', [input.text], {
+      ...(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {}),
+    })) ?? [];
   if (!query) return null;
   const match = matchByEmbedding(query, examples.examples, {
     minSimilarity: provider.features.embeddingThreshold,

@@ -46,6 +46,41 @@ export function estimateTokens(text: string): number {
 
 const url = (base: string, path: string) => `${base.replace(/\/+$/, '')}${path}`;
 
+/** The largest JSON body read from a provider (a completion; a batch of embeddings). */
+export const MAX_RESPONSE_BYTES = { chat: 1024 * 1024, embeddings: 16 * 1024 * 1024 };
+/** The longest answer text kept when the request sets no token limit (characters). */
+const MAX_ANSWER_TEXT = 100_000;
+
+/** The body as JSON, read at most `maxBytes` (a provider that sends more is cut off: `bad_response`). */
+async function cappedJson(response: Response, maxBytes: number, signal?: AbortSignal): Promise<unknown> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    if (response.body) {
+      const reader = response.body.getReader();
+      while (true) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        size += value.byteLength;
+        if (size > maxBytes) {
+          await reader.cancel().catch(() => undefined);
+          throw new ProviderError('bad_response', `the provider answered with more than ${maxBytes} bytes`);
+        }
+        chunks.push(value);
+      }
+    }
+  } catch (error) {
+    if (error instanceof ProviderError) throw error;
+    if (signal?.aborted) throw new ProviderError('timeout', 'the provider did not answer in time');
+    throw new ProviderError('network', `the answer broke off (${(error as Error).name})`);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new ProviderError('bad_response', 'the provider answered with something that is not JSON');
+  }
+}
+
 async function post(endpoint: ProviderEndpoint, path: string, body: unknown, signal?: AbortSignal) {
   let response: Response;
   try {
@@ -87,9 +122,12 @@ async function* sseData(body: ReadableStream<Uint8Array>, signal?: AbortSignal):
         if (line.startsWith('data:')) yield line.slice(5).trim();
         newline = buffer.indexOf('\n');
       }
+      if (buffer.length > MAX_RESPONSE_BYTES.chat)
+        throw new ProviderError('bad_response', 'a streamed event is too large');
     }
     if (buffer.startsWith('data:')) yield buffer.slice(5).trim();
   } catch (error) {
+    if (error instanceof ProviderError) throw error;
     if (signal?.aborted) throw new ProviderError('timeout', 'the provider stopped streaming in time');
     throw new ProviderError('network', `the stream broke (${(error as Error).name})`);
   } finally {
@@ -105,7 +143,8 @@ interface CompletionChunk {
 /**
  * A chat completion from an OpenAI-compatible endpoint (`POST {base}/chat/completions`), streamed when
  * `onDelta` is given (`stream: true`, usage requested in the last chunk). Providers that report no usage
- * are counted by estimate, so the budget still holds.
+ * are counted by estimate, so the budget still holds. An answer far longer than asked for (8 characters per
+ * token of `maxTokens`) or a body over MAX_RESPONSE_BYTES is cut off as `bad_response`.
  */
 export async function chatCompletion(
   endpoint: ProviderEndpoint,
@@ -127,16 +166,13 @@ export async function chatCompletion(
   const promptEstimate = request.messages.reduce((n, m) => n + estimateTokens(m.content) + 4, 0);
   // (a provider that ignores `stream` answers with one JSON body: taken as it is)
   const json = (response.headers.get('content-type') ?? '').includes('application/json');
+  const maxText = request.maxTokens ? request.maxTokens * 8 : MAX_ANSWER_TEXT;
+  const tooLong = () => new ProviderError('bad_response', 'the answer is far longer than asked for');
   if (!stream || json || !response.body) {
-    let parsed: CompletionChunk;
-    try {
-      parsed = (await response.json()) as CompletionChunk;
-    } catch {
-      if (request.signal?.aborted) throw new ProviderError('timeout', 'the provider did not answer in time');
-      throw new ProviderError('bad_response', 'the provider answered with something that is not JSON');
-    }
-    const text = parsed.choices?.[0]?.message?.content;
+    const parsed = (await cappedJson(response, MAX_RESPONSE_BYTES.chat, request.signal)) as CompletionChunk;
+    const text = parsed?.choices?.[0]?.message?.content;
     if (typeof text !== 'string') throw new ProviderError('bad_response', 'the answer has no message');
+    if (text.length > maxText) throw tooLong();
     if (stream && text) request.onDelta?.(text);
     return {
       text,
@@ -158,6 +194,7 @@ export async function chatCompletion(
     const delta = chunk.choices?.[0]?.delta?.content;
     if (typeof delta === 'string' && delta !== '') {
       text += delta;
+      if (text.length > maxText) throw tooLong();
       request.onDelta?.(delta);
     }
   }
@@ -181,14 +218,11 @@ export async function embeddings(
     { model: endpoint.embeddingModel, input: texts },
     signal,
   );
-  let parsed: { data?: Array<{ index?: number; embedding?: unknown }>; usage?: { total_tokens?: number } };
-  try {
-    parsed = (await response.json()) as typeof parsed;
-  } catch {
-    if (signal?.aborted) throw new ProviderError('timeout', 'the provider did not answer in time');
-    throw new ProviderError('bad_response', 'the provider answered with something that is not JSON');
-  }
-  const data = parsed.data ?? [];
+  const parsed = (await cappedJson(response, MAX_RESPONSE_BYTES.embeddings, signal)) as {
+    data?: Array<{ index?: number; embedding?: unknown }>;
+    usage?: { total_tokens?: number };
+  } | null;
+  const data = parsed?.data ?? [];
   if (data.length !== texts.length) throw new ProviderError('bad_response', 'wrong number of embeddings');
   const vectors = [...data]
     .sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
@@ -197,5 +231,5 @@ export async function embeddings(
         throw new ProviderError('bad_response', 'an embedding is not a list of numbers');
       return d.embedding as number[];
     });
-  return { vectors, tokens: parsed.usage?.total_tokens ?? texts.reduce((n, t) => n + estimateTokens(t), 0) };
+  return { vectors, tokens: parsed?.usage?.total_tokens ?? texts.reduce((n, t) => n + estimateTokens(t), 0) };
 }

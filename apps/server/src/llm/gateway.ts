@@ -20,7 +20,8 @@ export type LlmOutcome =
   | 'http_error'
   | 'bad_response'
   | 'network'
-  | 'key_unreadable';
+  | 'key_unreadable'
+  | 'stopped';
 
 /** The provider of a workspace when it is switched on: settings, features and where to call. */
 export interface ActiveProvider {
@@ -102,8 +103,28 @@ async function record(
     await llm.repo.addTokens(provider.workspaceId, call.prompt + call.completion);
 }
 
-const failure = (error: unknown): Exclude<LlmOutcome, 'ok' | 'budget' | 'circuit_open' | 'key_unreadable'> =>
+const failure = (
+  error: unknown,
+): Exclude<LlmOutcome, 'ok' | 'budget' | 'circuit_open' | 'key_unreadable' | 'stopped'> =>
   error instanceof ProviderError ? error.outcome : 'network';
+
+/**
+ * Does this failure say the provider is unwell (the breaker counts it)? Timeouts, network trouble, 5xx and
+ * 429 do; a 4xx refusal of one request (a content filter, a bad parameter) or a malformed body does not.
+ */
+export function providerUnwell(error: unknown): boolean {
+  if (!(error instanceof ProviderError)) return true;
+  if (error.outcome === 'timeout' || error.outcome === 'network') return true;
+  if (error.outcome === 'http_error')
+    return error.status === undefined || error.status >= 500 || error.status === 429;
+  return false;
+}
+
+/** The call's signal: the provider's timeout, a shorter limit of the caller's, and the caller's own stop. */
+function callSignal(provider: ActiveProvider, options: { timeoutMs?: number; signal?: AbortSignal }) {
+  const timeout = AbortSignal.timeout(Math.min(provider.settings.timeoutMs, options.timeoutMs ?? Infinity));
+  return options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+}
 
 // a placeholder cut in half at the end of a streamed piece is held back until it is whole
 const PARTIAL_PLACEHOLDER = /\[[A-Z_0-9]*$/;
@@ -112,14 +133,20 @@ const PARTIAL_PLACEHOLDER = /\[[A-Z_0-9]*$/;
  * One chat completion for a workspace, with every safeguard: personal data masked before the text leaves
  * (and put back into the answer), the daily budget, the circuit breaker, the timeout, and a log line per
  * call without the text. `onText` gets the whole answer so far as it streams (already unmasked).
- * Never throws for provider trouble: the caller falls back (`ok: false`).
+ * `timeoutMs` shortens the provider's timeout for this call; aborting `signal` stops the call (outcome
+ * `stopped`, not a provider failure). Never throws for provider trouble: the caller falls back (`ok: false`).
  */
 export async function complete(
   ctx: AppContext,
   provider: ActiveProvider,
   purpose: string,
   messages: ChatMessage[],
-  options: { onText?: (textSoFar: string) => void; maxTokens?: number } = {},
+  options: {
+    onText?: (textSoFar: string) => void;
+    maxTokens?: number;
+    timeoutMs?: number;
+    signal?: AbortSignal;
+  } = {},
 ): Promise<CompletionResult> {
   const llm = llmOf(ctx);
   const model = provider.settings.chatModel;
@@ -136,7 +163,7 @@ export async function complete(
   try {
     const response = await chatCompletion(provider.endpoint, {
       messages: masked,
-      signal: AbortSignal.timeout(provider.settings.timeoutMs),
+      signal: callSignal(provider, options),
       ...(options.maxTokens ? { maxTokens: options.maxTokens } : {}),
       ...(onText
         ? {
@@ -163,8 +190,10 @@ export async function complete(
       completionTokens: response.completionTokens,
     };
   } catch (error) {
-    const outcome = failure(error);
-    llm.breaker.failure(provider.workspaceId);
+    const outcome = options.signal?.aborted ? 'stopped' : failure(error);
+    // (a refusal of this one request, or a stop of ours, says the provider is up)
+    if (outcome !== 'stopped' && providerUnwell(error)) llm.breaker.failure(provider.workspaceId);
+    else llm.breaker.success(provider.workspaceId);
     await record(ctx, provider, {
       purpose,
       model,
@@ -189,14 +218,18 @@ export async function embedTexts(
   provider: ActiveProvider,
   purpose: string,
   texts: readonly string[],
+  options: { timeoutMs?: number } = {},
 ): Promise<number[][] | null> {
   const model = provider.settings.embeddingModel;
   if (!model) return null;
   const llm = llmOf(ctx);
   const masker = createMasker();
   const maskedTexts = texts.map((t) => masker.mask(t));
-  const out: Array<number[] | undefined> = maskedTexts.map((t) => llm.embeddings.get(model, t));
+  const scope = { workspaceId: provider.workspaceId, baseUrl: provider.settings.baseUrl, model };
+  const out: Array<number[] | undefined> = maskedTexts.map((t) => llm.embeddings.get(scope, t));
   const missing = [...new Set(maskedTexts.filter((_, i) => out[i] === undefined))];
+  // (kept here too: the cache may drop an entry before this call returns)
+  const fetched = new Map<string, number[]>();
   for (let start = 0; start < missing.length; start += EMBED_BATCH) {
     const batch = missing.slice(start, start + EMBED_BATCH);
     const refused = await admit(ctx, provider);
@@ -213,13 +246,12 @@ export async function embedTexts(
     }
     const started = performance.now();
     try {
-      const { vectors, tokens } = await embeddings(
-        provider.endpoint,
-        batch,
-        AbortSignal.timeout(provider.settings.timeoutMs),
-      );
+      const { vectors, tokens } = await embeddings(provider.endpoint, batch, callSignal(provider, options));
       llm.breaker.success(provider.workspaceId);
-      for (const [i, text] of batch.entries()) llm.embeddings.set(model, text, vectors[i] as number[]);
+      for (const [i, text] of batch.entries()) {
+        fetched.set(text, vectors[i] as number[]);
+        llm.embeddings.set(scope, text, vectors[i] as number[]);
+      }
       await record(ctx, provider, {
         purpose,
         model,
@@ -229,7 +261,8 @@ export async function embedTexts(
         completion: 0,
       });
     } catch (error) {
-      llm.breaker.failure(provider.workspaceId);
+      if (providerUnwell(error)) llm.breaker.failure(provider.workspaceId);
+      else llm.breaker.success(provider.workspaceId);
       await record(ctx, provider, {
         purpose,
         model,
@@ -241,5 +274,5 @@ export async function embedTexts(
       return null;
     }
   }
-  return maskedTexts.map((t, i) => out[i] ?? (llm.embeddings.get(model, t) as number[]));
+  return maskedTexts.map((t, i) => out[i] ?? (fetched.get(t) as number[]));
 }

@@ -37,10 +37,29 @@ export type AnswerCheck =
 
 const digitsOf = (s: string) => s.replace(/[^\d.]/g, '').replace(/\.$/, '');
 
+const NEGATION = /不|无|没|非|未|拒|\bno\b|\bnot\b|\bnon-|\bnever\b|\bwithout\b|n't\b|\bcannot\b/i;
+const CLAUSE_END = /[，。！？；：,.;:!?\n]/;
+
+/** Is the word at `index` said in the negative within its clause ("不提供退款", "no refunds", "non-refundable")? */
+function negated(text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - 24), index);
+  return NEGATION.test(before.split(CLAUSE_END).at(-1) ?? '');
+}
+
+/** Do the sources state this promise word affirmatively (not only "no refunds")? */
+function stated(sources: string, word: string): boolean {
+  for (let at = sources.indexOf(word); at >= 0; at = sources.indexOf(word, at + 1)) {
+    if (!negated(sources, at)) return true;
+  }
+  return false;
+}
+
 /**
- * Checks a model's answer against the sources it was given: `sourcesText` (everything the sources and the
- * customer's question say), the workspace's blocklist, a length limit, and fragments of the instructions
- * (`secrets`: the canary and distinctive phrases of the system prompt).
+ * Checks a model's answer against the sources it was given: `sourcesText` (what the passages say — never the
+ * customer's words, or "confirm my 500 元 refund" would vouch for itself), the workspace's blocklist, a length
+ * limit, and fragments of the instructions (`secrets`: the canary and distinctive phrases of the system
+ * prompt). A refund or compensation the answer offers must be offered by the sources too: "no refunds" in
+ * the sources does not support "we will refund you". Works on a partial answer as it streams.
  */
 export function checkAnswer(
   answer: string,
@@ -60,7 +79,9 @@ export function checkAnswer(
   if (options.secrets.some((s) => lower.includes(s.toLowerCase()))) return { ok: false, reason: 'leak' };
   const sources = options.sourcesText.toLowerCase();
   for (const match of lower.matchAll(PROMISE)) {
-    if (!sources.includes(match[0].toLowerCase())) return { ok: false, reason: 'unsupported_promise' };
+    const word = match[0].toLowerCase();
+    const supported = negated(lower, match.index ?? 0) ? sources.includes(word) : stated(sources, word);
+    if (!supported) return { ok: false, reason: 'unsupported_promise' };
   }
   const sourceNumbers = new Set([...sources.matchAll(NUMBER)].map((m) => digitsOf(m[0])).filter(Boolean));
   for (const match of text.matchAll(NUMBER)) {

@@ -18,7 +18,9 @@ export interface LlmService {
   documents: DocumentRepository;
   embeddings: EmbeddingCache;
   /** built retrieval indexes and embedded knowledge phrasings by workspace (this server's, not the module's) */
-  caches: { indexes: Map<string, unknown>; examples: Map<string, unknown> };
+  caches: { indexes: Map<string, unknown>; examples: Map<string, unknown>; building: Map<string, unknown> };
+  /** language-model calls bot turns are making now, by workspace (capped: LLM_BOT_CONCURRENCY) */
+  botCalls: Map<string, number>;
   /** sends a bot answer being written to the customer's widget (set once the sockets exist) */
   streamToContact: (contactId: string, payload: BotStream) => void;
 }
@@ -37,10 +39,16 @@ export async function attachLlmService(ctx: AppContext): Promise<LlmService> {
     repo: llmRepository(ctx.store.db),
     documents: documentRepository(ctx.store.db),
     embeddings: createEmbeddingCache(),
-    caches: { indexes: new Map(), examples: new Map() },
+    caches: { indexes: new Map(), examples: new Map(), building: new Map() },
+    botCalls: new Map(),
     streamToContact: () => undefined,
   };
   services.set(ctx, service);
+  // the key that seals provider keys then lives in the same database as the keys it seals
+  if (!ctx.config.llmSecret && (await service.repo.anyApiKeyStored()))
+    ctx.log.warn(
+      'LLM_SECRET is not set while a provider API key is stored: set LLM_SECRET in production (see docs/llm.md)',
+    );
   return service;
 }
 

@@ -57,7 +57,19 @@ export async function readLlmSettings(ctx: AppContext, user: User): Promise<LlmS
   };
 }
 
-/** Saves the settings; the key is sealed before it is stored (absent: the stored one is kept). */
+const originOf = (url: string) => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+};
+
+/**
+ * Saves the settings; the key is sealed before it is stored. Absent, the stored key is kept — but only for
+ * the same provider: a new host (origin) of the base URL needs the key again (`api_key_required`), so nobody
+ * who can change the address can make the server send the stored key to a host of their choosing.
+ */
 export async function saveLlmSettings(
   ctx: AppContext,
   user: User,
@@ -66,6 +78,12 @@ export async function saveLlmSettings(
   assertAdmin(user);
   const llm = llmOf(ctx);
   const stored = await llm.repo.settings(user.workspaceId);
+  const baseUrl = body.baseUrl.replace(/\/+$/, '');
+  if (body.apiKey === undefined && stored?.apiKeySealed && originOf(stored.baseUrl) !== originOf(baseUrl))
+    throw new DomainError(
+      'api_key_required',
+      'the provider address moved to another host: enter its API key again (or remove the key)',
+    );
   const apiKeySealed =
     body.apiKey === undefined
       ? (stored?.apiKeySealed ?? null)
@@ -74,7 +92,7 @@ export async function saveLlmSettings(
         : llm.box.seal(body.apiKey, user.workspaceId);
   await llm.repo.saveSettings(user.workspaceId, {
     enabled: body.enabled,
-    baseUrl: body.baseUrl.replace(/\/+$/, ''),
+    baseUrl,
     chatModel: body.chatModel,
     embeddingModel: body.embeddingModel,
     apiKeySealed,
@@ -82,8 +100,9 @@ export async function saveLlmSettings(
     dailyTokenBudget: body.dailyTokenBudget,
     features: llmFeaturesSchema.parse(body.features),
   });
-  // new settings deserve a fresh chance
+  // new settings deserve a fresh chance, and nothing computed with the old ones is reused
   llm.breaker.reset(user.workspaceId);
+  llm.embeddings.clearWorkspace(user.workspaceId);
   // documents added before this embedding model get its vectors, in the background
   if (body.enabled && body.embeddingModel) {
     embedStaleDocuments(ctx, user.workspaceId).catch((error: unknown) =>

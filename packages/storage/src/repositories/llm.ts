@@ -36,6 +36,16 @@ export const usageDay = (now: Date): string => now.toISOString().slice(0, 10);
 /** Provider settings, the daily token count and the call log of each workspace. */
 export function llmRepository(db: Db) {
   return {
+    /** Does any workspace have a provider API key stored (sealed)? */
+    async anyApiKeyStored(): Promise<boolean> {
+      const row = await db
+        .selectFrom('llm_settings')
+        .select('workspace_id')
+        .where('api_key_sealed', 'is not', null)
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
     async settings(workspaceId: string): Promise<LlmSettingsRecord | null> {
       const row = await db
         .selectFrom('llm_settings')
