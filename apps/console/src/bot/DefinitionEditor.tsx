@@ -1,32 +1,14 @@
-import type { DefinitionKind } from '@tandem/protocol';
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, type DefinitionFormat, type ProblemDetail } from '../api.ts';
 import { useI18n } from '../I18nProvider.tsx';
+import type { DefinitionEditorProps } from './definitionEditorProps.ts';
 import { isEdited } from './definitions.ts';
 import { EditorHead } from './flow/EditorHead.tsx';
 import { FlowDefinitionEditor } from './flow/FlowDefinitionEditor.tsx';
 import { SourceField } from './flow/SourceField.tsx';
 import { ProblemList } from './ProblemList.tsx';
 
-export interface EditorBase {
-  format: DefinitionFormat;
-  source: string;
-  /** the version the text comes from; null for a template */
-  version: number | null;
-}
-
-export interface DefinitionEditorProps {
-  kind: DefinitionKind;
-  /** the definition's key, or null for a new document */
-  definitionKey: string | null;
-  base: EditorBase;
-  /** the version that runs now, or null (new, or switched off) */
-  running: number | null;
-  onSave: (format: DefinitionFormat, source: string) => Promise<void>;
-  onDirty: (dirty: boolean) => void;
-  onError: (error: unknown) => void;
-  onBack: () => void;
-}
+export type { DefinitionEditorProps, EditorBase } from './definitionEditorProps.ts';
 
 /** A flow in the structured editor (with its text one click away); rules and settings as their text. */
 export function DefinitionEditor(props: DefinitionEditorProps) {

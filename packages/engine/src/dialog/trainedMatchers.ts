@@ -6,7 +6,6 @@ import {
   trainFaqEngine,
   trainFaqEngineInWorker,
 } from '../retrieval/faqEngine.ts';
-import type { ConversationEngine } from './conversationEngine.ts';
 
 /** What a workspace's matcher is trained from: entries (knowledge and flow triggers) and the workspace's vocabulary. */
 export interface MatcherTraining {
@@ -83,17 +82,16 @@ export async function trainInWorkerOnce(
   }
 }
 
-/** The fully trained matcher behind each engine (an interim engine's is the one it borrowed), and its vocabulary. */
-const learnt = new WeakMap<ConversationEngine, { trained: FaqEngine; vocabulary: string }>();
+/**
+ * The fully trained matcher behind each engine (an interim engine's is the one it borrowed), and its vocabulary;
+ * keyed by the engine object (typed `object` so this file need not import the engine that imports it).
+ */
+const learnt = new WeakMap<object, { trained: FaqEngine; vocabulary: string }>();
 
-export function rememberTrained(
-  engine: ConversationEngine,
-  trained: FaqEngine,
-  training: MatcherTraining,
-): void {
+export function rememberTrained(engine: object, trained: FaqEngine, training: MatcherTraining): void {
   learnt.set(engine, { trained, vocabulary: vocabularyKey(training) });
 }
 
-export function trainedBehind(engine: ConversationEngine): { trained: FaqEngine; vocabulary: string } | null {
+export function trainedBehind(engine: object): { trained: FaqEngine; vocabulary: string } | null {
   return learnt.get(engine) ?? null;
 }

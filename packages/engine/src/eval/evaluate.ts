@@ -2,13 +2,10 @@ import type { TrainingExample } from '../nlu/clean.ts';
 import { type IntentModel, type IntentPrediction, OOS_INTENT } from '../nlu/model.ts';
 import { type IntentTrainOptions, trainIntentModel } from '../nlu/train.ts';
 import { computeMetrics, type EvaluationMetrics, type LabelledPrediction } from './metrics.ts';
+import type { ScoredExample } from './scored.ts';
 import { suggestThreshold, type ThresholdSuggestion } from './threshold.ts';
 
-export interface ScoredExample {
-  text: string;
-  expected: string;
-  prediction: IntentPrediction;
-}
+export type { ScoredExample } from './scored.ts';
 
 export interface Evaluation {
   metrics: EvaluationMetrics;

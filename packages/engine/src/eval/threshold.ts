@@ -1,5 +1,5 @@
 import { OOS_INTENT } from '../nlu/model.ts';
-import type { ScoredExample } from './evaluate.ts';
+import type { ScoredExample } from './scored.ts';
 
 export interface OperatingPoint {
   /** out-of-scope score at or above which the engine says it does not know */

@@ -6,7 +6,7 @@ import { DEFAULT_OOS_DETECTOR, fitOosDetector, type OosDetectorParams, type OosS
 import type { TrainingReport } from './report.ts';
 import { rivalsOf } from './softmax.ts';
 import { holdoutMask, stratifiedFolds } from './split.ts';
-import type { IntentTrainOptions } from './train.ts';
+import type { IntentTrainOptions } from './trainOptions.ts';
 import { leaveIntentsOut, unknownIntentSamples } from './unknownIntents.ts';
 
 /** What a model that never saw an item makes of it. */

@@ -6,7 +6,7 @@ import { type IntentModelSnapshot, OOS_INTENT, packExamples } from './model.ts';
 import type { OosDetectorParams } from './oos.ts';
 import type { TrainingReport } from './report.ts';
 import { type LinearModel, type TrainedSoftmax, trainSoftmax } from './softmax.ts';
-import type { IntentTrainOptions } from './train.ts';
+import type { IntentTrainOptions } from './trainOptions.ts';
 import { Vectorizer } from './vectorizer.ts';
 
 /** Known English words and how often they occur: the typo corrector's vocabulary. */

@@ -7,7 +7,7 @@ import { featureStrings } from './features.ts';
 import type { Item } from './items.ts';
 import { OOS_INTENT } from './model.ts';
 import { generateOffTopic } from './offTopic.ts';
-import type { IntentTrainOptions } from './train.ts';
+import type { IntentTrainOptions } from './trainOptions.ts';
 
 /**
  * Generated examples count less than the workspace's own: each at most half, and all together about as much

@@ -3,7 +3,7 @@ import { Alert, Segmented } from 'antd';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { ApiError, type DefinitionFormat, type ProblemDetail } from '../../api.ts';
 import { useI18n } from '../../I18nProvider.tsx';
-import type { DefinitionEditorProps } from '../DefinitionEditor.tsx';
+import type { DefinitionEditorProps } from '../definitionEditorProps.ts';
 import { isEdited } from '../definitions.ts';
 import { ProblemList } from '../ProblemList.tsx';
 import { CheckSummary } from './CheckSummary.tsx';

@@ -2,14 +2,12 @@ import { validateEntityOptions } from '../../entities/index.ts';
 import { busyLoops, nodeAt, reachable, targetsOf } from './graph.ts';
 import { checkNames } from './names.ts';
 import { templatesOf } from './nodeTemplates.ts';
+import type { FlowProblem } from './problem.ts';
 import type { FlowDefinition, FlowNode } from './schema.ts';
 import { NODE_ID } from './schemaParts.ts';
 import { parseTemplate } from './template.ts';
 
-export interface FlowProblem {
-  path: string;
-  message: string;
-}
+export type { FlowProblem } from './problem.ts';
 
 /** Checks a schema-valid flow as a whole: references, patterns, templates. Errors block saving; warnings do not. */
 export function checkFlow(flow: FlowDefinition): { errors: FlowProblem[]; warnings: FlowProblem[] } {

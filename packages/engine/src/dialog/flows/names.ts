@@ -1,6 +1,6 @@
-import type { FlowProblem } from './checks.ts';
 import type { Condition } from './conditionSchema.ts';
 import { templatesOf } from './nodeTemplates.ts';
+import type { FlowProblem } from './problem.ts';
 import type { FlowDefinition } from './schema.ts';
 import { templatePaths } from './template.ts';
 
