@@ -5,7 +5,7 @@ import { idSchema } from './common.ts';
 export const llmFeaturesSchema = z.object({
   /** answer questions the FAQ and intents do not cover from documents, citing them */
   groundedAnswers: z.boolean().default(true),
-  /** intent, FAQ and out-of-scope matching also use the provider's embeddings */
+  /** when the classical engine does not understand a message or is unsure, the provider's embeddings may pick the knowledge entry */
   botEmbeddings: z.boolean().default(true),
   /** how close (cosine) a message must be to a knowledge entry's phrasing for embeddings alone to answer it */
   embeddingThreshold: z.number().min(0.3).max(0.99).default(0.8),

@@ -18,7 +18,8 @@ export const enLlm: Record<keyof typeof zhLlm, string> = {
   'llm.baseUrl': 'Base URL',
   'llm.chatModel': 'Chat model',
   'llm.embeddingModel': 'Embedding model (optional)',
-  'llm.embeddingHint': 'With one, document search and intent matching also use meaning (vectors)',
+  'llm.embeddingHint':
+    'With one, document search also uses meaning (vectors), and so does the bot when it does not understand or is unsure',
   'llm.apiKey': 'API key',
   'llm.keyStored': 'A key is stored (encrypted; it is never shown again). Leave empty to keep it.',
   'llm.keyNone': 'No key stored. Local services such as Ollama need none.',
@@ -27,7 +28,7 @@ export const enLlm: Record<keyof typeof zhLlm, string> = {
   'llm.budget': 'Daily token budget',
   'llm.features': 'Use it for',
   'llm.grounded': 'Answering customers from documents (with sources)',
-  'llm.botEmbeddings': 'Embeddings in the bot’s intent matching',
+  'llm.botEmbeddings': 'When the bot does not understand or is unsure, match knowledge by embeddings',
   'llm.embeddingThreshold': 'Embedding match threshold',
   'llm.embeddingThresholdHint':
     'How similar (0.3–0.99) a message must be to a knowledge phrasing for embeddings alone to answer; measure again after changing models',

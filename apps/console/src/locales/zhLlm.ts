@@ -15,7 +15,7 @@ export const zhLlm = {
   'llm.baseUrl': '接口地址（Base URL）',
   'llm.chatModel': '对话模型',
   'llm.embeddingModel': '向量模型（可选）',
-  'llm.embeddingHint': '填写后文档检索和意图识别会结合语义向量',
+  'llm.embeddingHint': '填写后文档检索会结合语义向量，机器人答不上或没把握时也会用向量匹配知识库',
   'llm.apiKey': 'API 密钥',
   'llm.keyStored': '已保存密钥（加密存储，不会再显示）。留空表示保持不变。',
   'llm.keyNone': '尚未保存密钥。本机 Ollama 等服务可以不填。',
@@ -24,7 +24,7 @@ export const zhLlm = {
   'llm.budget': '每日令牌预算',
   'llm.features': '用途',
   'llm.grounded': '基于文档回答客户问题（引用来源）',
-  'llm.botEmbeddings': '机器人意图识别使用向量',
+  'llm.botEmbeddings': '机器人答不上或没把握时用向量匹配知识库',
   'llm.embeddingThreshold': '向量匹配阈值',
   'llm.embeddingThresholdHint':
     '消息与知识库问法的相似度（0.3–0.99）达到它时才由向量直接回答；换模型后请重新评估',
