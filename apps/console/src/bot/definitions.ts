@@ -54,6 +54,12 @@ nodes:
     when:
       any:
         - keywords: [示例关键词, example keyword]
+        # by meaning: messages that say what one of these sentences says, in other words too
+        - examples:
+            - 客服让我把验证码发给他
+            - someone from support asked me for my verification code
+          unlike: [收不到验证码]
+          minSimilarity: 0.5
     then:
       - tag: example
 `,
