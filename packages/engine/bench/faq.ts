@@ -4,7 +4,9 @@
  * and off-topic questions, never used for training) is the first message of a new conversation with the
  * demo workspace's conversation engine, exactly as the server builds it. Writes docs/bench-faq.md.
  *
- * Options: `-- --show` prints every row that was not answered right.
+ * Options: `-- --show` prints every row that was not answered right, each followed by the scores behind the
+ * decision (`scoresLine`): the best candidates' fused score, classifier probability, lexical similarity and
+ * answer coverage, the lead of the best over the second, and the classifier's out-of-scope signals.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +15,8 @@ import { createConversationEngine } from '../src/dialog/conversationEngine.ts';
 import { flowEntries } from '../src/dialog/matcherEntries.ts';
 import { phrasingKey } from '../src/dialog/phrasing.ts';
 import { loadWorkspace } from '../src/dialog/transcripts/loadWorkspace.ts';
-import type { TurnOutput, WorkspaceBrain } from '../src/dialog/types.ts';
+import type { TurnInput, TurnOutput, WorkspaceBrain } from '../src/dialog/types.ts';
+import type { FaqSearchResult } from '../src/retrieval/faqEngine.ts';
 import { classify, halfOf, type JddcLabels, jddcTable, readJddc, replies } from './faq/jddc.ts';
 import { listTable, type Outcome, outcomeTable, scoreRow } from './faq/score.ts';
 
@@ -55,6 +58,21 @@ function labelsOf(entry: KnowledgeEntry | undefined): Set<string> {
   return new Set([...(entry.questions.zh ?? []), ...(entry.questions.en ?? [])]);
 }
 
+const f2 = (n: number) => n.toFixed(2);
+
+/** The search behind a turn, on one line: candidates (s fused, c classifier, l lexical, a answer), lead, signals. */
+function scoresLine(search: FaqSearchResult | null): string {
+  if (!search) return '\t(not searched)';
+  const [top, second] = search.candidates;
+  const candidates = search.candidates
+    .slice(0, 3)
+    .map((c) => `${c.entryId} s${f2(c.score)} c${f2(c.classifier)} l${f2(c.lexical)} a${f2(c.answer)}`)
+    .join(' | ');
+  const { oos, unknown } = search.prediction.signals;
+  const lead = top ? top.score - (second?.score ?? 0) : 0;
+  return `\t${search.outcome}${search.topic ? ' (topic)' : ''}; lead ${f2(lead)}; oos ${f2(oos)}, unknown words ${f2(unknown)}; ${candidates}`;
+}
+
 async function main(): Promise<void> {
   const show = process.argv.includes('--show');
   const { brain } = loadWorkspace(root(WORKSPACE));
@@ -89,6 +107,8 @@ async function main(): Promise<void> {
   console.log(table);
   console.log(lists);
   console.log(`${rows.length} first turns in ${Math.round(ms)} ms`);
+  // the very turn again, observed as it decides (`explain`), for the scores behind a shown row
+  const searchOf = async (input: TurnInput) => (await engine.explain(input)).trace.search;
   if (show) {
     for (const { row, outcome, out } of outcomes) {
       if (outcome === 'right' || outcome === 'declined') continue;
@@ -96,6 +116,8 @@ async function main(): Promise<void> {
       console.log(
         `${outcome}\t${row.expected ?? 'off-topic'}\t${out.intent ?? '-'}\t${row.text}\t[${buttons}]`,
       );
+      const search = await searchOf({ text: row.text, attributes: {}, now: new Date(), lang: row.lang });
+      console.log(scoresLine(search));
     }
   }
   // the real-traffic probe: first customer messages of real chats (skipped when the dataset is absent)
@@ -117,6 +139,7 @@ async function main(): Promise<void> {
         console.log(
           `${outcome}\t${half}\t${session.id}\t${out.intent ?? '-'}\t${session.first.slice(0, 80)}`,
         );
+        console.log(scoresLine(await searchOf({ text: session.first, attributes: {}, now: new Date() })));
       }
     }
   }
@@ -125,7 +148,11 @@ async function main(): Promise<void> {
     `# FAQ benchmark: the demo shop's bot on unseen phrasings
 
 Command: \`npm run bench:faq\` (runs \`packages/engine/bench/faq.ts\`; \`-- --show\` lists every row not answered
-right). This file is written by that command.
+right, with the scores behind its decision: each best candidate's fused score, classifier probability, lexical
+similarity and answer coverage, the lead over the second, the out-of-scope signals). This file is written by
+that command. On the development set only: \`npx tsx packages/engine/bench/faq/rows.ts\` prints the same scores
+for every row, and \`npx tsx packages/engine/bench/faq/tune.ts --curve\` the trade-off between answering right and
+answering wrong as the answer threshold and lead move.
 
 \`${EVAL}\` holds ${rows.length} questions written by hand for this purpose, never used to train the bot:
 ${rows.filter((r) => r.expected).length} ask something the demo knowledge base answers, in words its phrasings do not

@@ -6,6 +6,11 @@
  * offered / unsure / wrong; the did-you-mean lists shown and how many hold the right entry; and for
  * off-topic questions declined / offered / wrong.
  *
+ * With `--curve`, the settings given are not scored one by one: every answer point (`answerAt`) and lead
+ * (`margin`) of a grid is, on top of the first setting given, and the best trade-offs between answering right
+ * and answering wrong are printed (no other grid point answers more right questions for as few wrong ones):
+ * where the answer threshold can be put, and what each point costs.
+ *
  * Environment: TRAIN (training options, JSON), SUGGEST (a did-you-mean rule to try instead of
  * SUGGESTION_RULE, JSON). Besides the rows' own off-topic questions, off-topic traffic from the shared
  * datasets beside the checkout is scored when present: CLINC150 val's out-of-scope rows (English) and
@@ -32,7 +37,10 @@ interface Row {
 }
 
 const root = (path: string) => fileURLToPath(new URL(`../../../../${path}`, import.meta.url));
-const [file = 'apps/server/src/demo/knowledge-dev.json', ...settings] = process.argv.slice(2);
+const curve = process.argv.includes('--curve');
+const [file = 'apps/server/src/demo/knowledge-dev.json', ...settings] = process.argv
+  .slice(2)
+  .filter((a) => a !== '--curve');
 const rows = JSON.parse(readFileSync(root(file), 'utf8')) as Row[];
 const { brain } = loadWorkspace(root('apps/server/src/demo/transcripts/workspace.yml'));
 const training = matcherTraining(brain);
@@ -74,7 +82,45 @@ const isRight = (id: string | undefined, expected: string) =>
   id === expected || (id !== undefined && (sameJob.get(expected)?.has(id) ?? false));
 const p = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(1)}%`;
 
-for (const json of settings.length > 0 ? settings : ['{}']) {
+/** Right and wrong answers to answerable rows, and answers to off-topic rows, of a matcher. */
+function answers(matcher: ReturnType<typeof engineMatcher>) {
+  const c = { right: 0, wrong: 0, offTopic: 0 };
+  for (const row of rows) {
+    const m = matcher.match(row.text);
+    if (m.outcome !== 'answer') continue;
+    if (row.expected === null) c.offTopic++;
+    else if (isRight(m.candidates[0]?.entryId, row.expected)) c.right++;
+    else c.wrong++;
+  }
+  return c;
+}
+
+if (curve) {
+  const base = JSON.parse(settings[0] ?? '{}') as FaqFusionOptions;
+  const inScope = rows.filter((r) => r.expected !== null).length;
+  const points: Array<{ answerAt: number; margin: number; right: number; wrong: number; offTopic: number }> =
+    [];
+  for (let answerAt = 0.22; answerAt <= 0.62; answerAt += 0.04) {
+    for (const margin of [0.05, 0.1, 0.15, 0.2, 0.25, 0.3]) {
+      const engine = new FaqEngine(trained.entries, trained.model, { ...base, answerAt, margin });
+      points.push({ answerAt, margin, ...answers(engineMatcher(engine, undefined, rule)) });
+    }
+  }
+  points.sort((a, b) => a.wrong - b.wrong || b.right - a.right);
+  let best = -1;
+  console.log(
+    `${file}: answerable ${inScope}; best trade-offs (answerAt, margin: right, wrong, off-topic answered)`,
+  );
+  for (const x of points) {
+    if (x.right <= best) continue;
+    best = x.right;
+    console.log(
+      `  ${x.answerAt.toFixed(2)}, ${x.margin.toFixed(2)}: right ${p(x.right, inScope)} wrong ${p(x.wrong, inScope)} off-topic ${x.offTopic}`,
+    );
+  }
+}
+
+for (const json of curve ? [] : settings.length > 0 ? settings : ['{}']) {
   const options = JSON.parse(json) as FaqFusionOptions;
   const engine = new FaqEngine(trained.entries, trained.model, options);
   const matcher = engineMatcher(engine, undefined, rule);
