@@ -14,7 +14,15 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const outdir = `${root}dist/server`;
+// `--outdir dist/<name>` builds a second copy beside dist/server (e.g. to benchmark a change while tests run
+// the other); it must be two levels below the checkout, where the bundle finds the checkout's run-time files.
+const outArg = process.argv.indexOf('--outdir');
+const outName = outArg > 0 ? process.argv[outArg + 1] : 'dist/server';
+if (!/^dist\/[\w.-]+$/.test(outName ?? '')) {
+  process.stderr.write('build-server: --outdir is dist/<name>\n');
+  process.exit(2);
+}
+const outdir = `${root}${outName}`;
 
 /** @tandem/<name> → its source entry (the "." export of packages/* and apps/*), so esbuild bundles it. */
 function workspaceAliases() {
@@ -84,4 +92,4 @@ if (unresolved.size > 0) {
   process.exit(1);
 }
 copyFileSync(`${root}packages/engine/src/emotion/model/en-goemotions.bin`, `${outdir}/en-goemotions.bin`);
-process.stdout.write(`built dist/server/ in ${Math.round(performance.now() - started)} ms\n`);
+process.stdout.write(`built ${outName}/ in ${Math.round(performance.now() - started)} ms\n`);

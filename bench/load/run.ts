@@ -40,7 +40,12 @@ interface Flags {
   echo: boolean;
   url: string | null;
   pid: number | null;
-  server: 'auto' | 'dist' | 'source';
+  /** auto, dist, source, or the path of a compiled main.js (e.g. one built with `--outdir dist/<name>`) */
+  server: string;
+  /** extra arguments for node before the server's entry (V8 flags, `--inspect=127.0.0.1:9229`) */
+  nodeArgs: string[];
+  /** seconds the server is kept after every client left (to inspect it), before it is stopped */
+  holdS: number;
 }
 
 function parseFlags(argv: string[]): Flags {
@@ -48,7 +53,9 @@ function parseFlags(argv: string[]): Flags {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (!arg.startsWith('--')) continue;
-    const [key, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
+    const eq = arg.indexOf('=');
+    const key = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
+    const inline = eq < 0 ? undefined : arg.slice(eq + 1);
     const next = argv[i + 1];
     if (inline !== undefined) given.set(key, inline);
     else if (next !== undefined && !next.startsWith('--')) given.set(key, argv[++i] as string);
@@ -74,6 +81,8 @@ function parseFlags(argv: string[]): Flags {
     'url',
     'pid',
     'server',
+    'node-args',
+    'hold',
     'help',
   ];
   for (const key of given.keys())
@@ -108,7 +117,8 @@ function parseFlags(argv: string[]): Flags {
       ? [interval, interval / 2, interval / 5, interval / 10]
       : [10, 5, 2, 1];
   const server = given.get('server') ?? 'auto';
-  if (!['auto', 'dist', 'source'].includes(server)) throw new Error('--server is auto, dist or source');
+  if (!['auto', 'dist', 'source'].includes(server) && !server.endsWith('.js'))
+    throw new Error('--server is auto, dist, source or the path of a compiled main.js');
   const url = given.get('url') ?? null;
   if (url && !LOOPBACK.has(new URL(url).hostname)) throw new Error('--url must be a loopback address');
   return {
@@ -129,7 +139,9 @@ function parseFlags(argv: string[]): Flags {
     echo: !given.has('no-echo') && !url,
     url,
     pid: given.has('pid') ? number('pid', 0, 1, 2 ** 22) : null,
-    server: server as Flags['server'],
+    server,
+    nodeArgs: (given.get('node-args') ?? '').split(' ').filter(Boolean),
+    holdS: number('hold', 0, 0, 3600),
   };
 }
 
@@ -187,13 +199,18 @@ async function startTarget(mode: Mode, flags: Flags): Promise<Target> {
     args = ['--import', TSX, join(ROOT, 'bench/load/echo.ts'), '--port', String(port)];
     label = 'echo (bare Socket.IO)';
   } else {
-    const built = join(ROOT, 'dist/server/main.js');
+    const path = flags.server.endsWith('.js') ? flags.server : 'dist/server/main.js';
+    const built = resolve(ROOT, path);
     // node itself (not npx/tsx's CLI, which run the server in a grandchild), so /proc/<pid> is the server
-    const useBuilt = flags.server === 'dist' || (flags.server === 'auto' && existsSync(built));
-    if (useBuilt && !existsSync(built))
-      throw new Error('--server dist: no dist/server/main.js (npm run build:server)');
-    args = useBuilt ? [built] : ['--import', TSX, join(ROOT, 'apps/server/src/main.ts')];
+    const useBuilt = flags.server !== 'source' && (flags.server !== 'auto' || existsSync(built));
+    if (useBuilt && !existsSync(built)) throw new Error(`--server: no ${path} (npm run build:server)`);
+    args = [
+      ...flags.nodeArgs,
+      ...(useBuilt ? [built] : ['--import', TSX, join(ROOT, 'apps/server/src/main.ts')]),
+    ];
     Object.assign(env, {
+      // as `npm start` runs it (package.json): fewer glibc malloc arenas (docs/configuration.md, "Memory")
+      MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX || '2',
       LOG_LEVEL: 'warn',
       SEED_DEMO: 'true',
       RATE_LIMIT_PER_MINUTE: '1000000',
@@ -397,6 +414,8 @@ interface ModeResult {
   connect: ConnectSummary;
   steps: Array<StepResult & { cpuAvg: number; cpuMax: number; machineAvg: number }>;
   rssIdleKb: number;
+  /** every customer connected, before the load */
+  rssConnectedKb: number;
   rssPeakKb: number;
   rssAfterKb: number;
   rssLeftKb: number;
@@ -451,6 +470,7 @@ async function runMode(mode: Mode, flags: Flags): Promise<ModeResult> {
       `${connect.connected} connected in ${connect.elapsedS.toFixed(1)} s${total(connect.failed) ? `; failed: ${formatCounts(connect.failed)}` : ''}`,
     );
     if (mode !== 'echo') await generator.startAgents(flags.agents);
+    const rssConnectedKb = sampler?.rssNow() ?? Number.NaN;
     const intervals = flags.saturate ? flags.steps : [flags.interval];
     const steps: ModeResult['steps'] = [];
     let lastEnd = 0;
@@ -488,6 +508,11 @@ async function runMode(mode: Mode, flags: Flags): Promise<ModeResult> {
     await generator.close();
     await sleep(5000);
     const rssLeftKb = sampler?.rssNow() ?? Number.NaN;
+    if (flags.holdS > 0) {
+      log(`clients gone (RSS ${mb(rssLeftKb)}); holding the server for ${flags.holdS} s…`);
+      await sleep(flags.holdS * 1000);
+      log(`RSS after the hold: ${mb(sampler?.rssNow() ?? Number.NaN)}`);
+    }
     sampler?.stop();
     const rss = (sampler?.samples ?? []).map((s) => s.rssKb);
     return {
@@ -500,6 +525,7 @@ async function runMode(mode: Mode, flags: Flags): Promise<ModeResult> {
       connect,
       steps,
       rssIdleKb,
+      rssConnectedKb,
       rssPeakKb: rss.length ? Math.max(...rss, rssAfterKb) : Number.NaN,
       rssAfterKb,
       rssLeftKb,
@@ -560,8 +586,8 @@ function modeTable(result: ModeResult, flags: Flags, echo: ModeResult | null): s
       `${num(step.cpuAvg, 0)} / ${num(step.cpuMax, 0)} (machine: ${num(step.machineAvg, 0)}% of all cores busy)`,
     ],
     [
-      'server RSS idle / peak / after load / clients gone',
-      `${mb(result.rssIdleKb)} / ${mb(result.rssPeakKb)} / ${mb(result.rssAfterKb)} / ${mb(result.rssLeftKb)}`,
+      'server RSS idle / all connected / peak / after load / clients gone',
+      `${mb(result.rssIdleKb)} / ${mb(result.rssConnectedKb)} / ${mb(result.rssPeakKb)} / ${mb(result.rssAfterKb)} / ${mb(result.rssLeftKb)}`,
     ],
     [
       'generator event-loop lag p99 / max',

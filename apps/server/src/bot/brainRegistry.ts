@@ -1,8 +1,8 @@
 import type { EventBus } from '@tandem/domain';
 import {
-  buildConversationEngine,
+  buildConversationEngineInSteps,
+  buildInterimEngine,
   type ConversationEngine,
-  createInterimEngine,
   type EnginePorts,
   type WorkspaceBrain,
 } from '@tandem/engine';
@@ -127,11 +127,17 @@ export function createBrainRegistry(
     settle(slot);
   };
 
-  /** Serves a change at once with an interim engine (see `createInterimEngine`) while it is trained. */
-  const serve = (workspaceId: string, slot: Slot, brain: WorkspaceBrain, version: number) => {
+  /**
+   * Serves a change at once with an interim engine (see `createInterimEngine`) while it is trained. The
+   * interim engine is made in steps between which the event loop runs (`buildInterimEngine`): customers'
+   * messages keep being answered meanwhile. Whatever went live in the meantime (a later change, or this
+   * change's own training) is not replaced.
+   */
+  const serve = async (workspaceId: string, slot: Slot, brain: WorkspaceBrain, version: number) => {
     if (!slot.engine || slot.liveVersion >= version || abort.signal.aborted) return;
-    const interim = createInterimEngine(brain, ports, slot.engine);
-    if (interim) live(workspaceId, slot, interim, version);
+    const interim = await buildInterimEngine(brain, ports, slot.engine);
+    if (interim && slot.liveVersion < version && !abort.signal.aborted)
+      live(workspaceId, slot, interim, version);
   };
 
   /**
@@ -149,7 +155,7 @@ export function createBrainRegistry(
         slot.serveAgain = false;
         const version = slot.version;
         if (!slot.engine || slot.liveVersion >= version) return;
-        serve(workspaceId, slot, await loadWorkspaceBrain(store, workspaceId, log), version);
+        await serve(workspaceId, slot, await loadWorkspaceBrain(store, workspaceId, log), version);
       } while (slot.serveAgain);
     } catch (error) {
       // the training that follows loads again and reports the failure if it fails too
@@ -166,11 +172,14 @@ export function createBrainRegistry(
     const building = (async () => {
       const brain = await loadWorkspaceBrain(store, workspaceId, log);
       if (abort.signal.aborted) throw new Error('the server is shutting down');
-      serve(workspaceId, slot, brain, version);
+      // served at once meanwhile; a failure here only delays the change until its training is done
+      serve(workspaceId, slot, brain, version).catch((error: unknown) =>
+        log.error({ err: error, workspaceId }, 'serving a change before its training failed'),
+      );
       // trained in a worker thread, one at a time in the process: other conversations keep being answered
       return gate(() => {
         if (abort.signal.aborted) throw new Error('the server is shutting down');
-        return buildConversationEngine(brain, ports, { signal: abort.signal });
+        return buildConversationEngineInSteps(brain, ports, { signal: abort.signal });
       });
     })();
     slot.building = building;

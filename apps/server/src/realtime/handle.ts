@@ -38,16 +38,18 @@ export function createHandler(
   socket: Socket,
   authorize: () => Promise<void> = async () => {},
 ) {
-  const bucket = createTokenBucket({
-    capacity: ctx.config.socketEventBurst,
-    refillPerSecond: ctx.config.socketEventsPerSecond,
-  });
+  // made at the first event: most customer connections stay idle and never need one
+  let bucket: ReturnType<typeof createTokenBucket> | null = null;
   // a client that ignores `rate_limited` and keeps sending costs the server work for every refusal: after
   // MAX_REFUSALS refusals within one window its connection is closed. Counted per window, not "in a row": a
   // flood that the bucket's refill lets one event through now and then is still a flood.
   let refusals = 0;
   let windowStart = 0;
   const take = (): boolean => {
+    bucket ??= createTokenBucket({
+      capacity: ctx.config.socketEventBurst,
+      refillPerSecond: ctx.config.socketEventsPerSecond,
+    });
     if (bucket.take()) return true;
     const now = Date.now();
     if (now - windowStart > REFUSAL_WINDOW_MS) {

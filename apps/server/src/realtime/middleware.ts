@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { ErrorCode } from '@tandem/protocol';
 import type { ExtendedError } from 'socket.io';
 import type { AppContext } from '../context.ts';
@@ -66,4 +67,30 @@ export function safeConnection<S extends SocketLike & { disconnect(close?: boole
       fail(error);
     }
   };
+}
+
+/** What Socket.IO reads from the HTTP request that opened a connection when a namespace is joined on it. */
+type HandshakeRequest = Pick<IncomingMessage, 'headers' | 'url'> & {
+  _query?: unknown;
+  connection: { encrypted: boolean };
+};
+
+/**
+ * Engine.IO keeps the HTTP request that opened each connection (`socket.conn.request`: the message, its raw
+ * header list, stream state) for as long as the connection lasts, though after the handshake Socket.IO only
+ * reads its headers, URL, query and whether it was encrypted again, and only if the client joins another
+ * namespace on the same connection. At 10,000 held connections that is megabytes for nothing: this keeps
+ * just what a later handshake reads (the headers object is the one `socket.handshake.headers` already holds)
+ * and lets the request go.
+ */
+export function releaseHandshakeRequest(socket: { conn: { request: unknown } }): void {
+  const request = socket.conn.request as (IncomingMessage & { _query?: unknown }) | null;
+  if (!request || !('socket' in request)) return; // already released
+  const kept: HandshakeRequest = {
+    headers: request.headers,
+    url: request.url,
+    _query: request._query,
+    connection: { encrypted: Boolean((request.socket as { encrypted?: boolean } | null)?.encrypted) },
+  };
+  socket.conn.request = kept;
 }

@@ -25,7 +25,7 @@ import { presentWidgetConversation } from '../presenters/conversation.ts';
 import { presentMessage, presentMessages } from '../presenters/message.ts';
 import { contactForToken } from '../services/widgetSession.ts';
 import { createHandler } from './handle.ts';
-import { safeConnection, safeMiddleware, socketError } from './middleware.ts';
+import { releaseHandshakeRequest, safeConnection, safeMiddleware, socketError } from './middleware.ts';
 import { rooms } from './rooms.ts';
 
 export type WidgetNamespace = Namespace<WidgetClientEvents, WidgetServerEvents>;
@@ -58,6 +58,7 @@ export function setupWidgetNamespace(io: Server, ctx: AppContext): WidgetNamespa
     'connection',
     safeConnection(ctx, (socket) => {
       let contact = socket.data.contact as Contact;
+      releaseHandshakeRequest(socket);
       void socket.join(rooms.contact(contact.id));
       // a reply put aside while this customer was away is computed now
       ctx.botTurns.resume(contact.id);

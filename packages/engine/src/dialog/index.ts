@@ -4,7 +4,11 @@ export type { ExplainedHttpCall, TurnExplanation, TurnStage, TurnTrace } from '.
 export * from './flows/index.ts';
 export { type FlowTrialInput, type FlowTrialTurn, runFlowTrial, withDraftFlow } from './flowTrial.ts';
 export * from './humanFirst.ts';
-export { createInterimEngine } from './interimEngine.ts';
+export {
+  buildConversationEngineInSteps,
+  buildInterimEngine,
+  createInterimEngine,
+} from './interimEngine.ts';
 export { chooseLanguage } from './language.ts';
 export { FLOW_PREFIX, matcherEntries } from './matcherEntries.ts';
 export * from './settings.ts';

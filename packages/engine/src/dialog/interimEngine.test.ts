@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testKnowledge } from '../bot/testKnowledge.ts';
 import type { KnowledgeEntry } from '../bot/types.ts';
 import { createConversationEngine } from './conversationEngine.ts';
-import { createInterimEngine } from './interimEngine.ts';
+import { buildInterimEngine, createInterimEngine } from './interimEngine.ts';
 import { defaultBotSettings } from './settings.ts';
 import type { WorkspaceBrain } from './types.ts';
 
@@ -62,5 +62,28 @@ describe('interim engine: a change answers before its training', () => {
   it('waits for the training when the vocabulary changed (every phrasing reads differently)', () => {
     const settings = { ...defaultBotSettings, vocabulary: { words: ['同行卡'], synonyms: [] } };
     expect(createInterimEngine({ ...brain, settings }, ports, trained)).toBeNull();
+  });
+
+  it('is built in steps that let the event loop run between them, and answers as the one made at once', async () => {
+    const changed = { ...brain, knowledge: [...testKnowledge, giftWrap] };
+    // what else the server has to do meanwhile: each check re-queues itself until the build is done
+    let done = false;
+    let turnsBetween = 0;
+    const other = () => {
+      if (done) return;
+      turnsBetween += 1;
+      setImmediate(other);
+    };
+    setImmediate(other);
+    const interim = await buildInterimEngine(changed, ports, trained);
+    done = true;
+    // the build yielded at least once between its steps, so other work ran before it finished
+    expect(turnsBetween).toBeGreaterThanOrEqual(2);
+    expect(interim).not.toBeNull();
+    if (!interim) return;
+    expect(await ask(interim, '可以礼品包装吗')).toBe('gift-wrap');
+    expect(await ask(interim, '忘记密码怎么办')).toBe('password');
+    const settings = { ...defaultBotSettings, vocabulary: { words: ['同行卡'], synonyms: [] } };
+    expect(await buildInterimEngine({ ...brain, settings }, ports, trained)).toBeNull();
   });
 });

@@ -1,8 +1,40 @@
-import { servingEngine } from '../retrieval/faqEngine.ts';
+import { type FaqEngine, servingEngine } from '../retrieval/faqEngine.ts';
 import { type ConversationEngine, createConversationEngine } from './conversationEngine.ts';
 import { matcherTraining } from './matcherEntries.ts';
-import { cachedMatcher, rememberTrained, trainedBehind, vocabularyKey } from './trainedMatchers.ts';
+import {
+  cachedMatcher,
+  type MatcherTraining,
+  rememberTrained,
+  trainedBehind,
+  trainInWorkerOnce,
+  vocabularyKey,
+} from './trainedMatchers.ts';
 import type { EnginePorts, WorkspaceBrain } from './types.ts';
+
+/** Lets the event loop run (I/O, timers, other customers' turns) between two synchronous steps. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** What an interim engine is made from, or null when the change cannot be served that way. */
+function interimPlan(
+  brain: WorkspaceBrain,
+  previous: ConversationEngine,
+): { training: MatcherTraining; base: FaqEngine; trained: FaqEngine | null } | null {
+  const base = trainedBehind(previous);
+  const training = matcherTraining(brain);
+  if (!base || base.vocabulary !== vocabularyKey(training)) return null;
+  return { training, base: base.trained, trained: cachedMatcher(training) };
+}
+
+function finish(
+  brain: WorkspaceBrain,
+  ports: EnginePorts,
+  plan: { training: MatcherTraining; base: FaqEngine; trained: FaqEngine | null },
+  matcher: FaqEngine,
+): ConversationEngine {
+  const engine = createConversationEngine(brain, ports, { matcher });
+  rememberTrained(engine, plan.trained ?? plan.base, plan.training);
+  return engine;
+}
 
 /**
  * A workspace's changed brain served at once, before its matcher is retrained: the classifier behind the
@@ -19,13 +51,43 @@ export function createInterimEngine(
   ports: EnginePorts,
   previous: ConversationEngine,
 ): ConversationEngine | null {
-  const base = trainedBehind(previous);
+  const plan = interimPlan(brain, previous);
+  if (!plan) return null;
+  return finish(brain, ports, plan, plan.trained ?? servingEngine(plan.base, plan.training.entries));
+}
+
+/**
+ * `createInterimEngine` for a server that is answering meanwhile: the same engine, made in steps with the
+ * event loop let run between them (the matcher's index, then the conversation engine), so other customers'
+ * messages are not held behind the whole build at once. Each step is still synchronous.
+ */
+export async function buildInterimEngine(
+  brain: WorkspaceBrain,
+  ports: EnginePorts,
+  previous: ConversationEngine,
+): Promise<ConversationEngine | null> {
+  await yieldToEventLoop();
+  const plan = interimPlan(brain, previous);
+  if (!plan) return null;
+  await yieldToEventLoop();
+  const matcher = plan.trained ?? servingEngine(plan.base, plan.training.entries);
+  await yieldToEventLoop();
+  return finish(brain, ports, plan, matcher);
+}
+
+/**
+ * `buildConversationEngine` (matcher trained in a worker thread) for a server that is answering meanwhile:
+ * the trained matcher is taken in (its model, then its index: see `trainInWorker`), then the conversation
+ * engine is made in a later turn of the event loop.
+ */
+export async function buildConversationEngineInSteps(
+  brain: WorkspaceBrain,
+  ports: EnginePorts,
+  options: { signal?: AbortSignal } = {},
+): Promise<ConversationEngine> {
   const training = matcherTraining(brain);
-  if (!base || base.vocabulary !== vocabularyKey(training)) return null;
-  const trained = cachedMatcher(training);
-  const engine = createConversationEngine(brain, ports, {
-    matcher: trained ?? servingEngine(base.trained, training.entries),
-  });
-  rememberTrained(engine, trained ?? base.trained, training);
-  return engine;
+  await trainInWorkerOnce(training, options);
+  await yieldToEventLoop();
+  // the matcher just trained is in the cache (`trainCached`): this takes it from there
+  return createConversationEngine(brain, ports);
 }

@@ -113,22 +113,30 @@ export function trainInWorker(
       workerOptions.timeoutMs ?? 120_000,
     );
     workerOptions.signal?.addEventListener('abort', onAbort);
+    // the answer arrived: the worker ending after it (as it does once it has answered) is no failure
+    let answered = false;
     worker.once('message', (response: TrainResponse) => {
+      answered = true;
       if (!response.ok) return finish(new NluError(response.id as NluErrorId, response.message));
-      try {
-        const model = new IntentModel(response.snapshot);
-        rememberModel(key, response.snapshot);
-        finish(null, model);
-      } catch (error) {
-        finish(new NluError('invalid_model', `the trained model could not be loaded: ${String(error)}`));
-      }
+      // the model is taken in on the calling thread (its indexes are built here), which answers customers
+      // meanwhile: in a turn of the event loop of its own, and what the caller builds on it in the next one
+      setImmediate(() => {
+        if (settled) return;
+        try {
+          const model = new IntentModel(response.snapshot);
+          rememberModel(key, response.snapshot);
+          setImmediate(() => finish(null, model));
+        } catch (error) {
+          finish(new NluError('invalid_model', `the trained model could not be loaded: ${String(error)}`));
+        }
+      });
     });
-    worker.once('error', (error) =>
-      finish(new NluError('training_failed', `training worker failed: ${error.message}`)),
-    );
-    worker.once('exit', (code) =>
-      finish(new NluError('training_failed', `training worker exited (code ${code})`)),
-    );
+    worker.once('error', (error) => {
+      if (!answered) finish(new NluError('training_failed', `training worker failed: ${error.message}`));
+    });
+    worker.once('exit', (code) => {
+      if (!answered) finish(new NluError('training_failed', `training worker exited (code ${code})`));
+    });
     worker.postMessage(request);
   });
 }
