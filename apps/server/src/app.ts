@@ -228,8 +228,12 @@ export async function startApp(config: Config): Promise<App> {
   const widget = setupWidgetNamespace(io, ctx);
   const agent = setupAgentNamespace(io, ctx);
   isOnline = (contactId) => (widget.adapter.rooms.get(rooms.contact(contactId))?.size ?? 0) > 0;
-  llm.streamToContact = (contactId, payload) =>
-    widget.to(rooms.contact(contactId)).emit('bot:stream', payload);
+  llm.emitStream = (contactId, payload) => widget.to(rooms.contact(contactId)).emit('bot:stream', payload);
+  // a widget that connects mid-answer (a reconnect, another tab) gets the answer so far once, then its pieces
+  widget.on('connection', (socket) => {
+    const contactId = (socket.data.contact as { id?: string } | undefined)?.id;
+    if (contactId) for (const stream of llm.streams.snapshots(contactId)) socket.emit('bot:stream', stream);
+  });
   publishQueue = (_workspaceId, statuses) => {
     for (const { contactId, status } of statuses)
       widget.to(rooms.contact(contactId)).emit('queue:status', status);

@@ -62,8 +62,10 @@ const envSchema = z.object({
     .default(5 * 1024 * 1024),
   LLM_SECRET: z.string().min(16, 'at least 16 characters (e.g. openssl rand -base64 32)').optional(),
   DOCUMENT_FETCH_ALLOW_PRIVATE: boolean.default(false),
+  LLM_PROVIDER_ALLOW_PRIVATE: boolean.default(false),
   LLM_BOT_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
   LLM_BOT_DEADLINE_MS: z.coerce.number().int().min(500).max(120_000).default(8000),
+  LLM_EMBED_DEADLINE_MS: z.coerce.number().int().min(100).max(30_000).default(1500),
 });
 
 export type Config = {
@@ -109,10 +111,14 @@ export type Config = {
   llmSecret?: string | null;
   /** document fetch-by-URL may reach private and loopback addresses (off: only public ones) */
   documentFetchAllowPrivate?: boolean;
+  /** a language-model provider's base URL may reach private and loopback addresses (off: only public ones) */
+  llmProviderAllowPrivate?: boolean;
   /** language-model calls bot turns of one workspace make at once; beyond, the classical answer (default 4) */
   llmBotConcurrency?: number;
   /** the longest a bot turn waits for a language-model call before the passage answers (default 8000) */
   llmBotDeadlineMs?: number;
+  /** the longest a bot turn waits for its question's embedding before the classical engine answers alone (default 1500) */
+  llmEmbedDeadlineMs?: number;
 };
 
 export class ConfigError extends Error {}
@@ -159,7 +165,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
     llmSecret: e.LLM_SECRET ?? null,
     documentFetchAllowPrivate: e.DOCUMENT_FETCH_ALLOW_PRIVATE,
+    llmProviderAllowPrivate: e.LLM_PROVIDER_ALLOW_PRIVATE,
     llmBotConcurrency: e.LLM_BOT_CONCURRENCY,
     llmBotDeadlineMs: e.LLM_BOT_DEADLINE_MS,
+    llmEmbedDeadlineMs: e.LLM_EMBED_DEADLINE_MS,
   };
 }

@@ -1,5 +1,6 @@
 import type { TestDriver } from '@tandem/storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { estimatePromptTokens, estimateTokens } from '../src/llm/client.ts';
 import { createEmbeddingCache } from '../src/llm/embeddingCache.ts';
 import { activeProvider, complete, embedTexts } from '../src/llm/gateway.ts';
 import { createMasker } from '../src/llm/mask.ts';
@@ -41,7 +42,7 @@ describe.each<TestDriver>(['pglite', 'postgres'])(
     };
 
     beforeAll(async () => {
-      t = await startTestApp(driver);
+      t = await startTestApp(driver, { llmProviderAllowPrivate: true });
       provider = await startLoopbackProvider();
       admin = await loginCookie(t.url, 'admin@tandem.demo');
       workspaceId = ((await t.app.ctx.store.workspaces.findBySlug('demo')) as { id: string }).id;
@@ -266,6 +267,78 @@ describe.each<TestDriver>(['pglite', 'postgres'])(
       expect(await ask(8)).toMatchObject({ ok: true, text: 'short' });
     });
 
+    it('reserves the budget before a call: calls at the same time cannot spend past it, and settle at the real count', async () => {
+      const llm = llmOf(t.app.ctx);
+      const messages = [{ role: 'user' as const, content: 'hi' }];
+      // what a call can cost at most: the prompt's estimate and the answer's limit
+      const reservation = estimatePromptTokens(messages) + 100;
+      const used = await llm.repo.tokensToday(workspaceId);
+      // room for three calls' reservations, not four
+      // (no embedding model: nothing is embedded in the background meanwhile)
+      const saved = await save({
+        apiKey: KEY,
+        embeddingModel: null,
+        dailyTokenBudget: used + 3 * reservation + 50,
+      });
+      expect(saved.status).toBe(200);
+      const p = await providerNow();
+      provider.always({ kind: 'text', text: 'fine', usage: { prompt: 30, completion: 40 } });
+      provider.hold();
+      const before = provider.chatCalls().length;
+      const calls = Array.from({ length: 8 }, () =>
+        complete(t.app.ctx, p, 'test', messages, { maxTokens: 100 }),
+      );
+      // the calls refused (or a fourth let through) before the three in flight finish
+      const refused = new Promise<void>((resolve) => {
+        let count = 0;
+        for (const call of calls) void call.then((r) => (!r.ok && ++count === 5 ? resolve() : undefined));
+      });
+      let inFlight: number;
+      try {
+        await provider.received(before + 3, 'chat');
+        await Promise.race([refused, provider.received(before + 4, 'chat')]);
+        inFlight = await llm.repo.tokensToday(workspaceId);
+      } finally {
+        provider.release();
+      }
+      // the three in flight held their reservations (nobody else could spend them)
+      expect(inFlight).toBe(used + 3 * reservation);
+      const results = await Promise.all(calls);
+      expect(results.filter((r) => r.ok)).toHaveLength(3);
+      expect(results.filter((r) => !r.ok)).toEqual(
+        Array.from({ length: 5 }, () => ({ ok: false, outcome: 'budget' })),
+      );
+      expect(provider.chatCalls().length).toBe(before + 3);
+      // settled at what the provider counted (30 + 40 each), within the budget
+      expect(await llm.repo.tokensToday(workspaceId)).toBe(used + 3 * 70);
+
+      // a call that fails before writing anything gives its reservation back
+      provider.always({ kind: 'text', text: 'OK' });
+      provider.script({ kind: 'error', status: 400 });
+      expect(await complete(t.app.ctx, p, 'test', messages, { maxTokens: 100 })).toEqual({
+        ok: false,
+        outcome: 'http_error',
+      });
+      expect(await llm.repo.tokensToday(workspaceId)).toBe(used + 3 * 70);
+      // a stream stopped after it wrote something counts what it wrote (the provider bills it)
+      provider.script({ kind: 'stream', chunks: ['partial answer. ', 'the rest'], chunkDelayMs: 20 });
+      const stop = new AbortController();
+      const seen: string[] = [];
+      const cut = await complete(t.app.ctx, p, 'test', messages, {
+        maxTokens: 100,
+        signal: stop.signal,
+        onText: (soFar) => {
+          seen.push(soFar);
+          stop.abort();
+        },
+      });
+      expect(cut).toEqual({ ok: false, outcome: 'stopped' });
+      expect(seen).toEqual(['partial answer. ']);
+      expect(await llm.repo.tokensToday(workspaceId)).toBe(
+        used + 3 * 70 + estimatePromptTokens(messages) + estimateTokens('partial answer. '),
+      );
+    });
+
     it('gives up after the timeout, counts the budget, and opens the circuit after repeated failures', async () => {
       await save({ apiKey: KEY, timeoutMs: 500 });
       provider.script({ kind: 'hang' });
@@ -320,14 +393,19 @@ describe.each<TestDriver>(['pglite', 'postgres'])(
       const used = await llmOf(t.app.ctx).repo.tokensToday(workspaceId);
       await save({ apiKey: KEY, dailyTokenBudget: used + 20 });
       provider.script({ kind: 'text', text: 'fine', usage: { prompt: 15, completion: 10 } });
+      // (what a call may cost at most, its prompt and its 8 tokens of answer, fits in the 20 left)
       expect(
-        await complete(t.app.ctx, await providerNow(), 'test', [{ role: 'user', content: 'hi' }]),
+        await complete(t.app.ctx, await providerNow(), 'test', [{ role: 'user', content: 'hi' }], {
+          maxTokens: 8,
+        }),
       ).toMatchObject({
         ok: true,
       });
       const calls = provider.calls.length;
       expect(
-        await complete(t.app.ctx, await providerNow(), 'test', [{ role: 'user', content: 'hi' }]),
+        await complete(t.app.ctx, await providerNow(), 'test', [{ role: 'user', content: 'hi' }], {
+          maxTokens: 8,
+        }),
       ).toEqual({
         ok: false,
         outcome: 'budget',

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BotStream, MessageView } from '@tandem/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareExamples } from '../src/llm/botEmbeddings.ts';
+import { prepareIndex } from '../src/llm/botEmbeddings.ts';
 import { type ActiveProvider, activeProvider } from '../src/llm/gateway.ts';
 import { checkAnswer, looksLikeInjection } from '../src/llm/guard.ts';
 import { llmOf } from '../src/llm/service.ts';
@@ -71,7 +71,10 @@ describe('grounded answers from documents with a language model', () => {
         ['descaling', '除垢'],
       ]),
     });
-    t = await startTestApp('pglite', { documentFetchAllowPrivate: true });
+    t = await startTestApp('pglite', {
+      documentFetchAllowPrivate: true,
+      llmProviderAllowPrivate: true,
+    });
     admin = await loginCookie(t.url, 'admin@tandem.demo');
     workspaceId = ((await t.app.ctx.store.workspaces.findBySlug('demo')) as { id: string }).id;
     expect((await save()).status).toBe(200);
@@ -100,13 +103,14 @@ describe('grounded answers from documents with a language model', () => {
     expect(reply.sources).toEqual([
       { title: '咖啡机使用手册', heading: '咖啡机使用手册 › 清洁与除垢', url: null },
     ]);
-    // the widget saw it grow sentence by sentence (each checked before it is shown), then done, and the
-    // stored message replaces it
-    expect(streamed.filter((s) => !s.done).map((s) => s.text)).toEqual([
-      '咖啡机每三个月需要除垢一次。',
-      '咖啡机每三个月需要除垢一次。请按住清洁键三秒 [1]。',
+    // the widget saw it grow sentence by sentence (each checked before it is shown): the first whole, then
+    // only what is new, numbered; then done, and the stored message replaces it
+    expect(streamed.filter((s) => !s.done).map(({ seq, append, text }) => ({ seq, append, text }))).toEqual([
+      { seq: 0, append: false, text: '咖啡机每三个月需要除垢一次。' },
+      { seq: 1, append: true, text: '请按住清洁键三秒 [1]。' },
     ]);
     expect(streamed.at(-1)).toMatchObject({ done: true, discard: false, streamId: reply.streamId });
+    expect(streamed.map((s) => s.text).join('')).toBe(reply.text);
     // what left for the provider: the rules and the passage in the system message, the question fenced as
     // data in the user message, the phone number masked
     const call = provider.chatCalls()[before];
@@ -117,6 +121,51 @@ describe('grounded answers from documents with a language model', () => {
     expect(user?.content).toContain('[PHONE_1]');
     expect(JSON.stringify(call)).not.toContain('13812345678');
     expect(call?.body.stream).toBe(true);
+  });
+
+  it('streams a long answer in pieces: each character is sent once, not the whole text again per piece', async () => {
+    await save({}, { maxAnswerChars: 2000 });
+    const sentence = '咖啡机每三个月需要除垢一次。';
+    provider.script({ kind: 'stream', chunks: [...Array.from({ length: 60 }, () => sentence), '[1]。'] });
+    const { reply, streamed } = await ask(QUESTION);
+    expect(reply.text).toBe(`${sentence.repeat(60)}[1]。`);
+    expect(streamed.map((s) => s.seq)).toEqual(streamed.map((_, i) => i));
+    expect(streamed.reduce((n, s) => n + s.text.length, 0)).toBe(reply.text.length);
+    expect(streamed.filter((s) => !s.append)).toHaveLength(1);
+  });
+
+  it('gives a widget that reconnects mid-answer the whole text so far once, then the pieces after it', async () => {
+    await save();
+    provider.script({
+      kind: 'stream',
+      chunks: ['咖啡机每三个月需要除垢一次。', '请按住清洁键三秒 [1]。'],
+      pauseAfter: 1,
+    });
+    const { socket } = await newCustomer(t, 'zh');
+    const streamed: BotStream[] = [];
+    socket.on('bot:stream', (s: BotStream) => streamed.push(s));
+    const first = waitFor<BotStream>(socket, 'bot:stream');
+    expect((await emit(socket, 'message:send', { clientId: clientId(), text: QUESTION })).ok).toBe(true);
+    expect(await first).toMatchObject({ seq: 0, append: false, text: '咖啡机每三个月需要除垢一次。' });
+    // the connection drops and comes back while the model is still writing
+    socket.disconnect();
+    const again = waitFor<BotStream>(socket, 'bot:stream');
+    socket.connect();
+    expect(await again).toMatchObject({
+      seq: 0,
+      append: false,
+      text: '咖啡机每三个月需要除垢一次。',
+      done: false,
+    });
+    const reply = waitFor<MessageView>(socket, 'message:new', (m) => m.author.kind === 'bot');
+    provider.resumeStream();
+    const stored = await reply;
+    expect(streamed.slice(2).map(({ seq, append, text }) => ({ seq, append, text }))).toEqual([
+      { seq: 1, append: true, text: '请按住清洁键三秒 [1]。' },
+      { seq: 2, append: true, text: '' },
+    ]);
+    expect(stored.text).toBe('咖啡机每三个月需要除垢一次。请按住清洁键三秒 [1]。');
+    expect(llmOf(t.app.ctx).streams.size()).toBe(0);
   });
 
   it('says nothing from the documents when the model finds no answer in them: the fallback policy applies', async () => {
@@ -136,8 +185,11 @@ describe('grounded answers from documents with a language model', () => {
   it('falls back to the passage itself when the provider is down, slow, over budget or its circuit is open', async () => {
     // (no knowledge embeddings being built in the background: their success would close the circuit)
     await save();
-    await prepareExamples(t.app.ctx, (await activeProvider(t.app.ctx, workspaceId)) as ActiveProvider)
-      .building;
+    await prepareIndex(
+      t.app.ctx,
+      (await activeProvider(t.app.ctx, workspaceId)) as ActiveProvider,
+      await t.app.ctx.bots.forWorkspace(workspaceId),
+    ).building;
     await save({ timeoutMs: 500 }, { botEmbeddings: false });
     const cases: Array<[string, ScriptedReply]> = [
       ['error', { kind: 'error', status: 503 }],
@@ -240,8 +292,11 @@ describe('grounded answers from documents with a language model', () => {
     expect(streamed.at(-1)).toMatchObject({ done: true, discard: true });
     expect(reply.text.startsWith('根据《咖啡机使用手册')).toBe(true);
     expect(reply.text).not.toContain('退款 200');
-    const outcomes = (await llmOf(t.app.ctx).repo.recentCalls(workspaceId, 1)).map((c) => c.outcome);
-    expect(outcomes).toEqual(['stopped']);
+    // (the answer's call: the bot's embedding calls, in the background, are logged beside it)
+    const outcomes = (await llmOf(t.app.ctx).repo.recentCalls(workspaceId, 50))
+      .filter((c) => c.purpose === 'answer')
+      .map((c) => c.outcome);
+    expect(outcomes[0]).toBe('stopped');
     // a stop of ours is not a provider failure
     expect(llmOf(t.app.ctx).breaker.state(workspaceId)).toBe('closed');
   });

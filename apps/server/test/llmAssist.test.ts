@@ -43,7 +43,7 @@ describe('agent assist with the language model: summaries, reply drafts, draft r
 
   beforeAll(async () => {
     provider = await startLoopbackProvider();
-    t = await startTestApp();
+    t = await startTestApp('pglite', { llmProviderAllowPrivate: true });
     admin = await loginCookie(t.url, 'admin@tandem.demo');
     agent = await loginCookie(t.url, 'agent1@tandem.demo');
     expect((await upload(t.url, admin, 'coffee.md', MANUAL)).status).toBe(201);

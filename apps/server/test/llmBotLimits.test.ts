@@ -36,7 +36,11 @@ describe('a slow provider cannot hold the bot: a cap per workspace and a deadlin
 
   beforeAll(async () => {
     provider = await startLoopbackProvider();
-    t = await startTestApp('pglite', { llmBotConcurrency: 1, llmBotDeadlineMs: 1000 });
+    t = await startTestApp('pglite', {
+      llmBotConcurrency: 1,
+      llmBotDeadlineMs: 1000,
+      llmProviderAllowPrivate: true,
+    });
     admin = await loginCookie(t.url, 'admin@tandem.demo');
     workspaceId = ((await t.app.ctx.store.workspaces.findBySlug('demo')) as { id: string }).id;
     const saved = await api(t.url, '/api/admin/llm', {

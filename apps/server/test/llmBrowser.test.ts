@@ -24,7 +24,8 @@ describe('language model and documents, in the console and the widget', () => {
 
   beforeAll(async () => {
     provider = await startLoopbackProvider();
-    t = await startTestApp('pglite');
+    // (the answer below pauses mid-stream until the page has been checked: the bot turn may wait that long)
+    t = await startTestApp('pglite', { llmProviderAllowPrivate: true, llmBotDeadlineMs: 60_000 });
     browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {
@@ -85,10 +86,11 @@ describe('language model and documents, in the console and the widget', () => {
   }, 120_000);
 
   it('the widget shows the answer as it is written, then its source', async () => {
+    // two sentences arrive (the second as a piece to append), then the model pauses until resumed below
     provider.script({
       kind: 'stream',
-      chunks: ['咖啡机每三个月', '需要除垢一次', '，按住清洁键三秒即可 [1]。'],
-      chunkDelayMs: 400,
+      chunks: ['咖啡机每三个月', '需要除垢一次。', '按住清洁键三秒', '即可。', '谢谢 [1]。'],
+      pauseAfter: 4,
     });
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     contexts.push(context);
@@ -100,9 +102,15 @@ describe('language model and documents, in the console and the widget', () => {
     await page.locator('.launcher').click();
     await page.getByLabel('输入您的问题').fill('咖啡机多久需要除垢一次？');
     await page.getByRole('button', { name: '发送', exact: true }).click();
-    // the first piece appears before the answer is complete
-    await page.locator('.list .msg-bot .bubble', { hasText: '咖啡机每三个月' }).first().waitFor(until);
-    const final = page.locator('.list .msg-bot', { hasText: '按住清洁键三秒即可' });
+    // the answer so far, grown by a piece, shows before the answer is complete (no source yet)
+    const growing = page.locator('.list .msg-bot', {
+      hasText: '咖啡机每三个月需要除垢一次。按住清洁键三秒即可。',
+    });
+    await growing.first().waitFor(until);
+    expect(await growing.locator('.src').count()).toBe(0);
+    expect(await page.locator('.list .msg-bot', { hasText: '谢谢' }).count()).toBe(0);
+    provider.resumeStream();
+    const final = page.locator('.list .msg-bot', { hasText: '按住清洁键三秒即可。谢谢 [1]。' });
     await final.locator('.src').waitFor(until);
     expect(await final.locator('.src').textContent()).toBe('咖啡机使用手册');
     // one answer: the streamed bubble was replaced by the stored message

@@ -17,7 +17,14 @@ export interface ReceivedCall {
 /** What the loopback provider does with the next chat completion. */
 export type ScriptedReply =
   | { kind: 'text'; text: string; delayMs?: number; usage?: { prompt: number; completion: number } }
-  | { kind: 'stream'; chunks: string[]; delayMs?: number; chunkDelayMs?: number }
+  | {
+      kind: 'stream';
+      chunks: string[];
+      delayMs?: number;
+      chunkDelayMs?: number;
+      /** after this many chunks the stream waits for `resumeStream()` */
+      pauseAfter?: number;
+    }
   | { kind: 'error'; status: number; delayMs?: number }
   | { kind: 'hang' }
   /** answers with the system message it was sent (a model that leaks its instructions) */
@@ -27,6 +34,8 @@ export type ScriptedReply =
 export const loopbackEmbedding = (text: string, aliases?: ReadonlyMap<string, string>) =>
   hashedEmbedding(text, aliases);
 
+const isChat = (call: ReceivedCall) => call.path.endsWith('/chat/completions');
+
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -34,13 +43,25 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * with injected delays and errors, embeddings from `loopbackEmbedding`; it records every request so tests
  * assert what left Tandem (masking, the key, the model).
  */
-export async function startLoopbackProvider(options: { aliases?: ReadonlyMap<string, string> } = {}) {
+export async function startLoopbackProvider(
+  options: {
+    aliases?: ReadonlyMap<string, string>;
+    /** the embedding of a text (default: `loopbackEmbedding` with the aliases) */
+    embed?: (text: string) => number[];
+  } = {},
+) {
+  const embed = options.embed ?? ((text: string) => loopbackEmbedding(text, options.aliases));
+  // while set, embedding requests are received but never answered (a provider that hangs)
+  let embeddingsHang = false;
   const calls: ReceivedCall[] = [];
   const script: ScriptedReply[] = [];
   let fallback: ScriptedReply = { kind: 'text', text: 'OK' };
   let embeddingError: number | null = null;
   const open = new Set<ServerResponse>();
   const waiters: Array<() => void> = [];
+  // while held, chat completions are received (and recorded) but not answered
+  let gate: { promise: Promise<void>; open: () => void } | null = null;
+  let paused: (() => void) | null = null;
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     open.add(res);
@@ -55,15 +76,17 @@ export async function startLoopbackProvider(options: { aliases?: ReadonlyMap<str
         res.writeHead(embeddingError).end('{}');
         return;
       }
+      if (embeddingsHang) return;
       const input = body.input ?? [];
       res.writeHead(200, { 'content-type': 'application/json' }).end(
         JSON.stringify({
-          data: input.map((text, index) => ({ index, embedding: loopbackEmbedding(text, options.aliases) })),
+          data: input.map((text, index) => ({ index, embedding: embed(text) })),
           usage: { total_tokens: input.join('').length },
         }),
       );
       return;
     }
+    if (gate) await gate.promise;
     const reply = script.shift() ?? fallback;
     if (reply.kind === 'hang') return;
     if ('delayMs' in reply && reply.delayMs) await wait(reply.delayMs);
@@ -95,10 +118,14 @@ export async function startLoopbackProvider(options: { aliases?: ReadonlyMap<str
       return;
     }
     res.writeHead(200, { 'content-type': 'text/event-stream' });
-    for (const piece of reply.chunks) {
+    for (const [i, piece] of reply.chunks.entries()) {
       if (reply.chunkDelayMs) await wait(reply.chunkDelayMs);
       if (res.destroyed) return;
       res.write(`data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: piece } }] })}\n\n`);
+      if (reply.pauseAfter === i + 1)
+        await new Promise<void>((resolve) => {
+          paused = resolve;
+        });
     }
     res.write(
       `data: ${JSON.stringify({ choices: [], usage: { prompt_tokens: 20, completion_tokens: reply.chunks.length } })}\n\n`,
@@ -110,7 +137,7 @@ export async function startLoopbackProvider(options: { aliases?: ReadonlyMap<str
   return {
     url: `http://127.0.0.1:${port}/v1`,
     calls,
-    chatCalls: () => calls.filter((c) => c.path.endsWith('/chat/completions')),
+    chatCalls: () => calls.filter(isChat),
     /** replies to the next completions, in order; then `always` */
     script(...replies: ScriptedReply[]) {
       script.push(...replies);
@@ -118,18 +145,42 @@ export async function startLoopbackProvider(options: { aliases?: ReadonlyMap<str
     always(reply: ScriptedReply) {
       fallback = reply;
     },
+    /** chat completions wait, received but unanswered, until `release` */
+    hold() {
+      let open: () => void = () => undefined;
+      const promise = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      gate = { promise, open };
+    },
+    release() {
+      gate?.open();
+      gate = null;
+    },
+    /** a stream paused (`pauseAfter`) goes on */
+    resumeStream() {
+      paused?.();
+      paused = null;
+    },
     failEmbeddings(status: number | null) {
       embeddingError = status;
     },
-    /** resolves once the provider has received `n` requests in all */
-    received(n: number): Promise<void> {
-      if (calls.length >= n) return Promise.resolve();
+    /** embedding requests hang (are never answered) until called with false */
+    hangEmbeddings(hang: boolean) {
+      embeddingsHang = hang;
+    },
+    /** resolves once the provider has received `n` requests in all (`chat`: `n` chat completions) */
+    received(n: number, only?: 'chat'): Promise<void> {
+      const count = () => (only === 'chat' ? calls.filter(isChat).length : calls.length);
+      if (count() >= n) return Promise.resolve();
       return new Promise((resolve) => {
-        const check = () => (calls.length >= n ? resolve() : waiters.push(check));
+        const check = () => (count() >= n ? resolve() : waiters.push(check));
         waiters.push(check);
       });
     },
     async close() {
+      paused?.();
+      gate?.open();
       for (const res of open) res.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

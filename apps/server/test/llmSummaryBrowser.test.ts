@@ -32,7 +32,7 @@ describe('the language model summary in the hand-over panel', () => {
 
   beforeAll(async () => {
     provider = await startLoopbackProvider();
-    t = await startTestApp('pglite');
+    t = await startTestApp('pglite', { llmProviderAllowPrivate: true });
     admin = await loginCookie(t.url, 'admin@tandem.demo');
     browser = await launchBrowser();
   }, 60_000);

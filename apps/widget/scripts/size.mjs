@@ -14,8 +14,10 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(2)} kB`;
 // default, fetched on every page view) came in at 31,315 bytes (30,672 before it); 30.65 kB since read
 // receipts (a debounced `message:read` with the highest seq shown: about 40 bytes) came in at 31,371 bytes
 // (31,323 before them); 30.8 kB since bot answers from documents (the answer shown as the model writes it,
-// `bot:stream`, and its sources under it) came in at 31,529 bytes (31,363 before them)
-const budget = 30.8 * 1024;
+// `bot:stream`, and its sources under it) came in at 31,529 bytes (31,363 before them); 30.85 kB since that
+// answer streams in numbered pieces (appended in order; after a missed piece the widget waits for the whole
+// text), instead of the whole text again per piece, came in at 31,575 bytes (31,528 before)
+const budget = 30.85 * 1024;
 console.log(`widget.js: ${kb(code.length)} raw, ${kb(gzipped.length)} gzipped (budget ${kb(budget)})`);
 if (gzipped.length > budget) {
   console.error('widget.js is over its size budget');

@@ -1,7 +1,8 @@
-import type { MessageView } from '@tandem/protocol';
+import type { BotStream, MessageView } from '@tandem/protocol';
 import { describe, expect, it } from 'vitest';
 import {
   afterSendFailure,
+  applyStream,
   botAnswersNext,
   countedLength,
   countUnread,
@@ -314,5 +315,43 @@ describe('automatic resending', () => {
 
   it('explains a message that stayed busy', () => {
     expect(sendErrorKey('busy')).toBe('errorBusy');
+  });
+});
+
+describe('a bot answer streamed in pieces (bot:stream)', () => {
+  const event = (seq: number, text: string, more: Partial<BotStream> = {}): BotStream => ({
+    conversationId: A,
+    streamId: 's1',
+    seq,
+    text,
+    append: seq > 0,
+    done: false,
+    discard: false,
+    ...more,
+  });
+  const play = (events: BotStream[], from: BotStream | null = null) =>
+    events.reduce<BotStream | null>(applyStream, from);
+
+  it('appends each piece that follows the one before it', () => {
+    const shown = play([
+      event(0, '每三个月除垢一次。'),
+      event(1, '按住清洁键。'),
+      event(2, '', { done: true }),
+    ]);
+    expect(shown).toMatchObject({ text: '每三个月除垢一次。按住清洁键。', seq: 2, done: true });
+  });
+
+  it('after a missed piece keeps what it has until the whole text comes again', () => {
+    const frozen = play([event(0, 'A。'), event(2, 'C。'), event(3, 'D。')]);
+    expect(frozen?.text).toBe('A。');
+    // a reconnect: the whole text so far once, then the pieces after it
+    const caught = play([event(3, 'A。B。C。D。', { append: false }), event(4, 'E。')], frozen);
+    expect(caught?.text).toBe('A。B。C。D。E。');
+    // pieces of a stream it never saw begin nothing
+    expect(play([event(1, 'B。'), event(2, 'C。')])).toBeNull();
+  });
+
+  it('a discard takes the answer away', () => {
+    expect(applyStream(play([event(0, 'A。')]), event(1, '', { discard: true, done: true }))).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import type {
+  BotStream,
   ConversationStatus,
   ErrorCode,
   Lang,
@@ -324,4 +325,17 @@ export function csatStep(
   if (rating?.id === conversation.id) return rating.step;
   // a conversation the bot handled alone (or a message left for later) is not rated
   return !conversation.ratable || conversation.rated || conversation.id === ratedId ? null : 'ask';
+}
+
+/**
+ * The bot answer being written, after a `bot:stream` event: a piece (`append`) is added when it follows the
+ * event before it (`seq`) of the same stream; a whole text replaces it; after a missed piece it stays as it is
+ * until the next whole text (or the stored message) comes. `discard` takes it away (one answer is written at a
+ * time).
+ */
+export function applyStream(current: BotStream | null, event: BotStream): BotStream | null {
+  if (event.discard) return null;
+  if (!event.append) return event;
+  if (current?.streamId !== event.streamId || event.seq !== current.seq + 1) return current;
+  return { ...event, text: current.text + event.text };
 }

@@ -27,6 +27,7 @@ import {
 } from './socket.ts';
 import {
   afterSendFailure,
+  applyStream,
   botAnswersNext,
   type CsatStep,
   countUnread,
@@ -455,7 +456,7 @@ export class Widget {
     });
     socket.on('message:new', (message) => this.#receive([message]));
     socket.on('bot:stream', (stream) => {
-      this.#stream = stream.discard ? null : stream;
+      this.#stream = applyStream(this.#stream, stream);
       this.#stopAwaitingBot();
       this.#render();
     });

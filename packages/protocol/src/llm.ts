@@ -5,10 +5,11 @@ import { idSchema } from './common.ts';
 export const llmFeaturesSchema = z.object({
   /** answer questions the FAQ and intents do not cover from documents, citing them */
   groundedAnswers: z.boolean().default(true),
-  /** when the classical engine does not understand a message or is unsure, the provider's embeddings may pick the knowledge entry */
+  /**
+   * the provider's embeddings are extra evidence in the bot's intent and FAQ matching and its out-of-scope
+   * decision, weighed on the workspace's own phrasings (an unhelpful model counts for nothing)
+   */
   botEmbeddings: z.boolean().default(true),
-  /** how close (cosine) a message must be to a knowledge entry's phrasing for embeddings alone to answer it */
-  embeddingThreshold: z.number().min(0.3).max(0.99).default(0.8),
   /** reply suggestions, summaries and draft rewrites for agents */
   agentAssist: z.boolean().default(true),
   /** words an answer must never contain (it is then not sent; the bot answers without the model) */
@@ -151,15 +152,19 @@ export const answerSourceSchema = z.object({
 export type AnswerSource = z.infer<typeof answerSourceSchema>;
 
 /**
- * `bot:stream` (server → widget): a bot answer while the model writes it. `text` is everything so far;
- * `done` ends it (the stored message follows as `message:new` with `meta.streamId` equal to `streamId`);
- * `discard` withdraws it (the bot answers another way). Clients that do not know the event ignore it and
- * see only the stored message.
+ * `bot:stream` (server → widget): a bot answer while the model writes it, in pieces. `seq` counts the events
+ * of one stream from 0; `append: true`: `text` continues the text as of event `seq - 1` (a client that missed
+ * that event keeps what it has and waits); `append: false`: `text` is everything so far (the first event, and
+ * the one a widget gets when it connects or reconnects mid-answer). `done` ends it (the stored message
+ * follows as `message:new` with `meta.streamId` equal to `streamId`, and replaces it); `discard` withdraws it
+ * (the bot answers another way). Clients that do not know the event ignore it and see only the stored message.
  */
 export const botStreamSchema = z.object({
   conversationId: idSchema,
   streamId: z.string(),
+  seq: z.number().int().min(0),
   text: z.string(),
+  append: z.boolean(),
   done: z.boolean(),
   discard: z.boolean(),
 });

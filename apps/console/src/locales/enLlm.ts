@@ -28,10 +28,10 @@ export const enLlm: Record<keyof typeof zhLlm, string> = {
   'llm.budget': 'Daily token budget',
   'llm.features': 'Use it for',
   'llm.grounded': 'Answering customers from documents (with sources)',
-  'llm.botEmbeddings': 'When the bot does not understand or is unsure, match knowledge by embeddings',
-  'llm.embeddingThreshold': 'Embedding match threshold',
-  'llm.embeddingThresholdHint':
-    'How similar (0.3–0.99) a message must be to a knowledge phrasing for embeddings alone to answer; measure again after changing models',
+  'llm.botEmbeddings':
+    'Use embeddings when the bot reads a question (intents, knowledge matching, out of scope)',
+  'llm.botEmbeddingsHint':
+    "Calibrated on this workspace's own phrasings: a model that does not help with this knowledge base counts for almost nothing; while embeddings are not ready or the provider is slow the bot answers as usual",
   'llm.agentAssist': 'Agent assist: summaries, reply suggestions, rewrites',
   'llm.blocklist': 'Blocked words',
   'llm.blocklistHint': 'An answer containing one is not sent; the bot answers the usual way',
@@ -52,6 +52,8 @@ export const enLlm: Record<keyof typeof zhLlm, string> = {
   'llm.outcome.bad_response': 'Unexpected answer',
   'llm.outcome.network': 'Unreachable',
   'llm.outcome.key_unreadable': 'The key cannot be decrypted (server secret changed?)',
+  'llm.outcome.blocked_address':
+    'Address inside a private network (not allowed on this server: LLM_PROVIDER_ALLOW_PRIVATE)',
   'llm.usage': 'Usage and calls',
   'llm.tokensToday': 'Today: {used} / {budget} tokens',
   'llm.circuit': 'Circuit breaker',

@@ -24,10 +24,9 @@ export const zhLlm = {
   'llm.budget': '每日令牌预算',
   'llm.features': '用途',
   'llm.grounded': '基于文档回答客户问题（引用来源）',
-  'llm.botEmbeddings': '机器人答不上或没把握时用向量匹配知识库',
-  'llm.embeddingThreshold': '向量匹配阈值',
-  'llm.embeddingThresholdHint':
-    '消息与知识库问法的相似度（0.3–0.99）达到它时才由向量直接回答；换模型后请重新评估',
+  'llm.botEmbeddings': '机器人理解问题时参考向量（意图、知识库匹配与超范围判断）',
+  'llm.botEmbeddingsHint':
+    '按本工作区自己的问法自动校准：对本知识库帮助不大的模型几乎不起作用；向量未就绪或服务慢时机器人照常回答',
   'llm.agentAssist': '坐席辅助：摘要、回复建议、改写',
   'llm.blocklist': '禁用词',
   'llm.blocklistHint': '回答中出现这些词时不发送，改用原方式回答',
@@ -48,6 +47,7 @@ export const zhLlm = {
   'llm.outcome.bad_response': '回复格式不对',
   'llm.outcome.network': '无法连接',
   'llm.outcome.key_unreadable': '密钥无法解密（服务器密钥已更换？）',
+  'llm.outcome.blocked_address': '地址在内网中（服务器未允许：LLM_PROVIDER_ALLOW_PRIVATE）',
   'llm.usage': '用量与调用记录',
   'llm.tokensToday': '今日已用 {used} / {budget} 令牌',
   'llm.circuit': '熔断器',

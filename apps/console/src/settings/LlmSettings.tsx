@@ -223,15 +223,9 @@ export function LlmSettings({ me: _me, onSessionLost }: Props) {
                 name={['features', 'botEmbeddings']}
                 valuePropName="checked"
                 label={t('llm.botEmbeddings')}
+                extra={t('llm.botEmbeddingsHint')}
               >
                 <Switch />
-              </Form.Item>
-              <Form.Item
-                name={['features', 'embeddingThreshold']}
-                label={t('llm.embeddingThreshold')}
-                extra={t('llm.embeddingThresholdHint')}
-              >
-                <InputNumber min={0.3} max={0.99} step={0.05} style={{ width: '100%' }} />
               </Form.Item>
               <Form.Item
                 name={['features', 'agentAssist']}

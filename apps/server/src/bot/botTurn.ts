@@ -1,9 +1,36 @@
 import { type Conversation, gradePriority, type NewBotReply, recordBotTurn } from '@tandem/domain';
-import type { ConversationBotState, EmotionResult, TurnOutput } from '@tandem/engine';
+import type {
+  ConversationBotState,
+  ConversationEngine,
+  EmotionResult,
+  SemanticQuery,
+  TurnOutput,
+} from '@tandem/engine';
 import type { AppContext } from '../context.ts';
 import { withDocumentAnswer } from '../documents/botHook.ts';
+import { botProvider, semanticFor } from '../llm/botEmbeddings.ts';
+import type { ActiveProvider } from '../llm/gateway.ts';
 import { llmOf } from '../llm/service.ts';
 import type { TurnJob } from './turnQueue.ts';
+
+/** The question's embedding for the engine, or nothing (the classical engine alone): never an error for the customer. */
+function questionEmbedding(
+  ctx: AppContext,
+  provider: ActiveProvider | null,
+  engine: ConversationEngine,
+  text: string,
+): Promise<SemanticQuery | null> {
+  if (!provider) return Promise.resolve(null);
+  return semanticFor(ctx, provider, engine, text, ctx.config.llmEmbedDeadlineMs ?? 1500).catch(
+    (error: unknown) => {
+      ctx.log.error(
+        { err: error, workspaceId: provider.workspaceId },
+        'could not use embeddings in a bot turn',
+      );
+      return null;
+    },
+  );
+}
 
 /** A turn that lost its compare-and-set (another turn answered first) reloads and tries again, this often. */
 const ATTEMPTS = 3;
@@ -39,6 +66,7 @@ export async function botTurn(ctx: AppContext, job: TurnJob): Promise<Conversati
     }
     const contact = job.contact ?? (await ctx.store.contacts.findById(conversation.contactId));
     const engine = await ctx.bots.forWorkspace(conversation.workspaceId);
+    const provider = await botProvider(ctx, conversation.workspaceId);
     let state: ConversationBotState | null = isEngineState(conversation.botState)
       ? conversation.botState
       : null;
@@ -51,12 +79,15 @@ export async function botTurn(ctx: AppContext, job: TurnJob): Promise<Conversati
       // an attachment alone (an image, a PDF) says nothing the bot can read: it leaves it to people
       if (message.text.trim() === '') continue;
       const emotion = message.meta?.emotionResult as EmotionResult | undefined;
+      // the question's embedding as extra evidence, when the workspace's provider gives embeddings
+      const semantic = await questionEmbedding(ctx, provider, engine, message.text);
       const engineTurn = await engine.turn(state, {
         text: message.text,
         attributes: contact?.attributes ?? {},
         now: new Date(),
         lang: contact?.lang ?? null,
         ...(emotion ? { emotion } : {}),
+        ...(semantic ? { semantic } : {}),
       });
       // what the FAQ and intents did not cover, the documents may (with sources; streamed with a model)
       const { turn, meta: documentMeta } = await withDocumentAnswer(ctx, {
@@ -132,6 +163,7 @@ async function watchTurn(
   for (const message of owed) {
     if (message.text.trim() === '') continue;
     const emotion = message.meta?.emotionResult as EmotionResult | undefined;
+    // (no embeddings while a person is awaited: the watch answers only what the classifier is sure of)
     const watched = await engine.watch(state, {
       text: message.text,
       attributes: contact?.attributes ?? {},

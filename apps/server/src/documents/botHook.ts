@@ -1,8 +1,8 @@
 import type { Conversation } from '@tandem/domain';
 import type { TurnOutput } from '@tandem/engine';
 import type { AppContext } from '../context.ts';
-import { withEmbeddingMatch } from '../llm/botEmbeddings.ts';
-import { type ActiveProvider, activeProvider } from '../llm/gateway.ts';
+import { botProvider } from '../llm/botEmbeddings.ts';
+import type { ActiveProvider } from '../llm/gateway.ts';
 import { llmOf } from '../llm/service.ts';
 import { answerFromDocuments } from './answer.ts';
 
@@ -33,11 +33,11 @@ export async function withDocumentAnswer(
   },
 ): Promise<DocumentTurn> {
   const { turn, conversation } = input;
-  if (!uncovered(turn) && turn.kind !== 'clarify') return { turn, meta: null };
+  if (!uncovered(turn)) return { turn, meta: null };
   if (input.text.trim().length < 2) return { turn, meta: null };
   const llm = llmOf(ctx);
   const workspaceId = conversation.workspaceId;
-  const active = await activeProvider(ctx, workspaceId);
+  const active = await botProvider(ctx, workspaceId);
   // A bot turn holds one of the bot's few turn slots: a slow provider must not fill them all. So a workspace's
   // turns make at most LLM_BOT_CONCURRENCY model calls at once (beyond: the classical or passage answer at
   // once), and each waits at most LLM_BOT_DEADLINE_MS (then the passage answers).
@@ -63,13 +63,6 @@ async function answerTurn(
   timeoutMs: number,
 ): Promise<DocumentTurn> {
   const { turn, conversation } = input;
-  // first the knowledge base by meaning (embeddings), then the documents
-  const matched = await withEmbeddingMatch(ctx, provider, { ...input, timeoutMs }).catch((error: unknown) => {
-    ctx.log.error({ err: error, conversationId: conversation.id }, 'could not match by embeddings');
-    return null;
-  });
-  if (matched) return matched;
-  if (!uncovered(turn)) return { turn, meta: null };
   const streamId = `doc-${input.messageId}`;
   const llm = llmOf(ctx);
   let streamed = false;

@@ -1,41 +1,9 @@
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
-import { BlockList, isIP } from 'node:net';
 import { DomainError } from '@tandem/domain';
+import { guardedLookup, isPrivateLiteralHost, PRIVATE_ADDRESS_CODE } from './addressGuard.ts';
 
-/** Addresses a fetch must not reach unless allowed: loopback, private, link-local, carrier NAT, multicast… */
-const blocked = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['224.0.0.0', 3],
-] as const)
-  blocked.addSubnet(net, prefix, 'ipv4');
-for (const [net, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-] as const)
-  blocked.addSubnet(net, prefix, 'ipv6');
-
-/** Is this address one a fetch must not reach (an IPv4-mapped IPv6 address counts as its IPv4 one)? */
-export function isPrivateAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-  if (mapped) return blocked.check(mapped, 'ipv4');
-  const family = isIP(address);
-  if (family === 0) return true;
-  return blocked.check(address, family === 4 ? 'ipv4' : 'ipv6');
-}
+export { isPrivateAddress } from './addressGuard.ts';
 
 export interface FetchLimits {
   allowPrivate: boolean;
@@ -64,8 +32,7 @@ export async function fetchDocumentUrl(raw: string, limits: FetchLimits): Promis
   for (let hop = 0; hop <= (limits.maxRedirects ?? 3); hop++) {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw refuse('only http and https URLs');
     if (url.username || url.password) throw refuse('URLs with a user name or password are not fetched');
-    const host = url.hostname.replace(/^\[|\]$/g, '');
-    if (isIP(host) && !limits.allowPrivate && isPrivateAddress(host))
+    if (!limits.allowPrivate && isPrivateLiteralHost(url))
       throw refuse('that address is inside a private network');
     const response = await get(url, limits, deadline);
     if (response.status >= 300 && response.status < 400 && response.location) {
@@ -83,30 +50,12 @@ function get(
   limits: FetchLimits,
   signal: AbortSignal,
 ): Promise<{ status: number; location: string | null; contentType: string; body: Buffer }> {
-  const guardedLookup = (
-    hostname: string,
-    options: object,
-    callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
-  ) => {
-    dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
-      if (err) return callback(err, '');
-      const list = addresses as LookupAddress[];
-      if (!limits.allowPrivate && list.some((a) => isPrivateAddress(a.address))) {
-        const error: NodeJS.ErrnoException = new Error('private address');
-        error.code = 'EPRIVATE';
-        return callback(error, '');
-      }
-      if ((options as { all?: boolean }).all) return callback(null, list);
-      const first = list[0] as LookupAddress;
-      callback(null, first.address, first.family);
-    });
-  };
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const request = client.get(
       url,
       {
-        lookup: guardedLookup as never,
+        lookup: guardedLookup(limits.allowPrivate) as never,
         signal,
         headers: {
           'user-agent': 'Tandem document fetch',
@@ -148,7 +97,7 @@ function get(
 function translate(error: unknown, signal: AbortSignal): DomainError {
   if (error instanceof DomainError) return error;
   if (signal.aborted) return refuse('the page did not answer in time');
-  if ((error as NodeJS.ErrnoException).code === 'EPRIVATE')
+  if ((error as NodeJS.ErrnoException).code === PRIVATE_ADDRESS_CODE)
     return refuse('that address is inside a private network');
   return refuse('the page could not be fetched');
 }

@@ -1,3 +1,8 @@
+import http from 'node:http';
+import https from 'node:https';
+import { Readable } from 'node:stream';
+import { guardedLookup, isPrivateLiteralHost, PRIVATE_ADDRESS_CODE } from '../documents/addressGuard.ts';
+
 /** One message of a chat completion (OpenAI format). */
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -22,7 +27,7 @@ export interface ChatResponse {
 /** Why a provider call failed, as the call log records it. */
 export class ProviderError extends Error {
   constructor(
-    readonly outcome: 'timeout' | 'http_error' | 'bad_response' | 'network',
+    readonly outcome: 'timeout' | 'http_error' | 'bad_response' | 'network' | 'blocked_address',
     message: string,
     readonly status?: number,
   ) {
@@ -36,6 +41,11 @@ export interface ProviderEndpoint {
   apiKey: string | null;
   chatModel: string;
   embeddingModel: string | null;
+  /**
+   * May the base URL reach loopback, private, link-local and other internal addresses (a self-hosted model)?
+   * Absent or false: the same SSRF guard as document fetches (LLM_PROVIDER_ALLOW_PRIVATE).
+   */
+  allowPrivate?: boolean;
 }
 
 /** Tokens of a text when the provider does not say: about one per CJK character, one per 4 other chars. */
@@ -45,6 +55,10 @@ export function estimateTokens(text: string): number {
 }
 
 const url = (base: string, path: string) => `${base.replace(/\/+$/, '')}${path}`;
+
+/** Tokens of a chat request's prompt when the provider does not say (each message's text, plus a little). */
+export const estimatePromptTokens = (messages: readonly ChatMessage[]): number =>
+  messages.reduce((n, m) => n + estimateTokens(m.content) + 4, 0);
 
 /** The largest JSON body read from a provider (a completion; a batch of embeddings). */
 export const MAX_RESPONSE_BYTES = { chat: 1024 * 1024, embeddings: 16 * 1024 * 1024 };
@@ -81,20 +95,82 @@ async function cappedJson(response: Response, maxBytes: number, signal?: AbortSi
   }
 }
 
+const blockedAddress = () =>
+  new ProviderError(
+    'blocked_address',
+    'the provider address is inside a private network (LLM_PROVIDER_ALLOW_PRIVATE is off)',
+  );
+
+/** Statuses whose response has no body (a Response refuses one). */
+const NULL_BODY = new Set([101, 204, 205, 304]);
+
+/**
+ * One POST through node:http(s), so the connection's DNS lookup is the SSRF guard's (a name that resolves
+ * inside the network is refused as it connects, not only when checked), answered as a fetch Response.
+ */
+function send(
+  target: URL,
+  headers: Record<string, string>,
+  payload: Buffer,
+  allowPrivate: boolean,
+  signal?: AbortSignal,
+): Promise<Response> {
+  const client = target.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const request = client.request(
+      target,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(payload.length) },
+        lookup: guardedLookup(allowPrivate) as never,
+        ...(signal ? { signal } : {}),
+      },
+      (incoming) => {
+        const status = incoming.statusCode ?? 0;
+        if (status < 200 || status > 599) {
+          incoming.destroy();
+          return reject(new ProviderError('bad_response', `the provider answered with status ${status}`));
+        }
+        const responseHeaders = new Headers();
+        for (const [name, value] of Object.entries(incoming.headers))
+          for (const one of [value ?? []].flat()) responseHeaders.append(name, one);
+        if (NULL_BODY.has(status)) incoming.resume();
+        const body = NULL_BODY.has(status) ? null : (Readable.toWeb(incoming) as ReadableStream<Uint8Array>);
+        resolve(new Response(body, { status, headers: responseHeaders }));
+      },
+    );
+    request.on('error', reject);
+    request.end(payload);
+  });
+}
+
 async function post(endpoint: ProviderEndpoint, path: string, body: unknown, signal?: AbortSignal) {
+  const allowPrivate = endpoint.allowPrivate ?? false;
+  let target: URL;
+  try {
+    target = new URL(url(endpoint.baseUrl, path));
+  } catch {
+    throw new ProviderError('network', 'the provider address is not a URL');
+  }
+  if (target.protocol !== 'http:' && target.protocol !== 'https:')
+    throw new ProviderError('network', 'the provider address must be http or https');
+  if (!allowPrivate && isPrivateLiteralHost(target)) throw blockedAddress();
   let response: Response;
   try {
-    response = await fetch(url(endpoint.baseUrl, path), {
-      method: 'POST',
-      headers: {
+    response = await send(
+      target,
+      {
         'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
         ...(endpoint.apiKey ? { authorization: `Bearer ${endpoint.apiKey}` } : {}),
       },
-      body: JSON.stringify(body),
-      redirect: 'error',
-      ...(signal ? { signal } : {}),
-    });
+      Buffer.from(JSON.stringify(body)),
+      allowPrivate,
+      signal,
+    );
   } catch (error) {
+    if (error instanceof ProviderError) throw error;
+    if ((error as NodeJS.ErrnoException).code === PRIVATE_ADDRESS_CODE) throw blockedAddress();
     if (signal?.aborted) throw new ProviderError('timeout', 'the provider did not answer in time');
     throw new ProviderError('network', `could not reach the provider (${(error as Error).name})`);
   }
@@ -163,7 +239,7 @@ export async function chatCompletion(
     },
     request.signal,
   );
-  const promptEstimate = request.messages.reduce((n, m) => n + estimateTokens(m.content) + 4, 0);
+  const promptEstimate = estimatePromptTokens(request.messages);
   // (a provider that ignores `stream` answers with one JSON body: taken as it is)
   const json = (response.headers.get('content-type') ?? '').includes('application/json');
   const maxText = request.maxTokens ? request.maxTokens * 8 : MAX_ANSWER_TEXT;

@@ -1,10 +1,13 @@
 import { type LlmFeatures, llmFeaturesSchema } from '@tandem/protocol';
 import type { LlmSettingsRecord } from '@tandem/storage';
 import type { AppContext } from '../context.ts';
+import { isPrivateLiteralHost } from '../documents/addressGuard.ts';
 import {
   type ChatMessage,
   chatCompletion,
   embeddings,
+  estimatePromptTokens,
+  estimateTokens,
   type ProviderEndpoint,
   ProviderError,
 } from './client.ts';
@@ -21,7 +24,8 @@ export type LlmOutcome =
   | 'bad_response'
   | 'network'
   | 'key_unreadable'
-  | 'stopped';
+  | 'stopped'
+  | 'blocked_address';
 
 /** The provider of a workspace when it is switched on: settings, features and where to call. */
 export interface ActiveProvider {
@@ -62,19 +66,69 @@ export function providerFrom(ctx: AppContext, settings: LlmSettingsRecord): Acti
       apiKey,
       chatModel: settings.chatModel,
       embeddingModel: settings.embeddingModel,
+      allowPrivate: ctx.config.llmProviderAllowPrivate ?? false,
     },
   };
 }
 
-/** A provider call may go out: the circuit is closed and today's budget is not spent. */
-async function admit(ctx: AppContext, provider: ActiveProvider): Promise<Exclude<LlmOutcome, 'ok'> | null> {
-  const llm = llmOf(ctx);
-  if ((await llm.repo.tokensToday(provider.workspaceId)) >= provider.settings.dailyTokenBudget)
-    return 'budget';
-  if (!llm.breaker.allow(provider.workspaceId)) return 'circuit_open';
-  return null;
+/** The longest completion a call may write when its caller sets none (sent as `max_tokens`, and reserved). */
+export const DEFAULT_MAX_TOKENS = 1024;
+
+/** Tokens set aside from today's budget for a call in flight, and the UTC day they count against. */
+interface Reservation {
+  tokens: number;
+  at: Date;
 }
 
+type Refusal = Exclude<LlmOutcome, 'ok'>;
+
+/**
+ * A provider call may go out: its address is allowed, the circuit is closed, and `tokens` (what the call can
+ * cost at most, estimated) fit in what is left of today's budget — reserved at once, in one statement, so
+ * calls running at the same time (in any process) cannot together spend past the budget. The reservation is
+ * settled with the real count after the call (`record`), or given back when nothing was spent.
+ */
+async function admit(
+  ctx: AppContext,
+  provider: ActiveProvider,
+  tokens: number,
+): Promise<{ refused: Refusal } | { reservation: Reservation }> {
+  const llm = llmOf(ctx);
+  const { workspaceId } = provider;
+  if (!provider.endpoint.allowPrivate && privateLiteral(provider.endpoint.baseUrl))
+    return { refused: 'blocked_address' };
+  if (llm.breaker.state(workspaceId) === 'open') return { refused: 'circuit_open' };
+  const at = new Date();
+  if (!(await llm.repo.reserveTokens(workspaceId, tokens, provider.settings.dailyTokenBudget, at)))
+    return { refused: 'budget' };
+  if (!llm.breaker.allow(workspaceId)) {
+    await release(ctx, provider, { tokens, at });
+    return { refused: 'circuit_open' };
+  }
+  return { reservation: { tokens, at } };
+}
+
+const privateLiteral = (baseUrl: string) => {
+  try {
+    return isPrivateLiteralHost(new URL(baseUrl));
+  } catch {
+    return false;
+  }
+};
+
+/** Brings a reservation to what the call really spent (less, or more when the provider counts higher). */
+async function settle(ctx: AppContext, provider: ActiveProvider, reservation: Reservation, spent: number) {
+  await llmOf(ctx)
+    .repo.adjustTokens(provider.workspaceId, spent - reservation.tokens, reservation.at)
+    .catch((error: unknown) =>
+      ctx.log.error({ err: error }, 'could not settle the tokens of a provider call'),
+    );
+}
+
+const release = (ctx: AppContext, provider: ActiveProvider, reservation: Reservation) =>
+  settle(ctx, provider, reservation, 0);
+
+/** Logs a call (never the text: only what it cost and how it went) and settles its reservation. */
 async function record(
   ctx: AppContext,
   provider: ActiveProvider,
@@ -86,11 +140,11 @@ async function record(
     prompt: number;
     completion: number;
   },
+  reservation: Reservation | null = null,
 ): Promise<void> {
-  const llm = llmOf(ctx);
-  // (never the text: only what the call cost and how it went)
-  await llm.repo
-    .logCall(provider.workspaceId, {
+  if (reservation) await settle(ctx, provider, reservation, call.prompt + call.completion);
+  await llmOf(ctx)
+    .repo.logCall(provider.workspaceId, {
       purpose: call.purpose,
       model: call.model,
       outcome: call.outcome,
@@ -99,8 +153,6 @@ async function record(
       completionTokens: call.completion,
     })
     .catch((error: unknown) => ctx.log.error({ err: error }, 'could not log a provider call'));
-  if (call.prompt + call.completion > 0)
-    await llm.repo.addTokens(provider.workspaceId, call.prompt + call.completion);
 }
 
 const failure = (
@@ -131,10 +183,12 @@ const PARTIAL_PLACEHOLDER = /\[[A-Z_0-9]*$/;
 
 /**
  * One chat completion for a workspace, with every safeguard: personal data masked before the text leaves
- * (and put back into the answer), the daily budget, the circuit breaker, the timeout, and a log line per
+ * (and put back into the answer), the daily budget (the prompt's estimate plus `maxTokens` reserved before
+ * the call, settled with the provider's count after), the circuit breaker, the timeout, and a log line per
  * call without the text. `onText` gets the whole answer so far as it streams (already unmasked).
- * `timeoutMs` shortens the provider's timeout for this call; aborting `signal` stops the call (outcome
- * `stopped`, not a provider failure). Never throws for provider trouble: the caller falls back (`ok: false`).
+ * `maxTokens` caps the answer (DEFAULT_MAX_TOKENS when absent); `timeoutMs` shortens the provider's timeout
+ * for this call; aborting `signal` stops the call (outcome `stopped`, not a provider failure). Never throws
+ * for provider trouble: the caller falls back (`ok: false`).
  */
 export async function complete(
   ctx: AppContext,
@@ -150,13 +204,17 @@ export async function complete(
 ): Promise<CompletionResult> {
   const llm = llmOf(ctx);
   const model = provider.settings.chatModel;
-  const refused = await admit(ctx, provider);
-  if (refused) {
-    await record(ctx, provider, { purpose, model, outcome: refused, latencyMs: 0, prompt: 0, completion: 0 });
-    return { ok: false, outcome: refused };
-  }
   const masker = createMasker();
   const masked = messages.map((m) => ({ role: m.role, content: masker.mask(m.content) }));
+  const maxTokens = options.maxTokens ?? DEFAULT_MAX_TOKENS;
+  const promptEstimate = estimatePromptTokens(masked);
+  const admitted = await admit(ctx, provider, promptEstimate + maxTokens);
+  if ('refused' in admitted) {
+    const outcome = admitted.refused;
+    await record(ctx, provider, { purpose, model, outcome, latencyMs: 0, prompt: 0, completion: 0 });
+    return { ok: false, outcome };
+  }
+  const { reservation } = admitted;
   const started = performance.now();
   let soFar = '';
   const onText = options.onText;
@@ -164,7 +222,7 @@ export async function complete(
     const response = await chatCompletion(provider.endpoint, {
       messages: masked,
       signal: callSignal(provider, options),
-      ...(options.maxTokens ? { maxTokens: options.maxTokens } : {}),
+      maxTokens,
       ...(onText
         ? {
             onDelta: (delta: string) => {
@@ -175,14 +233,19 @@ export async function complete(
         : {}),
     });
     llm.breaker.success(provider.workspaceId);
-    await record(ctx, provider, {
-      purpose,
-      model,
-      outcome: 'ok',
-      latencyMs: performance.now() - started,
-      prompt: response.promptTokens,
-      completion: response.completionTokens,
-    });
+    await record(
+      ctx,
+      provider,
+      {
+        purpose,
+        model,
+        outcome: 'ok',
+        latencyMs: performance.now() - started,
+        prompt: response.promptTokens,
+        completion: response.completionTokens,
+      },
+      reservation,
+    );
     return {
       ok: true,
       text: masker.unmask(response.text),
@@ -191,17 +254,25 @@ export async function complete(
     };
   } catch (error) {
     const outcome = options.signal?.aborted ? 'stopped' : failure(error);
-    // (a refusal of this one request, or a stop of ours, says the provider is up)
+    // (a refusal of this one request, a refused address, or a stop of ours, says nothing against the provider)
     if (outcome !== 'stopped' && providerUnwell(error)) llm.breaker.failure(provider.workspaceId);
     else llm.breaker.success(provider.workspaceId);
-    await record(ctx, provider, {
-      purpose,
-      model,
-      outcome,
-      latencyMs: performance.now() - started,
-      prompt: 0,
-      completion: 0,
-    });
+    // a call cut off after it wrote something has spent about that much (the provider bills it); one that
+    // wrote nothing gives its reservation back
+    const written = soFar === '' ? 0 : estimateTokens(soFar);
+    await record(
+      ctx,
+      provider,
+      {
+        purpose,
+        model,
+        outcome,
+        latencyMs: performance.now() - started,
+        prompt: written > 0 ? promptEstimate : 0,
+        completion: written,
+      },
+      reservation,
+    );
     return { ok: false, outcome };
   }
 }
@@ -232,18 +303,24 @@ export async function embedTexts(
   const fetched = new Map<string, number[]>();
   for (let start = 0; start < missing.length; start += EMBED_BATCH) {
     const batch = missing.slice(start, start + EMBED_BATCH);
-    const refused = await admit(ctx, provider);
-    if (refused) {
+    // (an embedding costs its input: the estimate is reserved, the provider's count settles it)
+    const estimate = Math.max(
+      1,
+      batch.reduce((n, t) => n + estimateTokens(t), 0),
+    );
+    const admitted = await admit(ctx, provider, estimate);
+    if ('refused' in admitted) {
       await record(ctx, provider, {
         purpose,
         model,
-        outcome: refused,
+        outcome: admitted.refused,
         latencyMs: 0,
         prompt: 0,
         completion: 0,
       });
       return null;
     }
+    const { reservation } = admitted;
     const started = performance.now();
     try {
       const { vectors, tokens } = await embeddings(provider.endpoint, batch, callSignal(provider, options));
@@ -252,25 +329,35 @@ export async function embedTexts(
         fetched.set(text, vectors[i] as number[]);
         llm.embeddings.set(scope, text, vectors[i] as number[]);
       }
-      await record(ctx, provider, {
-        purpose,
-        model,
-        outcome: 'ok',
-        latencyMs: performance.now() - started,
-        prompt: tokens,
-        completion: 0,
-      });
+      await record(
+        ctx,
+        provider,
+        {
+          purpose,
+          model,
+          outcome: 'ok',
+          latencyMs: performance.now() - started,
+          prompt: tokens,
+          completion: 0,
+        },
+        reservation,
+      );
     } catch (error) {
       if (providerUnwell(error)) llm.breaker.failure(provider.workspaceId);
       else llm.breaker.success(provider.workspaceId);
-      await record(ctx, provider, {
-        purpose,
-        model,
-        outcome: failure(error),
-        latencyMs: performance.now() - started,
-        prompt: 0,
-        completion: 0,
-      });
+      await record(
+        ctx,
+        provider,
+        {
+          purpose,
+          model,
+          outcome: failure(error),
+          latencyMs: performance.now() - started,
+          prompt: 0,
+          completion: 0,
+        },
+        reservation,
+      );
       return null;
     }
   }

@@ -9,6 +9,7 @@ import type { AppContext } from '../context.ts';
 import { type Breaker, createBreaker } from './breaker.ts';
 import { createEmbeddingCache, type EmbeddingCache } from './embeddingCache.ts';
 import { createSecretBox, LLM_SECRET_NAME, type SecretBox } from './secretBox.ts';
+import { type BotStreamUpdate, createStreamRelay, type StreamRelay } from './streams.ts';
 
 /** What the language-model and document features share in one process. */
 export interface LlmService {
@@ -18,11 +19,26 @@ export interface LlmService {
   documents: DocumentRepository;
   embeddings: EmbeddingCache;
   /** built retrieval indexes and embedded knowledge phrasings by workspace (this server's, not the module's) */
-  caches: { indexes: Map<string, unknown>; examples: Map<string, unknown>; building: Map<string, unknown> };
+  caches: {
+    indexes: Map<string, unknown>;
+    examples: Map<string, unknown>;
+    building: Map<string, unknown>;
+    /** bot turns' questions waiting for their embeddings, by workspace (botEmbeddings.ts) */
+    turns: Map<string, unknown>;
+    /** the provider bot turns use, by workspace, read at most every few seconds (dropped when settings are saved) */
+    providers: Map<string, unknown>;
+  };
   /** language-model calls bot turns are making now, by workspace (capped: LLM_BOT_CONCURRENCY) */
   botCalls: Map<string, number>;
-  /** sends a bot answer being written to the customer's widget (set once the sockets exist) */
-  streamToContact: (contactId: string, payload: BotStream) => void;
+  /**
+   * sends a bot answer being written to the customer's widget: the caller gives the whole text so far, the
+   * widget gets only what is new (`streams`)
+   */
+  streamToContact: (contactId: string, update: BotStreamUpdate) => void;
+  /** the answers being written, as `bot:stream` events (and the whole text so far for a widget that connects) */
+  streams: StreamRelay;
+  /** puts a `bot:stream` event on the way to the customer's widgets (set once the sockets exist) */
+  emitStream: (contactId: string, payload: BotStream) => void;
 }
 
 const services = new WeakMap<AppContext, LlmService>();
@@ -39,9 +55,17 @@ export async function attachLlmService(ctx: AppContext): Promise<LlmService> {
     repo: llmRepository(ctx.store.db),
     documents: documentRepository(ctx.store.db),
     embeddings: createEmbeddingCache(),
-    caches: { indexes: new Map(), examples: new Map(), building: new Map() },
+    caches: {
+      indexes: new Map(),
+      examples: new Map(),
+      building: new Map(),
+      turns: new Map(),
+      providers: new Map(),
+    },
     botCalls: new Map(),
-    streamToContact: () => undefined,
+    streamToContact: (contactId, update) => service.streams.update(contactId, update),
+    streams: createStreamRelay((contactId, payload) => service.emitStream(contactId, payload)),
+    emitStream: () => undefined,
   };
   services.set(ctx, service);
   // the key that seals provider keys then lives in the same database as the keys it seals

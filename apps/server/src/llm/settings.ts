@@ -7,6 +7,7 @@ import {
 } from '@tandem/protocol';
 import type { z } from 'zod';
 import type { AppContext } from '../context.ts';
+import { resolvesPrivate } from '../documents/addressGuard.ts';
 import { embedStaleDocuments } from '../documents/service.ts';
 import { complete, embedTexts, providerFrom, readFeatures } from './gateway.ts';
 import { llmOf } from './service.ts';
@@ -79,6 +80,7 @@ export async function saveLlmSettings(
   const llm = llmOf(ctx);
   const stored = await llm.repo.settings(user.workspaceId);
   const baseUrl = body.baseUrl.replace(/\/+$/, '');
+  await assertReachableAddress(ctx, baseUrl);
   if (body.apiKey === undefined && stored?.apiKeySealed && originOf(stored.baseUrl) !== originOf(baseUrl))
     throw new DomainError(
       'api_key_required',
@@ -103,6 +105,8 @@ export async function saveLlmSettings(
   // new settings deserve a fresh chance, and nothing computed with the old ones is reused
   llm.breaker.reset(user.workspaceId);
   llm.embeddings.clearWorkspace(user.workspaceId);
+  llm.caches.providers.delete(user.workspaceId);
+  llm.caches.examples.delete(user.workspaceId);
   // documents added before this embedding model get its vectors, in the background
   if (body.enabled && body.embeddingModel) {
     embedStaleDocuments(ctx, user.workspaceId).catch((error: unknown) =>
@@ -110,6 +114,22 @@ export async function saveLlmSettings(
     );
   }
   return readLlmSettings(ctx, user);
+}
+
+/**
+ * Refuses a base URL inside the host's network (loopback, private, link-local such as cloud metadata at
+ * 169.254.169.254…) unless the deployment allows it (LLM_PROVIDER_ALLOW_PRIVATE, for a self-hosted model).
+ * A clear answer when saving; the guard that holds is in the connection's own DNS lookup (llm/client.ts),
+ * so a name that resolves elsewhere later is refused as it connects.
+ */
+async function assertReachableAddress(ctx: AppContext, baseUrl: string): Promise<void> {
+  if (ctx.config.llmProviderAllowPrivate) return;
+  const inside = await resolvesPrivate(new URL(baseUrl));
+  if (inside)
+    throw new DomainError(
+      'bad_request',
+      `the provider address is inside a private network (${inside}): a self-hosted model (Ollama, vLLM) needs LLM_PROVIDER_ALLOW_PRIVATE=true on the server`,
+    );
 }
 
 /** One small completion (and one embedding when configured) with the saved settings, switched on or not. */

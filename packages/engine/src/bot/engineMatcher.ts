@@ -1,4 +1,5 @@
 import { OrganizationGuard } from '../lang/organizations.ts';
+import type { SemanticQuery } from '../nlu/semanticIndex.ts';
 import type { FaqEngine, FaqSearchResult } from '../retrieval/faqEngine.ts';
 import type { FaqMatch, FaqMatcher } from './matcher.ts';
 import { helpfulSuggestions, SUGGESTION_RULE, type SuggestionRule } from './suggestions.ts';
@@ -32,8 +33,8 @@ export function engineMatcher(
 ): FaqMatcher {
   const others = new OrganizationGuard(knowledgeText(engine));
   return {
-    match(text: string): FaqMatch {
-      const result = engine.search(text, 5);
+    match(text: string, semantic?: SemanticQuery | null): FaqMatch {
+      const result = engine.search(text, 5, semantic);
       observe?.(result);
       const empty = result.prediction.ranking.length === 0;
       const candidates = result.candidates.map((c) => ({ entryId: c.entryId, confidence: c.score }));

@@ -1,3 +1,4 @@
+import type { SemanticQuery } from '../nlu/semanticIndex.ts';
 import type { KnowledgeEntry } from './types.ts';
 
 export interface FaqCandidate {
@@ -19,7 +20,8 @@ export interface FaqMatch {
 
 /** Maps a customer message to knowledge entries. The bot's dialogue policy does not care how. */
 export interface FaqMatcher {
-  match(text: string): FaqMatch;
+  /** `semantic`: the message's embedding, when the workspace's provider gives embeddings (extra evidence) */
+  match(text: string, semantic?: SemanticQuery | null): FaqMatch;
 }
 
 export type FaqMatcherFactory = (entries: readonly KnowledgeEntry[]) => FaqMatcher;

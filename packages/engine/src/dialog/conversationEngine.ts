@@ -9,6 +9,7 @@ import {
   summarizeTrajectory,
   toEmotionPoint,
 } from '../emotion/index.ts';
+import type { HeldOutPredictions } from '../nlu/model.ts';
 import type { FaqEngine } from '../retrieval/faqEngine.ts';
 import { compileRules, evaluateRules, type RuleDefinition } from '../rules/index.ts';
 import { type AssistResult, createAssist } from './assist.ts';
@@ -86,6 +87,12 @@ export interface ConversationEngine {
    * ranked by the bot's own matcher, worded in the language the bot would answer in; none when nothing matches.
    */
   suggest(text: string, options?: { lang?: Lang | null; limit?: number }): AssistResult;
+  /**
+   * What a provider's embeddings are compared with: every phrasing the matcher learnt, under its entry id
+   * (knowledge entries and `flow:` triggers), and the classifier's held-out predictions, which weigh the
+   * embeddings against it (`SemanticIndex.build`).
+   */
+  semanticTraining(): { phrasings: Array<{ key: string; text: string }>; heldOut?: HeldOutPredictions };
   /** swaps the staff rules in place: effective for the next message, no retraining */
   setRules(rules: RuleDefinition[]): void;
   /**
@@ -196,7 +203,13 @@ export function createConversationEngine(
 
     // what the message is about, before anything acts on it (rules may condition on the intent); placeholders
     // and links ("[订单x]到哪了") say nothing the matcher can use
-    const faq = faqBot.reply(state.bot, withoutPlaceholders(input.text), lang, settings.fallback);
+    const faq = faqBot.reply(
+      state.bot,
+      withoutPlaceholders(input.text),
+      lang,
+      settings.fallback,
+      input.semantic ?? null,
+    );
     const intent =
       faq.decision.kind === 'answer'
         ? { name: faq.decision.entryId, confidence: faq.decision.confidence }
@@ -429,7 +442,13 @@ export function createConversationEngine(
     const advice = settings.emotion.escalate
       ? escalationAdvice(emotion, summarizeTrajectory(emotions))
       : null;
-    const faq = faqBot.reply(state.bot, withoutPlaceholders(input.text), lang, settings.fallback);
+    const faq = faqBot.reply(
+      state.bot,
+      withoutPlaceholders(input.text),
+      lang,
+      settings.fallback,
+      input.semantic ?? null,
+    );
     const d = faq.decision;
     const ruled = evaluateRules(rules, {
       text: input.text,
@@ -496,6 +515,13 @@ export function createConversationEngine(
     watch,
     suggest: assist.suggest,
     explain,
+    semanticTraining() {
+      const phrasings = matcherEntries(brain).flatMap((e) =>
+        [...(e.questions.zh ?? []), ...(e.questions.en ?? [])].map((text) => ({ key: e.id, text })),
+      );
+      const { heldOut } = matcher.model.snapshot;
+      return heldOut ? { phrasings, heldOut } : { phrasings };
+    },
     setRules(next) {
       rules = compileRules(next);
     },

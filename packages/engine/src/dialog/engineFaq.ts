@@ -4,6 +4,7 @@ import type { FaqMatch } from '../bot/matcher.ts';
 import { CLARIFY_TEXT, DECLINE_VARIANTS, declineText, EMPTY_REPLIES, HANDOFF_TEXT } from '../bot/messages.ts';
 import { knowledgeTopics } from '../bot/topics.ts';
 import type { BotDecision, BotState, KnowledgeEntry, Lang, QuickReply } from '../bot/types.ts';
+import type { SemanticQuery } from '../nlu/semanticIndex.ts';
 import type { FaqEngine, FaqSearchResult } from '../retrieval/faqEngine.ts';
 import { flowEntries, matcherTraining } from './matcherEntries.ts';
 import type { BotSettings } from './settings.ts';
@@ -75,11 +76,13 @@ export function createEngineFaq(
     lastSearch = result;
   });
   let lastMatch: FaqMatch | null = null;
+  // the message's embedding for the reply being made (set around `bot.reply`)
+  let semanticNow: SemanticQuery | null = null;
   const bot = createFaqBotWith(
     entries,
     {
       match(text) {
-        lastMatch = matcher.match(text);
+        lastMatch = matcher.match(text, semanticNow);
         return lastMatch;
       },
     },
@@ -128,13 +131,26 @@ export function createEngineFaq(
   };
 
   return {
-    reply(state: BotState, text: string, lang: Lang, policy: BotSettings['fallback']): FaqReply {
+    /** `semantic`: the message's embedding (when the workspace's provider gives embeddings) */
+    reply(
+      state: BotState,
+      text: string,
+      lang: Lang,
+      policy: BotSettings['fallback'],
+      semantic: SemanticQuery | null = null,
+    ): FaqReply {
       const misses = state.misses;
       // the bot hands over on a miss once it has missed before: tell it so exactly when this miss is the last allowed
       const bridged = misses + 1 >= policy.maxMisses ? 1 : 0;
       lastMatch = null;
       lastSearch = null;
-      const r = bot.reply({ ...state, lang, misses: bridged }, text);
+      semanticNow = semantic;
+      let r: ReturnType<typeof bot.reply>;
+      try {
+        r = bot.reply({ ...state, lang, misses: bridged }, text);
+      } finally {
+        semanticNow = null;
+      }
       const match = lastMatch as FaqMatch | null;
       const search = lastSearch as FaqSearchResult | null;
       const empty = match?.empty === true;

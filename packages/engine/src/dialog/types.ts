@@ -6,6 +6,7 @@ import type {
   QuickReply,
 } from '../bot/types.ts';
 import type { EmotionPoint, EmotionResult } from '../emotion/index.ts';
+import type { SemanticQuery } from '../nlu/semanticIndex.ts';
 import type { RuleDefinition } from '../rules/index.ts';
 import type { FlowContext, FlowDefinition, FlowState } from './flows/index.ts';
 import type { BotSettings } from './settings.ts';
@@ -60,6 +61,11 @@ export interface TurnInput {
   lang?: Lang | null;
   /** the message's emotion when the caller has already read it (it is read once per message) */
   emotion?: EmotionResult;
+  /**
+   * the message's embedding against the workspace's embedded phrasings (`SemanticIndex.query`), when its
+   * provider gives embeddings: extra evidence for intent and FAQ matching and out-of-scope detection
+   */
+  semantic?: SemanticQuery;
 }
 
 export interface TurnReply {

@@ -1,7 +1,7 @@
 import { fitTemperature } from './calibration.ts';
 import { defaultEpochs, type Fitted, fitLinear, snapshotOf, type WarmStart, wordCounts } from './fit.ts';
 import type { Item } from './items.ts';
-import { type Evidence, IntentModel, OOS_INTENT } from './model.ts';
+import { type Evidence, type HeldOutPredictions, IntentModel, OOS_INTENT } from './model.ts';
 import { DEFAULT_OOS_DETECTOR, fitOosDetector, type OosDetectorParams, type OosSample } from './oos.ts';
 import type { TrainingReport } from './report.ts';
 import { rivalsOf } from './softmax.ts';
@@ -93,6 +93,41 @@ export interface Calibration {
   detector: OosDetectorParams;
   heldOut: number;
   warm?: WarmStart;
+  /** what models that never saw them made of some of the workspace's own examples (see HeldOutPredictions) */
+  predictions?: HeldOutPredictions;
+}
+
+/** At most this many held-out predictions are kept with a model. */
+const KEPT_PREDICTIONS = 1000;
+
+/** The held-out in-scope predictions, evenly sampled, as calibrated rankings. */
+function keptPredictions(
+  judge: IntentModel,
+  seen: readonly HeldOutEvidence[],
+  temperature: number,
+  options: IntentTrainOptions,
+): HeldOutPredictions {
+  const own = seen.filter(({ item }) => item.label !== OOS_INTENT && item.weight === 1);
+  const step = Math.max(1, own.length / KEPT_PREDICTIONS);
+  const kept: HeldOutPredictions = {
+    decision: {
+      answerAt: options.decision?.answerAt ?? 0.5,
+      clarifyMargin: options.decision?.clarifyMargin ?? 0.3,
+    },
+    texts: [],
+    labels: [],
+    intents: [],
+    probabilities: [],
+  };
+  for (let q = 0; q < own.length; q += step) {
+    const { item, evidence } = own[Math.floor(q)] as HeldOutEvidence;
+    const { ranking } = judge.judge(evidence, temperature);
+    kept.texts.push(item.text);
+    kept.labels.push(item.label);
+    kept.intents.push(ranking.map((r) => r.intent));
+    kept.probabilities.push(ranking.map((r) => r.confidence));
+  }
+  return kept;
 }
 
 /** Small sets: every item is predicted by a model trained on the other folds (items of one-example intents stay in). */
@@ -198,10 +233,11 @@ export function calibration(
     return { temperature: 1, detector: DEFAULT_OOS_DETECTOR, heldOut: 0, warm };
   }
   const calibrated = calibrate(judge, seen, classes, options);
+  const predictions = keptPredictions(judge, seen, calibrated.temperature, options);
   const labelledOos = items.filter((i) => i.label === OOS_INTENT && i.weight === 1).length;
   if (labelledOos < FEW_LABELLED_OOS) {
     const detector = unknownIntentDetector(items, classes, options, report, calibrated.temperature);
-    if (detector !== null) return { ...calibrated, detector, heldOut: seen.length, warm };
+    if (detector !== null) return { ...calibrated, detector, heldOut: seen.length, warm, predictions };
   }
-  return { ...calibrated, heldOut: seen.length, warm };
+  return { ...calibrated, heldOut: seen.length, warm, predictions };
 }

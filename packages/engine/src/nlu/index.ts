@@ -4,6 +4,7 @@ export { NluError, type NluErrorId } from './errors.ts';
 export type { FeatureOptions } from './features.ts';
 export {
   type DecisionSettings,
+  type HeldOutPredictions,
   IntentModel,
   type IntentModelSnapshot,
   type IntentPrediction,
@@ -15,6 +16,13 @@ export { generateOffTopic } from './offTopic.ts';
 export { DEFAULT_OOS_DETECTOR, type OosDetectorParams, type OosSignals, oosScore } from './oos.ts';
 export { ModelRegistry, type ModelVersion } from './registry.ts';
 export type { TrainingReport } from './report.ts';
+export { type FusedPrediction, fusePrediction, type SemanticEvidence } from './semanticFusion.ts';
+export {
+  type SemanticCalibration,
+  type SemanticExample,
+  SemanticIndex,
+  SemanticQuery,
+} from './semanticIndex.ts';
 export { IntentService, type Trainer } from './service.ts';
 export { holdoutMask, stratifiedFolds } from './split.ts';
 export { type IntentTrainOptions, trainIntentModel } from './train.ts';

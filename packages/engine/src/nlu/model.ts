@@ -49,6 +49,20 @@ export interface DecisionSettings {
   clarifyMargin: number;
 }
 
+/**
+ * What models that never saw them made of some of the workspace's own examples (cross-validation during
+ * training): how extra evidence about a message (embeddings, see semanticIndex.ts) is weighed against the
+ * classifier without any test data. Rankings are calibrated, best first.
+ */
+export interface HeldOutPredictions {
+  /** the thresholds the model answers with (the decision the predictions are judged by) */
+  decision: DecisionSettings;
+  texts: string[];
+  labels: string[];
+  intents: string[][];
+  probabilities: number[][];
+}
+
 /** Everything a trained model is, as plain data: what the training worker sends back and what is versioned. */
 export interface IntentModelSnapshot {
   format: 1;
@@ -68,6 +82,8 @@ export interface IntentModelSnapshot {
   exampleOffsets: Int32Array;
   exampleTermIds: Int32Array;
   report: TrainingReport;
+  /** held-out predictions of the workspace's own examples (absent when too few examples to hold out) */
+  heldOut?: HeldOutPredictions;
 }
 
 const WORDLIKE = /[\p{L}\p{N}]/u;

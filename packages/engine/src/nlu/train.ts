@@ -81,12 +81,13 @@ export function trainIntentModel(
     report.warnings.push(`${report.singletons.length} intent(s) have a single example; add more phrasings`);
   }
 
-  const { temperature, detector, heldOut, warm } = calibration(items, classes, options, report);
+  const { temperature, detector, heldOut, warm, predictions } = calibration(items, classes, options, report);
   report.heldOut = heldOut;
   phase('calibration');
   const fitted = fitLinear(items, classes, words, options, warm);
   phase('finalModel');
-  const model = new IntentModel(snapshotOf(fitted, classes, items, options, temperature, detector, report));
+  const snapshot = snapshotOf(fitted, classes, items, options, temperature, detector, report);
+  const model = new IntentModel(predictions ? { ...snapshot, heldOut: predictions } : snapshot);
   phase('load');
   report.trainMs = Math.round(performance.now() - started);
   return model;

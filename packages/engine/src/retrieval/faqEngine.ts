@@ -2,6 +2,8 @@ import type { KnowledgeEntry, Lang } from '../bot/types.ts';
 import type { Analysis } from '../lang/index.ts';
 import { OrganizationGuard } from '../lang/organizations.ts';
 import type { IntentModel, IntentPrediction, Outcome } from '../nlu/model.ts';
+import { fusePrediction } from '../nlu/semanticFusion.ts';
+import type { SemanticQuery } from '../nlu/semanticIndex.ts';
 import { type IntentTrainOptions, trainIntentModel } from '../nlu/train.ts';
 import { trainInWorker, type WorkerOptions } from '../nlu/trainInWorker.ts';
 import { faqExamples } from './faqExamples.ts';
@@ -114,9 +116,16 @@ export class FaqEngine {
     return { ...this.settings };
   }
 
-  search(text: string, limit = 5): FaqSearchResult {
+  /**
+   * `semantic`: the message's embedding against the workspace's embedded phrasings, when a provider gives
+   * embeddings — extra evidence for the classifier's ranking and its out-of-scope decision (`fusePrediction`).
+   */
+  search(text: string, limit = 5, semantic?: SemanticQuery | null): FaqSearchResult {
     const analysis = this.model.analyzer.analyze(text);
-    const prediction = this.model.predictAnalysis(analysis);
+    const classical = this.model.predictAnalysis(analysis);
+    const prediction = semantic
+      ? fusePrediction(classical, semantic, this.model.snapshot.decision)
+      : classical;
     const hits = prediction.ranking.length > 0 ? this.index.search(analysis, limit) : [];
     const scores = new Map<string, FaqScore>();
     const { lexicalWeight, answerAt, margin, clarifyAt, verbatimAt, answerWeight } = this.settings;

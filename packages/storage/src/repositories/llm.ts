@@ -109,6 +109,43 @@ export function llmRepository(db: Db) {
         .execute();
     },
 
+    /**
+     * Reserves `tokens` of today's budget for a call about to go out: added only when the day's count stays
+     * within `budget` (one statement: concurrent reservations, from any process, cannot together pass it).
+     * False when they do not fit (nothing is added).
+     */
+    async reserveTokens(
+      workspaceId: string,
+      tokens: number,
+      budget: number,
+      now = new Date(),
+    ): Promise<boolean> {
+      if (tokens > budget) return false;
+      const row = await db
+        .insertInto('llm_usage')
+        .values({ workspace_id: workspaceId, day: usageDay(now), tokens })
+        .onConflict((oc) =>
+          oc
+            .columns(['workspace_id', 'day'])
+            .doUpdateSet({ tokens: sql`llm_usage.tokens + ${tokens}` })
+            .where(sql<boolean>`llm_usage.tokens + ${tokens} <= ${budget}`),
+        )
+        .returning('tokens')
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    /** Corrects a day's count by `delta` (a reservation settled or given back), never below zero. */
+    async adjustTokens(workspaceId: string, delta: number, now = new Date()): Promise<void> {
+      if (delta === 0) return;
+      await db
+        .updateTable('llm_usage')
+        .set({ tokens: sql`greatest(llm_usage.tokens + ${delta}, 0)` })
+        .where('workspace_id', '=', workspaceId)
+        .where('day', '=', usageDay(now))
+        .execute();
+    },
+
     async logCall(workspaceId: string, call: Omit<LlmCallRecord, 'at'>): Promise<void> {
       await db
         .insertInto('llm_calls')

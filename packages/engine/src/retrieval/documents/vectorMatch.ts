@@ -1,41 +1,3 @@
-import { cosine } from './vectors.ts';
-
-/** An example phrasing's embedding, under the key of what it means (a knowledge entry's id). */
-export interface EmbeddedExample<K> {
-  key: K;
-  vector: readonly number[];
-}
-
-export interface VectorMatch<K> {
-  key: K;
-  /** cosine similarity of the closest example of this key */
-  similarity: number;
-  /** how far ahead of the next key it is */
-  margin: number;
-}
-
-/**
- * The key whose closest example is nearest to the query, when it is near enough (`minSimilarity`) and clearly
- * ahead of the next key (`minMargin`); null otherwise — the caller then keeps the classical engine's decision.
- */
-export function matchByEmbedding<K>(
-  query: readonly number[],
-  examples: Iterable<EmbeddedExample<K>>,
-  options: { minSimilarity: number; minMargin: number },
-): VectorMatch<K> | null {
-  const best = new Map<K, number>();
-  for (const example of examples) {
-    const s = cosine(query, example.vector);
-    if (s > (best.get(example.key) ?? -1)) best.set(example.key, s);
-  }
-  const ranked = [...best.entries()].sort((a, b) => b[1] - a[1]);
-  const [first, second] = ranked;
-  if (!first) return null;
-  const margin = first[1] - (second?.[1] ?? 0);
-  if (first[1] < options.minSimilarity || margin < options.minMargin) return null;
-  return { key: first[0], similarity: first[1], margin };
-}
-
 /**
  * A deterministic embedding with no model: Latin words and Han characters and bigrams hashed into `dims`
  * dimensions, L2-normalised; `aliases` map a feature to another (synonyms a real model would know). Made for
@@ -64,6 +26,45 @@ export function hashedEmbedding(
     const d = (h >>> 0) % dims;
     v[d] = (v[d] as number) + 1;
   }
+  const norm = Math.sqrt(v.reduce((s, x) => s + x * x, 0)) || 1;
+  return v.map((x) => x / norm);
+}
+
+/** A deterministic unit vector for a name (normal draws seeded by its hash): a concept's direction in test embeddings. */
+export function seededDirection(seed: string, dims = 256): number[] {
+  let h = 2166136261;
+  for (const ch of seed) h = Math.imul(h ^ (ch.codePointAt(0) as number), 16777619);
+  let state = h >>> 0 || 1;
+  const next = () => {
+    state ^= state << 13;
+    state >>>= 0;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    return (state + 0.5) / 4294967296;
+  };
+  const v = Array.from(
+    { length: dims },
+    () => Math.sqrt(-2 * Math.log(next())) * Math.cos(2 * Math.PI * next()),
+  );
+  const norm = Math.sqrt(v.reduce((s, x) => s + x * x, 0));
+  return v.map((x) => x / norm);
+}
+
+/**
+ * A deterministic embedding that "knows" what a text means: the direction of its concept (weight `strength`;
+ * none for a text of no known concept), its hashed words (0.5) and noise of its own (1 − strength),
+ * L2-normalised. A stand-in for a pretrained encoder in tests and benchmarks (the loopback provider), never
+ * for production.
+ */
+export function conceptEmbedding(text: string, concept: string | null, strength = 0.6, dims = 256): number[] {
+  const v = new Array<number>(dims).fill(0);
+  const add = (u: readonly number[], w: number) => {
+    for (let i = 0; i < dims; i++) v[i] = (v[i] as number) + w * (u[i] as number);
+  };
+  if (concept !== null) add(seededDirection(`intent:${concept}`, dims), strength);
+  add(hashedEmbedding(text, new Map(), dims), 0.5);
+  add(seededDirection(`noise:${text}`, dims), 1 - strength);
   const norm = Math.sqrt(v.reduce((s, x) => s + x * x, 0)) || 1;
   return v.map((x) => x / norm);
 }
