@@ -19,7 +19,7 @@ export const enLlm: Record<keyof typeof zhLlm, string> = {
   'llm.chatModel': 'Chat model',
   'llm.embeddingModel': 'Embedding model (optional)',
   'llm.embeddingHint':
-    'With one, document search also uses meaning (vectors), and so does the bot when it does not understand or is unsure',
+    'With one, document search also uses meaning (vectors), and so does the bot when it reads every question (intents, knowledge, out of scope)',
   'llm.apiKey': 'API key',
   'llm.keyStored': 'A key is stored (encrypted; it is never shown again). Leave empty to keep it.',
   'llm.keyNone': 'No key stored. Local services such as Ollama need none.',

@@ -15,7 +15,8 @@ export const zhLlm = {
   'llm.baseUrl': '接口地址（Base URL）',
   'llm.chatModel': '对话模型',
   'llm.embeddingModel': '向量模型（可选）',
-  'llm.embeddingHint': '填写后文档检索会结合语义向量，机器人答不上或没把握时也会用向量匹配知识库',
+  'llm.embeddingHint':
+    '填写后文档检索会结合语义向量，机器人理解每个问题时也会参考向量（意图、知识库匹配与超范围判断）',
   'llm.apiKey': 'API 密钥',
   'llm.keyStored': '已保存密钥（加密存储，不会再显示）。留空表示保持不变。',
   'llm.keyNone': '尚未保存密钥。本机 Ollama 等服务可以不填。',
