@@ -36,6 +36,7 @@ export {
 export * from './repositories/llm.ts';
 export type { PeopleRepository, PersonPatch, PersonRecord } from './repositories/people.ts';
 export type { SetupRepository } from './repositories/setup.ts';
+export * from './repositories/trainedModels.ts';
 export type { WidgetAppearanceRepository } from './repositories/widgetAppearance.ts';
 export type { Database } from './schema.ts';
 export * from './store.ts';

@@ -275,6 +275,14 @@ export interface ServerSecretTable {
   created_at: Default<Date>;
 }
 
+/** Trained bot models by training key (017_trained_models): the engine's encoded snapshot. */
+export interface TrainedModelTable {
+  workspace_id: string;
+  key: string;
+  data: Uint8Array;
+  used_at: Default<Date>;
+}
+
 /** The language-model provider per workspace (016_llm); the key is sealed (encrypted), never plain. */
 export interface LlmSettingsTable {
   workspace_id: string;
@@ -471,6 +479,7 @@ export interface Database {
   analytics_sweep: AnalyticsSweepTable;
   data_retention: DataRetentionTable;
   llm_settings: LlmSettingsTable;
+  trained_models: TrainedModelTable;
   llm_usage: LlmUsageTable;
   llm_calls: LlmCallTable;
   documents: DocumentTable;

@@ -8,6 +8,7 @@ import {
 } from '@tandem/engine';
 import type { SqlStore } from '@tandem/storage';
 import type { FastifyBaseLogger } from 'fastify';
+import { workspaceModelStore } from './modelStore.ts';
 import { loadRules, loadWorkspaceBrain } from './workspaceBrain.ts';
 
 /** What staff are told about a workspace's bot after they change it. */
@@ -179,7 +180,11 @@ export function createBrainRegistry(
       // trained in a worker thread, one at a time in the process: other conversations keep being answered
       return gate(() => {
         if (abort.signal.aborted) throw new Error('the server is shutting down');
-        return buildConversationEngineInSteps(brain, ports, { signal: abort.signal });
+        return buildConversationEngineInSteps(brain, ports, {
+          signal: abort.signal,
+          // a model trained before (by this code, on these examples) is taken from the database
+          models: workspaceModelStore(store, workspaceId, log),
+        });
       });
     })();
     slot.building = building;

@@ -1,3 +1,4 @@
+import type { WorkerOptions } from '../nlu/trainInWorker.ts';
 import { type FaqEngine, servingEngine } from '../retrieval/faqEngine.ts';
 import { type ConversationEngine, createConversationEngine } from './conversationEngine.ts';
 import { matcherTraining } from './matcherEntries.ts';
@@ -83,7 +84,7 @@ export async function buildInterimEngine(
 export async function buildConversationEngineInSteps(
   brain: WorkspaceBrain,
   ports: EnginePorts,
-  options: { signal?: AbortSignal } = {},
+  options: Pick<WorkerOptions, 'signal' | 'models'> = {},
 ): Promise<ConversationEngine> {
   const training = matcherTraining(brain);
   await trainInWorkerOnce(training, options);

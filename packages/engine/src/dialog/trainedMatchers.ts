@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { KnowledgeEntry } from '../bot/types.ts';
+import type { WorkerOptions } from '../nlu/trainInWorker.ts';
 import {
   type FaqEngine,
   type FaqEngineOptions,
@@ -49,6 +50,11 @@ function remember(key: string, engine: FaqEngine): FaqEngine {
   return engine;
 }
 
+/** Forgets every matcher kept in this process (tests of what happens in a new process). */
+export function forgetTrainedMatchers(): void {
+  trained.clear();
+}
+
 /** The matcher for this training when it has been trained already, else null (nothing is trained). */
 export function cachedMatcher(training: MatcherTraining): FaqEngine | null {
   return trained.get(trainingKey(training)) ?? null;
@@ -67,18 +73,11 @@ export function trainCached(training: MatcherTraining): FaqEngine {
 /** Trains in a worker thread unless cached, so a later `trainCached` of the same training does not block. */
 export async function trainInWorkerOnce(
   training: MatcherTraining,
-  options: { signal?: AbortSignal } = {},
+  options: Pick<WorkerOptions, 'signal' | 'models'> = {},
 ): Promise<void> {
   const key = trainingKey(training);
   if (!trained.has(key)) {
-    remember(
-      key,
-      await trainFaqEngineInWorker(
-        training.entries,
-        training.options,
-        options.signal ? { signal: options.signal } : {},
-      ),
-    );
+    remember(key, await trainFaqEngineInWorker(training.entries, training.options, options));
   }
 }
 

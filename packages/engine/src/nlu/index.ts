@@ -12,6 +12,7 @@ export {
   OOS_INTENT,
   type Outcome,
 } from './model.ts';
+export { decodeSnapshot, encodeSnapshot, storedModelKey, type TrainedModelStore } from './modelStore.ts';
 export { generateOffTopic } from './offTopic.ts';
 export { DEFAULT_OOS_DETECTOR, type OosDetectorParams, type OosSignals, oosScore } from './oos.ts';
 export { ModelRegistry, type ModelVersion } from './registry.ts';
@@ -26,4 +27,5 @@ export {
 export { IntentService, type Trainer } from './service.ts';
 export { holdoutMask, stratifiedFolds } from './split.ts';
 export { type IntentTrainOptions, trainIntentModel } from './train.ts';
-export { trainInWorker, type WorkerOptions } from './trainInWorker.ts';
+export { forgetTrainedModels } from './trainedCache.ts';
+export { trainInWorker, trainingsStarted, type WorkerOptions } from './trainInWorker.ts';

@@ -3,7 +3,8 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { TrainingExample } from './clean.ts';
 import { NluError, type NluErrorId } from './errors.ts';
-import { IntentModel } from './model.ts';
+import { IntentModel, type IntentModelSnapshot } from './model.ts';
+import { decodeSnapshot, storedModelKey, type TrainedModelStore } from './modelStore.ts';
 import type { IntentTrainOptions } from './train.ts';
 import { cachedModel, rememberModel, trainingKey } from './trainedCache.ts';
 import type { TrainRequest, TrainResponse } from './worker.ts';
@@ -12,6 +13,25 @@ export interface WorkerOptions {
   /** give up (and stop the worker) after this long (default 120 s) */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** models kept beyond this process: taken from there instead of training, and what is trained is kept there */
+  models?: TrainedModelStore;
+}
+
+let trainings = 0;
+/** How many trainings this process has started in a worker (for tests: a model from a store starts none). */
+export const trainingsStarted = (): number => trainings;
+
+/** The stored model for this training key, or null: a store that fails or holds something unreadable is a miss. */
+async function storedModel(
+  models: TrainedModelStore,
+  storedKey: string,
+): Promise<IntentModelSnapshot | null> {
+  try {
+    const bytes = await models.load(storedKey);
+    return bytes ? await decodeSnapshot(bytes) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Only plain data crosses to the worker. */
@@ -83,19 +103,36 @@ function spawnWorker(): Worker {
  * current model meanwhile. Resolves with the new model; rejects with an NluError. The same examples and
  * options trained recently in this process give the same model at once (see trainedCache.ts).
  */
-export function trainInWorker(
+export async function trainInWorker(
   examples: readonly TrainingExample[],
   options: IntentTrainOptions = {},
   workerOptions: WorkerOptions = {},
 ): Promise<IntentModel> {
+  const { models } = workerOptions;
   const request = {
     examples: examples.map(({ text, intent }) => ({ text, intent })),
     options: cloneable(options),
+    encode: models !== undefined,
   } satisfies TrainRequest;
   const key = trainingKey(request.examples, request.options);
   const cached = cachedModel(key);
-  if (cached) return Promise.resolve(new IntentModel(cached));
+  if (cached) return new IntentModel(cached);
+  const storedKey = models ? storedModelKey(key) : null;
+  if (models && storedKey) {
+    const stored = await storedModel(models, storedKey);
+    if (stored) {
+      try {
+        const model = new IntentModel(stored);
+        rememberModel(key, stored);
+        return model;
+      } catch {
+        // stored but not loadable by this code: trained again below (and stored anew)
+      }
+    }
+  }
+  if (workerOptions.signal?.aborted) throw new NluError('training_failed', 'training was cancelled');
   return new Promise((resolve, reject) => {
+    trainings++;
     const worker = spawnWorker();
     let settled = false;
     const finish = (error: NluError | null, model?: IntentModel): void => {
@@ -118,6 +155,8 @@ export function trainInWorker(
     worker.once('message', (response: TrainResponse) => {
       answered = true;
       if (!response.ok) return finish(new NluError(response.id as NluErrorId, response.message));
+      if (models && storedKey && response.bytes)
+        void models.save(storedKey, response.bytes).catch(() => undefined);
       // the model is taken in on the calling thread (its indexes are built here), which answers customers
       // meanwhile: in a turn of the event loop of its own, and what the caller builds on it in the next one
       setImmediate(() => {

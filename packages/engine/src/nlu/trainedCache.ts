@@ -38,3 +38,8 @@ export function rememberModel(key: string, snapshot: IntentModelSnapshot): void 
     models.delete(oldest);
   }
 }
+
+/** Forgets every model kept in this process (tests of what happens in a new process). */
+export function forgetTrainedModels(): void {
+  models.clear();
+}

@@ -2,15 +2,18 @@ import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import type { TrainingExample } from './clean.ts';
 import { NluError } from './errors.ts';
+import { encodeSnapshot } from './modelStore.ts';
 import { type IntentTrainOptions, trainIntentModel } from './train.ts';
 
 export interface TrainRequest {
   examples: TrainingExample[];
   options: IntentTrainOptions;
+  /** also send the model as bytes to store (see modelStore.ts): encoded here, off the caller's thread */
+  encode?: boolean;
 }
 
 export type TrainResponse =
-  | { ok: true; snapshot: import('./model.ts').IntentModelSnapshot }
+  | { ok: true; snapshot: import('./model.ts').IntentModelSnapshot; bytes?: Uint8Array }
   | { ok: false; id: string; message: string };
 
 // Training yields the CPU to answering: on Linux a thread has its own nice value, and setpriority() on
@@ -32,12 +35,18 @@ if (process.platform === 'linux') {
 parentPort?.once('message', (request: TrainRequest) => {
   try {
     const { snapshot } = trainIntentModel(request.examples, request.options);
+    // encoded before the buffers are transferred (a transferred buffer is gone from this side)
+    const bytes = request.encode ? encodeSnapshot(snapshot) : undefined;
     const transfer = [
       snapshot.weights.buffer,
       snapshot.bias.buffer,
       snapshot.vectorizer.idf.buffer,
+      ...(bytes ? [bytes.buffer] : []),
     ] as ArrayBuffer[];
-    parentPort?.postMessage({ ok: true, snapshot } satisfies TrainResponse, transfer);
+    parentPort?.postMessage(
+      { ok: true, snapshot, ...(bytes ? { bytes } : {}) } satisfies TrainResponse,
+      transfer,
+    );
   } catch (error) {
     const id = error instanceof NluError ? error.id : 'training_failed';
     const message = error instanceof Error ? error.message : String(error);

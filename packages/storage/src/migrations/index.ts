@@ -15,6 +15,7 @@ import * as readReceipts from './013_read_receipts.ts';
 import * as analytics from './014_analytics.ts';
 import * as demand from './015_demand.ts';
 import * as llm from './016_llm.ts';
+import * as trainedModels from './017_trained_models.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '014_analytics': analytics,
   '015_demand': demand,
   '016_llm': llm,
+  '017_trained_models': trainedModels,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { forgetTrainedMatchers, forgetTrainedModels, trainingsStarted } from '@tandem/engine';
+import { trainedModelRepository } from '@tandem/storage';
+import { afterAll, describe, expect, it } from 'vitest';
+import { clientId, emit, newCustomer, startTestApp, type TestApp, waitFor } from './harness.ts';
+
+/**
+ * A restarted server answers with the bot model it trained before, read from its database, instead of
+ * training it again: the bot is fully ready as soon as the workspace is loaded.
+ */
+describe('a trained bot model survives a restart', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tandem-models-'));
+  let app: TestApp | null = null;
+  afterAll(async () => {
+    await app?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const start = () => startTestApp('pglite', { database: { driver: 'pglite', dataDir } });
+
+  it('trains once, keeps the model, and a new process answers with it without training', async () => {
+    app = await start();
+    const demo = await app.app.ctx.store.workspaces.findBySlug('demo');
+    if (!demo) throw new Error('no demo workspace');
+    const models = trainedModelRepository(app.app.ctx.store.db);
+    // the model is kept after it is trained (saving follows the training, without delaying the bot)
+    while ((await models.keys(demo.id)).length === 0) await new Promise((r) => setImmediate(r));
+    await app.close();
+    app = null;
+
+    // what a new process has: nothing trained in memory
+    forgetTrainedModels();
+    forgetTrainedMatchers();
+    const trainings = trainingsStarted();
+    app = await start();
+    expect(trainingsStarted()).toBe(trainings);
+
+    const customer = await newCustomer(app, 'zh');
+    const reply = waitFor<{ author: { kind: string }; text: string }>(
+      customer.socket,
+      'message:new',
+      (m: { author: { kind: string } }) => m.author.kind === 'bot',
+    );
+    await emit(customer.socket, 'message:send', { clientId: clientId(), text: '怎么开发票' });
+    expect((await reply).text).toMatch(/发票/);
+    expect(trainingsStarted()).toBe(trainings);
+  });
+});
