@@ -143,7 +143,11 @@ export async function startApp(config: Config): Promise<App> {
     store,
     events,
     deps: { store, events, annotator: engineAnnotator },
-    bots: createBrainRegistry(store, ports, log, events),
+    // trained models are kept in PostgreSQL; not in embedded PGlite, whose WebAssembly memory grew by about
+    // 160 MB for good when a 2.4 MB model was written (docs/architecture.md)
+    bots: createBrainRegistry(store, ports, log, events, {
+      keepModels: config.database.driver === 'postgres',
+    }),
     botTurns: createTurnQueue({
       concurrency: config.botConcurrency,
       maxBacklog: config.botMaxBacklog,

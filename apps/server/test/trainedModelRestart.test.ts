@@ -1,24 +1,31 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { forgetTrainedMatchers, forgetTrainedModels, trainingsStarted } from '@tandem/engine';
-import { trainedModelRepository } from '@tandem/storage';
+import { openTestDatabase, trainedModelRepository } from '@tandem/storage';
 import { afterAll, describe, expect, it } from 'vitest';
 import { clientId, emit, newCustomer, startTestApp, type TestApp, waitFor } from './harness.ts';
 
 /**
- * A restarted server answers with the bot model it trained before, read from its database, instead of
- * training it again: the bot is fully ready as soon as the workspace is loaded.
+ * A restarted server (or another server of the deployment) answers with the bot model trained before, read
+ * from PostgreSQL, instead of training it again: the bot is fully ready as soon as the workspace is loaded.
+ * (Embedded PGlite keeps models in memory only: see docs/architecture.md.)
  */
 describe('a trained bot model survives a restart', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tandem-models-'));
   let app: TestApp | null = null;
+  let url = '';
+  let dropDatabase = async () => {};
   afterAll(async () => {
     await app?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await dropDatabase();
   });
 
-  const start = () => startTestApp('pglite', { database: { driver: 'pglite', dataDir } });
+  const start = async () => {
+    if (!url) {
+      const test = await openTestDatabase('postgres');
+      await test.db.destroy();
+      url = test.url as string;
+      dropDatabase = test.cleanup;
+    }
+    return startTestApp('pglite', { database: { driver: 'postgres', url, poolSize: 5 } });
+  };
 
   it('trains once, keeps the model, and a new process answers with it without training', async () => {
     app = await start();

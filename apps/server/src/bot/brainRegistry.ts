@@ -87,6 +87,7 @@ export function createBrainRegistry(
   ports: EnginePorts,
   log: FastifyBaseLogger,
   events: EventBus,
+  options: { keepModels?: boolean } = {},
 ): BrainRegistry {
   const slots = new Map<string, Slot>();
   const abort = new AbortController();
@@ -183,7 +184,7 @@ export function createBrainRegistry(
         return buildConversationEngineInSteps(brain, ports, {
           signal: abort.signal,
           // a model trained before (by this code, on these examples) is taken from the database
-          models: workspaceModelStore(store, workspaceId, log),
+          ...(options.keepModels ? { models: workspaceModelStore(store, workspaceId, log) } : {}),
         });
       });
     })();
