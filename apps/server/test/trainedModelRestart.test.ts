@@ -28,12 +28,16 @@ describe('a trained bot model survives a restart', () => {
   };
 
   it('trains once, keeps the model, and a new process answers with it without training', async () => {
+    // a new process: nothing trained in memory (another test file in this worker may have trained the demo)
+    forgetTrainedModels();
+    forgetTrainedMatchers();
     app = await start();
     const demo = await app.app.ctx.store.workspaces.findBySlug('demo');
     if (!demo) throw new Error('no demo workspace');
     const models = trainedModelRepository(app.app.ctx.store.db);
-    // the model is kept after it is trained (saving follows the training, without delaying the bot)
-    while ((await models.keys(demo.id)).length === 0) await new Promise((r) => setImmediate(r));
+    // the model is kept after it is trained (saving follows the training, without delaying the bot): checked
+    // every 100 ms until it is there (bounded by the test's timeout), not in a loop that would load the database
+    while ((await models.keys(demo.id)).length === 0) await new Promise((r) => setTimeout(r, 100));
     await app.close();
     app = null;
 
