@@ -7,6 +7,7 @@ import Fastify, { LogController } from 'fastify';
 import { Server } from 'socket.io';
 import { botTurn } from './bot/botTurn.ts';
 import { createBrainRegistry } from './bot/brainRegistry.ts';
+import { modelStoreFor } from './bot/modelStore.ts';
 import { createTurnQueue } from './bot/turnQueue.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
@@ -143,11 +144,7 @@ export async function startApp(config: Config): Promise<App> {
     store,
     events,
     deps: { store, events, annotator: engineAnnotator },
-    // trained models are kept in PostgreSQL; not in embedded PGlite, whose WebAssembly memory grew by about
-    // 160 MB for good when a 2.4 MB model was written (docs/architecture.md)
-    bots: createBrainRegistry(store, ports, log, events, {
-      keepModels: config.database.driver === 'postgres',
-    }),
+    bots: createBrainRegistry(store, ports, log, events, { models: modelStoreFor(config, store, log) }),
     botTurns: createTurnQueue({
       concurrency: config.botConcurrency,
       maxBacklog: config.botMaxBacklog,
@@ -245,7 +242,12 @@ export async function startApp(config: Config): Promise<App> {
   const unsubscribe = startListeners(
     ctx,
     { widget, agent },
-    { botSweepMs: 30_000, routingTickMs: config.routingTickMs, serviceTickMs: config.serviceTickMs },
+    {
+      botSweepMs: 30_000,
+      routingTickMs: config.routingTickMs,
+      serviceTickMs: config.serviceTickMs,
+      analyticsRollupDelayMs: config.analyticsRollupDelayMs,
+    },
   );
 
   const address = await app.listen({ port: config.port, host: config.host });

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 const boolean = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -48,6 +48,7 @@ const envSchema = z.object({
   ROUTING_OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   ROUTING_OFFLINE_GRACE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   SERVICE_TICK_MS: z.coerce.number().int().min(50).max(600_000).default(5000),
+  ANALYTICS_ROLLUP_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   AUTO_CLOSE_IDLE_MINUTES: z.coerce.number().int().min(0).max(43_200).default(30),
   SMTP_URL: z
     .url({ message: 'an SMTP URL such as smtps://user:password@smtp.example.com:465' })
@@ -101,6 +102,13 @@ export type Config = {
   routingOfflineGraceSeconds: number;
   /** how often SLA deadlines, nudges and idle conversations are checked */
   serviceTickMs: number;
+  /**
+   * where trained bot models are kept as files with the embedded database (`<DATA_DIR>/bot-models`); null:
+   * none (PostgreSQL keeps them in the database; an in-memory database trains at every start)
+   */
+  botModelDir: string | null;
+  /** an hour's dashboard rollups are recomputed at most this often (dashboards lag by about this plus a second) */
+  analyticsRollupDelayMs: number;
   /** open conversations nobody wrote in for this long are closed with a notice (0: never) */
   autoCloseIdleMinutes: number;
   /** e-mail for ticket replies; null: replies are shown in the widget only */
@@ -160,6 +168,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     routingOfferTimeoutSeconds: e.ROUTING_OFFER_TIMEOUT_SECONDS,
     routingOfflineGraceSeconds: e.ROUTING_OFFLINE_GRACE_SECONDS,
     serviceTickMs: e.SERVICE_TICK_MS,
+    botModelDir: e.DATABASE_URL ? null : join(resolve(e.DATA_DIR), 'bot-models'),
+    analyticsRollupDelayMs: e.ANALYTICS_ROLLUP_DELAY_MS,
     autoCloseIdleMinutes: e.AUTO_CLOSE_IDLE_MINUTES,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM ?? 'Tandem <no-reply@localhost>' } : null,
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,

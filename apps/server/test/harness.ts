@@ -8,6 +8,7 @@ import {
   type TestDriver,
 } from '@tandem/storage';
 import { io, type Socket } from 'socket.io-client';
+import { inject } from 'vitest';
 import { type App, startApp } from '../src/app.ts';
 import type { Config } from '../src/config.ts';
 import { seedDemoCannedReplies } from '../src/demo/cannedReplies.ts';
@@ -83,9 +84,13 @@ export async function startTestApp(driver: TestDriver = 'pglite', overrides: Par
     routingOfferTimeoutSeconds: 30,
     routingOfflineGraceSeconds: 60,
     serviceTickMs: 500,
+    // dashboards follow at once (production waits up to 10 s between recomputations of an hour)
+    analyticsRollupDelayMs: 0,
     autoCloseIdleMinutes: 0,
     smtp: null,
     attachmentMaxBytes: 5 * 1024 * 1024,
+    // trained models are kept as files for the whole run (globalSetup.ts), as beside an embedded database
+    botModelDir: inject('botModelDir') ?? null,
     ...overrides,
   });
   // the demo bot trains in a worker after listen; tests start once it can answer, as a customer would later

@@ -281,6 +281,8 @@ export interface TrainedModelTable {
   key: string;
   data: Uint8Array;
   used_at: Default<Date>;
+  /** larger = used more recently (018_trained_model_use: a sequence, as times can be equal) */
+  use_order: Default<string>;
 }
 
 /** The language-model provider per workspace (016_llm); the key is sealed (encrypted), never plain. */

@@ -18,7 +18,7 @@ import { Header } from '../layout/Header.tsx';
 import { OpenTabs } from '../layout/OpenTabs.tsx';
 import { ShortcutHelp } from '../layout/ShortcutHelp.tsx';
 import { OfferStack } from '../offers/OfferStack.tsx';
-import { commands } from '../socket.ts';
+import { type AgentSocket, commands } from '../socket.ts';
 import {
   countByView,
   type InboxView,
@@ -96,11 +96,23 @@ export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
     reloadTeams();
   }, [refresh, reloadTeams]);
 
-  useEffect(() => refreshAll(), [refreshAll]);
+  /** the socket the inbox was last loaded for: it is loaded once it connects, not before and again after */
+  const loadedFor = useRef<AgentSocket | null>(null);
 
   useEffect(() => {
     if (!socket) return;
-    const onConnect = () => refreshAll();
+    // every (re)connection loads the inbox afresh: what changed while events could not arrive is in it
+    const onConnect = () => {
+      loadedFor.current = socket;
+      refreshAll();
+    };
+    // a socket that cannot connect (yet) still gets the inbox over REST once, so the page is not left empty
+    const onConnectError = () => {
+      if (loadedFor.current === socket) return;
+      loadedFor.current = socket;
+      refreshAll();
+    };
+    if (socket.connected && loadedFor.current !== socket) onConnect();
     const onUpdated = (payload: AgentConversation) => {
       const parsed = agentConversationSchema.safeParse(payload);
       if (parsed.success) upsert(parsed.data, true);
@@ -152,6 +164,7 @@ export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
       });
     };
     socket.on('connect', onConnect);
+    socket.on('connect_error', onConnectError);
     socket.on('conversation:updated', onUpdated);
     socket.on('inbox:activity', onActivity);
     socket.on('message:new', onMessage);
@@ -160,6 +173,7 @@ export function Workspace({ me, onMeChange, onSessionLost, onSignOut }: Props) {
     return () => {
       socket.off('consult:invited', onInvited);
       socket.off('connect', onConnect);
+      socket.off('connect_error', onConnectError);
       socket.off('conversation:updated', onUpdated);
       socket.off('inbox:activity', onActivity);
       socket.off('message:new', onMessage);

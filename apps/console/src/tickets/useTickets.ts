@@ -79,8 +79,17 @@ export function useOpenTicketCount(socket: AgentSocket | null): number {
       () => undefined,
     );
   }, []);
-  useEffect(() => refresh(), [refresh]);
   const take = useCallback((ticket: TicketView) => setOpen((ids) => applyOpen(ids, ticket)), []);
+  // loaded at every (re)connection; before that only when already connected or unable to connect
   useTicketEvents(socket, take, refresh);
+  useEffect(() => {
+    if (!socket) return;
+    if (socket.connected) return refresh();
+    const once = () => refresh();
+    socket.once('connect_error', once);
+    return () => {
+      socket.off('connect_error', once);
+    };
+  }, [socket, refresh]);
   return open.size;
 }

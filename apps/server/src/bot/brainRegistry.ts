@@ -4,11 +4,11 @@ import {
   buildInterimEngine,
   type ConversationEngine,
   type EnginePorts,
+  type TrainedModelStore,
   type WorkspaceBrain,
 } from '@tandem/engine';
 import type { SqlStore } from '@tandem/storage';
 import type { FastifyBaseLogger } from 'fastify';
-import { workspaceModelStore } from './modelStore.ts';
 import { loadRules, loadWorkspaceBrain } from './workspaceBrain.ts';
 
 /** What staff are told about a workspace's bot after they change it. */
@@ -87,7 +87,10 @@ export function createBrainRegistry(
   ports: EnginePorts,
   log: FastifyBaseLogger,
   events: EventBus,
-  options: { keepModels?: boolean } = {},
+  options: {
+    /** where a workspace's trained models are kept beyond this process (none: trained at every start) */
+    models?: (workspaceId: string) => TrainedModelStore;
+  } = {},
 ): BrainRegistry {
   const slots = new Map<string, Slot>();
   const abort = new AbortController();
@@ -183,8 +186,8 @@ export function createBrainRegistry(
         if (abort.signal.aborted) throw new Error('the server is shutting down');
         return buildConversationEngineInSteps(brain, ports, {
           signal: abort.signal,
-          // a model trained before (by this code, on these examples) is taken from the database
-          ...(options.keepModels ? { models: workspaceModelStore(store, workspaceId, log) } : {}),
+          // a model trained before (by this code, on these examples) is taken from where it was kept
+          ...(options.models ? { models: options.models(workspaceId) } : {}),
         });
       });
     })();

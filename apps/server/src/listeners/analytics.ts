@@ -9,22 +9,25 @@ import { safeError } from '../http/logging.ts';
 const SWEEP_EVERY_MS = 60_000;
 /** A sweep that ran out of its budget (a backfill) goes on after this pause. */
 const SWEEP_AGAIN_MS = 1_000;
-/** An hour's rollups are recomputed at most this often (docs/metrics.md: dashboards lag by up to ~15 s). */
-export const ROLLUP_DELAY_MS = 10_000;
-/** How often rollups whose delay passed are recomputed when no event comes. */
-const ROLLUP_TICK_MS = 5_000;
+/** How often rollups whose delay passed are recomputed when no event comes: half the delay, within bounds. */
+const rollupTickMs = (delayMs: number) => Math.min(5_000, Math.max(250, Math.round(delayMs / 2)));
 
 /**
  * Analytics after commit: every conversation event notes the conversation; a flush a moment later recomputes
  * the noted conversations' facts (many events of one conversation cost one recomputation), and the rollups of
- * the hours they changed are recomputed at most every `ROLLUP_DELAY_MS`. Nothing here touches the message
+ * the hours they changed are recomputed at most every `rollupDelayMs` (ANALYTICS_ROLLUP_DELAY_MS, default
+ * 10 s: on PGlite, which runs one statement at a time, rebuilding a busy hour every second would delay customers). Nothing here touches the message
  * path: noting is a set insert. The flush, the sweep (a mark in `analytics_sweep`, catching what a crash
  * lost and deciding provisional bot resolutions when their 24 hours pass) and the retention purge (its timer
  * in the database) are each single-flight: a pass slower than its timer is followed by one more, never a
  * growing queue.
  */
-export function startAnalytics(ctx: AppContext, options: { flushMs: number }): Array<() => void> {
-  const updater = createAnalyticsUpdater(ctx.store.db, () => new Date(), { rollupDelayMs: ROLLUP_DELAY_MS });
+export function startAnalytics(
+  ctx: AppContext,
+  options: { flushMs: number; rollupDelayMs: number },
+): Array<() => void> {
+  const { rollupDelayMs } = options;
+  const updater = createAnalyticsUpdater(ctx.store.db, () => new Date(), { rollupDelayMs });
   const failed = (what: string) => (error: unknown) =>
     ctx.log.error({ err: safeError(error) }, `analytics ${what} failed; retried later`);
   let timer: NodeJS.Timeout | null = null;
@@ -74,7 +77,7 @@ export function startAnalytics(ctx: AppContext, options: { flushMs: number }): A
   tick();
   const sweeper = setInterval(tick, SWEEP_EVERY_MS);
   sweeper.unref();
-  const rollups = setInterval(() => void flush.trigger(), ROLLUP_TICK_MS);
+  const rollups = setInterval(() => void flush.trigger(), rollupTickMs(rollupDelayMs));
   rollups.unref();
   return [
     ...unsubscribe,

@@ -15,7 +15,12 @@ import { startServiceLevels } from './serviceLevels.ts';
 export function startListeners(
   ctx: AppContext,
   sockets: { widget: WidgetNamespace; agent: AgentNamespace },
-  options: { botSweepMs: number; routingTickMs: number; serviceTickMs: number },
+  options: {
+    botSweepMs: number;
+    routingTickMs: number;
+    serviceTickMs: number;
+    analyticsRollupDelayMs: number;
+  },
 ): Array<() => void> {
   return [
     ...startRealtimeFanout(ctx, sockets.widget, sockets.agent),
@@ -23,6 +28,6 @@ export function startListeners(
     startBotParticipant(ctx, { sweepMs: options.botSweepMs }),
     ...startRouting(ctx, sockets.agent, { tickMs: options.routingTickMs }),
     ...startServiceLevels(ctx, sockets.agent, { tickMs: options.serviceTickMs }),
-    ...startAnalytics(ctx, { flushMs: 1000 }),
+    ...startAnalytics(ctx, { flushMs: 1000, rollupDelayMs: options.analyticsRollupDelayMs }),
   ];
 }

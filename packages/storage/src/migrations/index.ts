@@ -16,6 +16,7 @@ import * as analytics from './014_analytics.ts';
 import * as demand from './015_demand.ts';
 import * as llm from './016_llm.ts';
 import * as trainedModels from './017_trained_models.ts';
+import * as trainedModelUse from './018_trained_model_use.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '015_demand': demand,
   '016_llm': llm,
   '017_trained_models': trainedModels,
+  '018_trained_model_use': trainedModelUse,
 };
 
 export const migrationProvider: MigrationProvider = {

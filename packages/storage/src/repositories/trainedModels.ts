@@ -4,6 +4,9 @@ import type { Db } from '../database.ts';
 /** Trained models kept per workspace; the newest this many (by use) stay, older ones are deleted. */
 export const TRAINED_MODELS_KEPT = 3;
 
+/** Each use takes the next number: an order that equal times cannot tie (018_trained_model_use). */
+const nextUse = sql<string>`nextval('trained_models_use_seq')`;
+
 /** A workspace's trained bot models, by the engine's key (see 017_trained_models). */
 export function trainedModelRepository(db: Db) {
   return {
@@ -11,7 +14,7 @@ export function trainedModelRepository(db: Db) {
     async load(workspaceId: string, key: string): Promise<Uint8Array | null> {
       const row = await db
         .updateTable('trained_models')
-        .set({ used_at: sql`now()` })
+        .set({ used_at: sql`now()`, use_order: nextUse })
         .where('workspace_id', '=', workspaceId)
         .where('key', '=', key)
         .returning('data')
@@ -24,14 +27,17 @@ export function trainedModelRepository(db: Db) {
         await trx
           .insertInto('trained_models')
           .values({ workspace_id: workspaceId, key, data })
-          .onConflict((oc) => oc.columns(['workspace_id', 'key']).doUpdateSet({ data, used_at: sql`now()` }))
+          .onConflict((oc) =>
+            oc
+              .columns(['workspace_id', 'key'])
+              .doUpdateSet({ data, used_at: sql`now()`, use_order: nextUse }),
+          )
           .execute();
         const kept = trx
           .selectFrom('trained_models')
           .select('key')
           .where('workspace_id', '=', workspaceId)
-          .orderBy('used_at', 'desc')
-          .orderBy('key')
+          .orderBy('use_order', 'desc')
           .limit(TRAINED_MODELS_KEPT);
         await trx
           .deleteFrom('trained_models')
@@ -46,8 +52,7 @@ export function trainedModelRepository(db: Db) {
         .selectFrom('trained_models')
         .select('key')
         .where('workspace_id', '=', workspaceId)
-        .orderBy('used_at', 'desc')
-        .orderBy('key')
+        .orderBy('use_order', 'desc')
         .execute();
       return rows.map((row) => row.key);
     },
