@@ -26,6 +26,7 @@ function source(patch: Partial<FactSource>): FactSource {
     slaFlags: [],
     resolvedAt: null,
     createdAt: t0,
+    updatedAt: t0,
     contactLang: 'en',
     events: [{ type: 'create', fromStatus: null, toStatus: 'bot', at: t0 }],
     botReplies: [],

@@ -427,12 +427,14 @@ describe.each<TestDriver>(['pglite', 'postgres'])('analytics metrics on %s', (dr
 
   it('reads a backlog in budgeted passes that go on where the last one stopped', async () => {
     const before = await analyticsOverview(db, supervisor, query());
-    // as after an upgrade: the mark at the start, every conversation still to read; three of them changed
-    // within a minute (inside the sweep's 2-minute margin for late commits)
+    // as after an upgrade: the mark at the start, every conversation still to read (facts written before
+    // their source version was kept); three of them changed within a minute (inside the sweep's 2-minute
+    // margin for late commits)
     await db
       .updateTable('analytics_sweep')
       .set({ swept_until: new Date(0) })
       .execute();
+    await db.updateTable('analytics_conversations').set({ source_updated_at: null }).execute();
     for (const [name, offset] of [
       ['c1', 5 * min],
       ['c2', 5 * min + 20_000],
@@ -451,6 +453,26 @@ describe.each<TestDriver>(['pglite', 'postgres'])('analytics metrics on %s', (dr
     }
     // 8 conversations, 3 per pass; none read twice although several changed within the 2-minute margin
     expect(passes.map((p) => p.recomputed)).toEqual([3, 3, 2]);
+    expect(await analyticsOverview(db, supervisor, query())).toEqual(before);
+  });
+
+  it('recomputes only the facts that are behind their conversation', async () => {
+    const before = await analyticsOverview(db, supervisor, query());
+    await db
+      .updateTable('analytics_sweep')
+      .set({ swept_until: new Date(0) })
+      .execute();
+    // every fact was computed from its conversation as it is: nothing to redo
+    const updater = createAnalyticsUpdater(db, () => at(3 * 24 * hour));
+    expect(await updater.sweep()).toEqual({ recomputed: 0, more: false });
+    // one conversation changed after its fact was written (a change whose event was lost in a crash)
+    await db
+      .updateTable('conversations')
+      .set({ updated_at: at(7 * min) })
+      .where('id', '=', ids.c2 as string)
+      .execute();
+    expect(await updater.sweep()).toEqual({ recomputed: 1, more: false });
+    expect(await updater.sweep()).toEqual({ recomputed: 0, more: false });
     expect(await analyticsOverview(db, supervisor, query())).toEqual(before);
   });
 

@@ -373,6 +373,8 @@ export interface AnalyticsConversationTable {
   oos_replies: number;
   bot_outcome: '' | 'pending' | 'resolved' | 'unresolved';
   updated_at: Default<Date>;
+  /** the conversation's `updated_at` the fact was computed from (019); null: computed before that was kept */
+  source_updated_at: Date | null;
 }
 
 /** Hours whose rollups must be recomputed from the facts (014_analytics). */

@@ -1,4 +1,3 @@
-import { OrganizationGuard } from '../lang/organizations.ts';
 import type { SemanticQuery } from '../nlu/semanticIndex.ts';
 import type { FaqEngine, FaqSearchResult } from '../retrieval/faqEngine.ts';
 import type { FaqMatch, FaqMatcher } from './matcher.ts';
@@ -6,17 +5,6 @@ import { helpfulSuggestions, SUGGESTION_RULE, type SuggestionRule } from './sugg
 
 /** The question speaks to this business ("do you take PayPal?", "你们支持…"), not about the other company's. */
 const TO_US = /\b(?:you|your|yours)\b|你们|您们|你家|贵店|贵司|贵公司|咱们|本店/iu;
-
-/** Everything the knowledge base says, questions and answers: the companies it names are its own. */
-const knowledgeText = (engine: FaqEngine) =>
-  engine.entries
-    .flatMap((e) => [
-      ...(e.questions.zh ?? []),
-      ...(e.questions.en ?? []),
-      e.answer.zh ?? '',
-      e.answer.en ?? '',
-    ])
-    .join('\n');
 
 /**
  * Adapts the NLU engine's FAQ search to the bot's matcher interface. `observe` sees every search's full
@@ -31,7 +19,8 @@ export function engineMatcher(
   observe?: (result: FaqSearchResult) => void,
   rule: SuggestionRule = SUGGESTION_RULE,
 ): FaqMatcher {
-  const others = new OrganizationGuard(knowledgeText(engine));
+  // the companies the knowledge base names (questions and answers) are its own
+  const others = engine.organizations;
   return {
     match(text: string, semantic?: SemanticQuery | null): FaqMatch {
       const result = engine.search(text, 5, semantic);

@@ -1,5 +1,10 @@
 import type { WorkerOptions } from '../nlu/trainInWorker.ts';
-import { type FaqEngine, servingEngine } from '../retrieval/faqEngine.ts';
+import {
+  type FaqEngine,
+  servingEngine,
+  servingEngineInSteps,
+  yieldToEventLoop,
+} from '../retrieval/faqEngine.ts';
 import { type ConversationEngine, createConversationEngine } from './conversationEngine.ts';
 import { matcherTraining } from './matcherEntries.ts';
 import {
@@ -11,9 +16,6 @@ import {
   vocabularyKey,
 } from './trainedMatchers.ts';
 import type { EnginePorts, WorkspaceBrain } from './types.ts';
-
-/** Lets the event loop run (I/O, timers, other customers' turns) between two synchronous steps. */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** What an interim engine is made from, or null when the change cannot be served that way. */
 function interimPlan(
@@ -71,7 +73,7 @@ export async function buildInterimEngine(
   const plan = interimPlan(brain, previous);
   if (!plan) return null;
   await yieldToEventLoop();
-  const matcher = plan.trained ?? servingEngine(plan.base, plan.training.entries);
+  const matcher = plan.trained ?? (await servingEngineInSteps(plan.base, plan.training.entries));
   await yieldToEventLoop();
   return finish(brain, ports, plan, matcher);
 }

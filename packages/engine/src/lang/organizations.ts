@@ -62,12 +62,33 @@ function mentions(text: string): Set<string> {
   return found;
 }
 
+/**
+ * The names a knowledge base mentions, by its whole text: the interim bot served after an edit and the bot
+ * retrained for it read the same knowledge, so the second is not read again. The newest few are kept.
+ */
+const ownCache = new Map<string, ReadonlySet<string>>();
+const OWN_KEEP = 8;
+
+function ownMentions(text: string): ReadonlySet<string> {
+  let found = ownCache.get(text);
+  if (found) ownCache.delete(text);
+  else found = mentions(text);
+  ownCache.set(text, found);
+  while (ownCache.size > OWN_KEEP) {
+    const oldest = ownCache.keys().next().value;
+    if (oldest === undefined) break;
+    ownCache.delete(oldest);
+  }
+  return found;
+}
+
 /** Finds well-known companies named in a text that a given body of text (the workspace's knowledge) never names. */
 export class OrganizationGuard {
-  private readonly own: Set<string>;
+  private readonly own = new Set<string>();
 
-  constructor(ownText: string) {
-    this.own = mentions(ownText);
+  /** `own`: what the workspace's knowledge says, as one text or as its texts (phrasings and answers) */
+  constructor(own: string | readonly string[]) {
+    for (const name of ownMentions(typeof own === 'string' ? own : own.join('\n'))) this.own.add(name);
   }
 
   /** the other companies this text names (folded), longest name first */

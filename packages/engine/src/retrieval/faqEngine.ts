@@ -7,7 +7,7 @@ import type { SemanticQuery } from '../nlu/semanticIndex.ts';
 import { type IntentTrainOptions, trainIntentModel } from '../nlu/train.ts';
 import { trainInWorker, type WorkerOptions } from '../nlu/trainInWorker.ts';
 import { faqExamples } from './faqExamples.ts';
-import { FaqIndex } from './faqIndex.ts';
+import { FaqIndex, faqIndexInSteps } from './faqIndex.ts';
 
 export interface FaqFusionOptions {
   /** share of the fused score from lexical similarity to the closest phrasing (default 0.15) */
@@ -78,7 +78,8 @@ export interface FaqSearchResult {
  */
 export class FaqEngine {
   private readonly index: FaqIndex;
-  private readonly others: OrganizationGuard;
+  /** the companies the knowledge names are its own; others named in a question are someone else's */
+  readonly organizations: OrganizationGuard;
   private readonly settings: Required<FaqFusionOptions>;
   private readonly ids: ReadonlySet<string>;
   private readonly fresh: ReadonlySet<string>;
@@ -87,20 +88,13 @@ export class FaqEngine {
     readonly entries: readonly KnowledgeEntry[],
     readonly model: IntentModel,
     options: FaqFusionOptions & FreshEntries = {},
+    /** parts made beforehand (`faqEngineInSteps`) */
+    built?: { index: FaqIndex; organizations: OrganizationGuard },
   ) {
     this.ids = new Set(entries.map((e) => e.id));
     this.fresh = options.fresh ?? new Set();
-    this.index = new FaqIndex(entries, model.analyzer);
-    this.others = new OrganizationGuard(
-      entries
-        .flatMap((e) => [
-          ...(e.questions.zh ?? []),
-          ...(e.questions.en ?? []),
-          e.answer.zh ?? '',
-          e.answer.en ?? '',
-        ])
-        .join('\n'),
-    );
+    this.index = built?.index ?? new FaqIndex(entries, model.analyzer);
+    this.organizations = built?.organizations ?? organizationsOf(entries);
     this.settings = {
       lexicalWeight: options.lexicalWeight ?? 0.15,
       answerAt: options.answerAt ?? 0.38,
@@ -177,7 +171,7 @@ export class FaqEngine {
       top.score - (second?.score ?? 0) >= margin &&
       !(isBare(analysis) && top.lexical < verbatimAt && (second?.score ?? 0) >= clarifyAt) &&
       !heading &&
-      !(top.lexical < verbatimAt && this.others.othersIn(text).length > 0)
+      !(top.lexical < verbatimAt && this.organizations.othersIn(text).length > 0)
     )
       outcome = 'answer';
     else if (top.score >= clarifyAt) outcome = 'clarify';
@@ -250,9 +244,52 @@ function namesOnlyATopic(text: string): boolean {
  * answered. Building it takes milliseconds; training takes seconds.
  */
 export function servingEngine(trained: FaqEngine, entries: readonly KnowledgeEntry[]): FaqEngine {
+  return new FaqEngine(entries, trained.model, servingOptions(trained, entries));
+}
+
+/** `servingEngine` made in steps (`faqEngineInSteps`), for a server that answers customers meanwhile. */
+export function servingEngineInSteps(
+  trained: FaqEngine,
+  entries: readonly KnowledgeEntry[],
+): Promise<FaqEngine> {
+  return faqEngineInSteps(entries, trained.model, servingOptions(trained, entries));
+}
+
+function servingOptions(trained: FaqEngine, entries: readonly KnowledgeEntry[]) {
   const before = new Map(trained.entries.map((e) => [e.id, entryContent(e)]));
   const fresh = new Set(entries.filter((e) => before.get(e.id) !== entryContent(e)).map((e) => e.id));
-  return new FaqEngine(entries, trained.model, { ...trained.fusion, fresh });
+  return { ...trained.fusion, fresh };
+}
+
+/** The companies a knowledge base names (in its questions and answers) are its own. */
+const organizationsOf = (entries: readonly KnowledgeEntry[]) =>
+  new OrganizationGuard(
+    entries.flatMap((e) => [
+      ...(e.questions.zh ?? []),
+      ...(e.questions.en ?? []),
+      e.answer.zh ?? '',
+      e.answer.en ?? '',
+    ]),
+  );
+
+/** Lets the event loop run (I/O, timers, other customers' turns) between two synchronous steps. */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * `new FaqEngine` for a server that answers customers meanwhile: its index and the companies its knowledge
+ * names are made in steps (`faqIndexInSteps`), with the event loop let run between them.
+ */
+export async function faqEngineInSteps(
+  entries: readonly KnowledgeEntry[],
+  model: IntentModel,
+  options: FaqFusionOptions & FreshEntries = {},
+  pause: () => Promise<void> = yieldToEventLoop,
+): Promise<FaqEngine> {
+  const index = await faqIndexInSteps(entries, model.analyzer, pause);
+  await pause();
+  const organizations = organizationsOf(entries);
+  await pause();
+  return new FaqEngine(entries, model, options, { index, organizations });
 }
 
 const entryContent = (e: KnowledgeEntry) =>
@@ -281,5 +318,6 @@ export async function trainFaqEngineInWorker(
     options,
     workerOptions,
   );
-  return new FaqEngine(entries, model, options);
+  // taken in by a thread that answers customers meanwhile: in steps
+  return faqEngineInSteps(entries, model, options);
 }

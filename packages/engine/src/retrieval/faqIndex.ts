@@ -35,6 +35,56 @@ function termsOf(analyzer: Analyzer, text: string): string[] {
   return terms;
 }
 
+type Docs = { key: string; terms: string[] }[];
+
+function questionDocs(entries: readonly KnowledgeEntry[], analyzer: Analyzer): Docs {
+  const docs: Docs = [];
+  for (const entry of entries) {
+    for (const lang of LANGS) {
+      for (const question of entry.questions[lang] ?? []) {
+        const terms = termsOf(analyzer, question);
+        if (terms.length > 0) docs.push({ key: entry.id, terms });
+      }
+    }
+  }
+  return docs;
+}
+
+function answerDocs(entries: readonly KnowledgeEntry[], analyzer: Analyzer): Docs {
+  const docs: Docs = [];
+  for (const entry of entries) {
+    for (const lang of LANGS) {
+      const answer = entry.answer[lang];
+      if (answer) docs.push({ key: entry.id, terms: termsOf(analyzer, answer) });
+    }
+  }
+  return docs;
+}
+
+/**
+ * The same index made in steps, with `pause` (a turn of the event loop) between them: reading the phrasings
+ * (a share of the entries at a time), indexing them, then the answers. For a server that answers customers
+ * meanwhile: no step holds the event loop for the whole build.
+ */
+export async function faqIndexInSteps(
+  entries: readonly KnowledgeEntry[],
+  analyzer: Analyzer,
+  pause: () => Promise<void>,
+): Promise<FaqIndex> {
+  const docs: Docs = [];
+  for (let start = 0; start < entries.length; start += ENTRIES_PER_STEP) {
+    docs.push(...questionDocs(entries.slice(start, start + ENTRIES_PER_STEP), analyzer));
+    await pause();
+  }
+  const questions = new Bm25Index(docs);
+  await pause();
+  const answers = new Bm25Index(answerDocs(entries, analyzer));
+  return new FaqIndex(entries, analyzer, { questions, answers });
+}
+
+/** Entries whose phrasings are read in one step (about 20 phrasings each: a few milliseconds per entry). */
+const ENTRIES_PER_STEP = 16;
+
 /**
  * Lexical index over every phrasing of every FAQ entry, in both languages; and over the answers, for
  * wording customers take from the answer's world rather than from the questions staff wrote.
@@ -46,21 +96,11 @@ export class FaqIndex {
   constructor(
     entries: readonly KnowledgeEntry[],
     private readonly analyzer: Analyzer,
+    /** the two indexes made beforehand (`faqIndexInSteps`) */
+    built?: { questions: Bm25Index<string>; answers: Bm25Index<string> },
   ) {
-    const docs: { key: string; terms: string[] }[] = [];
-    const answers: { key: string; terms: string[] }[] = [];
-    for (const entry of entries) {
-      for (const lang of LANGS) {
-        for (const question of entry.questions[lang] ?? []) {
-          const terms = termsOf(analyzer, question);
-          if (terms.length > 0) docs.push({ key: entry.id, terms });
-        }
-        const answer = entry.answer[lang];
-        if (answer) answers.push({ key: entry.id, terms: termsOf(analyzer, answer) });
-      }
-    }
-    this.index = new Bm25Index(docs);
-    this.answers = new Bm25Index(answers);
+    this.index = built?.questions ?? new Bm25Index(questionDocs(entries, analyzer));
+    this.answers = built?.answers ?? new Bm25Index(answerDocs(entries, analyzer));
   }
 
   private terms(query: string | Analysis): string[] {

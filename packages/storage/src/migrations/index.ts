@@ -17,6 +17,7 @@ import * as demand from './015_demand.ts';
 import * as llm from './016_llm.ts';
 import * as trainedModels from './017_trained_models.ts';
 import * as trainedModelUse from './018_trained_model_use.ts';
+import * as analyticsSourceVersion from './019_analytics_source_version.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '016_llm': llm,
   '017_trained_models': trainedModels,
   '018_trained_model_use': trainedModelUse,
+  '019_analytics_source_version': analyticsSourceVersion,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -20,6 +20,8 @@ export interface FactSource {
   slaFlags: string[];
   resolvedAt: Date | null;
   createdAt: Date;
+  /** the conversation's version read (its `updated_at`) */
+  updatedAt: Date;
   contactLang: string | null;
   /** status changes, oldest first */
   events: Array<{ type: string; fromStatus: string | null; toStatus: string | null; at: Date }>;
@@ -52,6 +54,8 @@ export interface ConversationFact {
   botReplies: number;
   oosReplies: number;
   botOutcome: '' | 'pending' | 'resolved' | 'unresolved';
+  /** the conversation's version it was computed from; none for facts written directly (generated history) */
+  sourceUpdatedAt?: Date | null;
 }
 
 const at = (value: unknown): Date | null =>
@@ -182,6 +186,7 @@ export function analyticsRepository(db: Db) {
           'c.sla_flags',
           'c.resolved_at',
           'c.created_at',
+          'c.updated_at',
           'ct.lang',
         ])
         .where('c.id', 'in', ids)
@@ -226,6 +231,7 @@ export function analyticsRepository(db: Db) {
           slaFlags: json<string[]>(row.sla_flags) ?? [],
           resolvedAt: at(row.resolved_at),
           createdAt: at(row.created_at) as Date,
+          updatedAt: at(row.updated_at) as Date,
           contactLang: row.lang,
           events: [],
           botReplies: [],
@@ -272,6 +278,7 @@ export function analyticsRepository(db: Db) {
         oos_replies: f.oosReplies,
         bot_outcome: f.botOutcome,
         updated_at: new Date(),
+        source_updated_at: f.sourceUpdatedAt ?? null,
       }));
       await db.transaction().execute(async (tx) => {
         // a replayed fact keeps a decision already taken on it (resolved after 24 h, or undone by a repeat)
@@ -305,6 +312,7 @@ export function analyticsRepository(db: Db) {
                 and analytics_conversations.intent = excluded.intent
                 then analytics_conversations.bot_outcome else excluded.bot_outcome end`,
               updated_at: eb.ref('excluded.updated_at'),
+              source_updated_at: eb.ref('excluded.source_updated_at'),
             })),
           )
           .execute();
@@ -417,18 +425,24 @@ export function analyticsRepository(db: Db) {
       limit: number,
     ): Promise<Array<{ id: string; updatedAt: Date }>> {
       let query = db
-        .selectFrom('conversations')
-        .select(['id', 'updated_at'])
+        .selectFrom('conversations as c')
+        .leftJoin('analytics_conversations as f', 'f.conversation_id', 'c.id')
+        .select(['c.id as id', 'c.updated_at as updated_at'])
         .where(
-          'updated_at',
+          'c.updated_at',
           '>',
           sql<Date>`(select swept_until from analytics_sweep where id = 1) - make_interval(secs => ${marginMs / 1000})`,
+        )
+        // only conversations whose fact is missing or behind them: the event path has usually just written it
+        // (versions compared to the millisecond: they pass through JavaScript dates)
+        .where(
+          sql<boolean>`f.source_updated_at is null or f.source_updated_at < c.updated_at - interval '1 millisecond'`,
         );
       if (after)
         query = query.where(
-          sql<boolean>`(updated_at, id) > (${after.updatedAt}::timestamptz, ${after.id}::uuid)`,
+          sql<boolean>`(c.updated_at, c.id) > (${after.updatedAt}::timestamptz, ${after.id}::uuid)`,
         );
-      const rows = await query.orderBy('updated_at').orderBy('id').limit(limit).execute();
+      const rows = await query.orderBy('c.updated_at').orderBy('c.id').limit(limit).execute();
       return rows.map((r) => ({ id: r.id, updatedAt: at(r.updated_at) as Date }));
     },
 
