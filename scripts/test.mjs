@@ -11,8 +11,17 @@ const children = new Set();
 /** Runs a command; resolves with its exit code. `quiet` keeps its output until it fails. */
 function run(command, args, { quiet = false } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    // its own process group: stopping it stops what it started too (npm's shell, vite, vitest's workers)
+    const child = spawn(command, args, {
+      stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      detached: true,
+    });
     children.add(child);
+    child.once('error', (error) => {
+      children.delete(child);
+      console.error(`npm test: could not start ${command}: ${error.message}`);
+      resolve(1);
+    });
     let output = '';
     if (quiet) {
       child.stdout.on('data', (chunk) => {
@@ -31,12 +40,30 @@ function run(command, args, { quiet = false } = {}) {
 }
 
 let stopping = false;
+/** Stops every step still running, with everything it started. */
+function stopAll(signal) {
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // already gone
+    }
+  }
+}
 function fail(step, code) {
   if (stopping) return;
   stopping = true;
   console.error(`\nnpm test: ${step} failed (exit code ${code})`);
-  for (const child of children) child.kill('SIGTERM');
+  stopAll('SIGTERM');
   process.exitCode = code || 1;
+}
+// the steps run in their own process groups, so Ctrl-C in the terminal reaches them through here
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stopping = true;
+    stopAll(signal);
+    process.exitCode = 130;
+  });
 }
 
 async function steps(list) {

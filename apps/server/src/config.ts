@@ -107,7 +107,7 @@ export type Config = {
    * none (PostgreSQL keeps them in the database; an in-memory database trains at every start)
    */
   botModelDir: string | null;
-  /** an hour's dashboard rollups are recomputed at most this often (dashboards lag by about this plus a second) */
+  /** an hour's dashboard rollups are recomputed at most this often (dashboards lag by up to this plus 5 s) */
   analyticsRollupDelayMs: number;
   /** open conversations nobody wrote in for this long are closed with a notice (0: never) */
   autoCloseIdleMinutes: number;

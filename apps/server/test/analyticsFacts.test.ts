@@ -26,7 +26,7 @@ function source(patch: Partial<FactSource>): FactSource {
     slaFlags: [],
     resolvedAt: null,
     createdAt: t0,
-    updatedAt: t0,
+    version: t0.toISOString(),
     contactLang: 'en',
     events: [{ type: 'create', fromStatus: null, toStatus: 'bot', at: t0 }],
     botReplies: [],

@@ -465,10 +465,11 @@ describe.each<TestDriver>(['pglite', 'postgres'])('analytics metrics on %s', (dr
     // every fact was computed from its conversation as it is: nothing to redo
     const updater = createAnalyticsUpdater(db, () => at(3 * 24 * hour));
     expect(await updater.sweep()).toEqual({ recomputed: 0, more: false });
-    // one conversation changed after its fact was written (a change whose event was lost in a crash)
+    // one conversation changed after its fact was written and after the sweep's mark (a change whose event
+    // was lost in a crash)
     await db
       .updateTable('conversations')
-      .set({ updated_at: at(7 * min) })
+      .set({ updated_at: at(3 * 24 * hour) })
       .where('id', '=', ids.c2 as string)
       .execute();
     expect(await updater.sweep()).toEqual({ recomputed: 1, more: false });

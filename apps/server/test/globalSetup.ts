@@ -11,10 +11,10 @@ declare module 'vitest' {
 }
 
 /**
- * One directory of trained bot models for the whole run: the test servers keep the models they train there
- * as an embedded deployment keeps them beside its database, so the demo's model is trained once per run
- * instead of once per test process, and a knowledge base two files build alike is trained once. Removed at
- * the end: every run starts without models.
+ * One directory of trained bot models for the whole run: the in-memory test servers keep the models they train
+ * there as an embedded deployment keeps them in its data directory, so the tests run the same code path as
+ * `npm start`. (It shares no model between test processes: each process seeds its own demo workspace, with its
+ * own id.) Removed at the end: every run starts without models.
  */
 export default function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'tandem-test-models-'));

@@ -63,7 +63,7 @@ export function computeFact(source: FactSource): ConversationFact {
     conversationId: source.id,
     workspaceId: source.workspaceId,
     contactId: source.contactId,
-    sourceUpdatedAt: source.updatedAt,
+    sourceVersion: source.version,
     startedAt: source.createdAt,
     endedAt,
     channel: source.channel,

@@ -87,8 +87,9 @@ export function createAnalyticsUpdater(
       await refreshRollups();
     },
     /**
-     * Reads what changed since the mark, a page at a time, at most `sweepPages` pages; returns how many
-     * conversations it recomputed and whether more are waiting (the caller sweeps again soon).
+     * Reads what changed since the mark, a page at a time, at most `sweepPages` pages, and recomputes the
+     * facts that are missing or behind their conversation; returns how many it recomputed and whether more
+     * are waiting (the caller sweeps again soon).
      */
     async sweep(): Promise<{ recomputed: number; more: boolean }> {
       let recomputed = 0;
@@ -101,8 +102,10 @@ export function createAnalyticsUpdater(
         }
         const changed = await repo.changedSince(SWEEP_MARGIN_MS, after, sweepPage);
         if (changed.length === 0) break;
-        await recompute(changed.map((c) => c.id));
-        recomputed += changed.length;
+        // only facts behind their conversation are recomputed; the mark moves over every conversation read
+        const stale = changed.filter((c) => c.stale).map((c) => c.id);
+        await recompute(stale);
+        recomputed += stale.length;
         after = changed.at(-1) as { updatedAt: Date; id: string };
         await repo.markSwept(after.updatedAt);
         if (changed.length < sweepPage) break;

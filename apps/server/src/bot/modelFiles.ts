@@ -18,8 +18,10 @@ const isMissing = (error: unknown) => (error as NodeJS.ErrnoException | null)?.c
  * A workspace's trained models as files (`<dir>/<workspace id>/<key>.model`), for the embedded database: a
  * restart takes the model instead of training it again, without writing megabytes into PGlite (whose memory
  * would grow for good, see docs/architecture.md). A file is written whole under a temporary name and then
- * renamed, so a crash never leaves half a model under a key; loading marks a file used (its time), and each
- * save deletes the workspace's files beyond the newest few. Failures are logged and never stop the bot.
+ * renamed, so a process that dies while writing never leaves half a model under a key (after a power loss an
+ * unreadable file is possible: it fails the snapshot check and the model is trained again); loading marks a
+ * file used (its time), and each save deletes the workspace's other files beyond the newest few. Folders are
+ * the owner's only (0700, files 0600). Failures are logged and never stop the bot.
  */
 export function fileModelStore(dir: string, workspaceId: string, log: FastifyBaseLogger): TrainedModelStore {
   const folder = join(dir, workspaceId.toLowerCase());
@@ -43,23 +45,29 @@ export function fileModelStore(dir: string, workspaceId: string, log: FastifyBas
       if (!valid(key)) return;
       const temporary = join(folder, `.${key}.${randomUUID()}.tmp`);
       try {
-        await mkdir(folder, { recursive: true });
-        await writeFile(temporary, bytes);
+        await mkdir(folder, { recursive: true, mode: 0o700 });
+        await writeFile(temporary, bytes, { mode: 0o600 });
         await rename(temporary, pathOf(key));
-        await prune(folder);
       } catch (error) {
         await unlink(temporary).catch(() => undefined);
         log.warn(
           { err: error, workspaceId },
           'could not keep the trained bot model; a restart trains it again',
         );
+        return;
       }
+      await prune(folder, `${key}.model`).catch((error: unknown) =>
+        log.warn({ err: error, workspaceId }, 'could not remove older trained bot models'),
+      );
     },
   };
 }
 
-/** Deletes the models beyond the newest few by use, and temporary files left by a crash. */
-async function prune(folder: string): Promise<void> {
+/**
+ * Deletes the models beyond the newest few by use (never `kept`, the one just saved: file times can be coarse),
+ * and temporary files left by a crash.
+ */
+async function prune(folder: string, kept: string): Promise<void> {
   const now = Date.now();
   const files = await Promise.all(
     (await readdir(folder)).map(async (name) => {
@@ -68,10 +76,10 @@ async function prune(folder: string): Promise<void> {
     }),
   );
   const models = files
-    .filter((file) => file.present && file.name.endsWith('.model'))
+    .filter((file) => file.present && file.name.endsWith('.model') && file.name !== kept)
     .sort((a, b) => b.used - a.used || a.name.localeCompare(b.name));
   const stale = files.filter((file) => file.name.endsWith('.tmp') && now - file.used > STALE_TEMP_MS);
-  for (const file of [...models.slice(MODEL_FILES_KEPT), ...stale]) {
+  for (const file of [...models.slice(MODEL_FILES_KEPT - 1), ...stale]) {
     await unlink(join(folder, file.name)).catch((error: unknown) => {
       if (!isMissing(error)) throw error;
     });

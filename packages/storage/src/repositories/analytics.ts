@@ -20,8 +20,8 @@ export interface FactSource {
   slaFlags: string[];
   resolvedAt: Date | null;
   createdAt: Date;
-  /** the conversation's version read (its `updated_at`) */
-  updatedAt: Date;
+  /** the conversation's version read: its `updated_at` as the database writes it (to the microsecond) */
+  version: string;
   contactLang: string | null;
   /** status changes, oldest first */
   events: Array<{ type: string; fromStatus: string | null; toStatus: string | null; at: Date }>;
@@ -54,8 +54,8 @@ export interface ConversationFact {
   botReplies: number;
   oosReplies: number;
   botOutcome: '' | 'pending' | 'resolved' | 'unresolved';
-  /** the conversation's version it was computed from; none for facts written directly (generated history) */
-  sourceUpdatedAt?: Date | null;
+  /** the conversation's version it was computed from (`FactSource.version`); none for facts written directly */
+  sourceVersion?: string | null;
 }
 
 const at = (value: unknown): Date | null =>
@@ -186,7 +186,8 @@ export function analyticsRepository(db: Db) {
           'c.sla_flags',
           'c.resolved_at',
           'c.created_at',
-          'c.updated_at',
+          // the version read, exactly (a JavaScript date would drop its microseconds)
+          sql<string>`c.updated_at::text`.as('version'),
           'ct.lang',
         ])
         .where('c.id', 'in', ids)
@@ -231,7 +232,7 @@ export function analyticsRepository(db: Db) {
           slaFlags: json<string[]>(row.sla_flags) ?? [],
           resolvedAt: at(row.resolved_at),
           createdAt: at(row.created_at) as Date,
-          updatedAt: at(row.updated_at) as Date,
+          version: row.version,
           contactLang: row.lang,
           events: [],
           botReplies: [],
@@ -278,7 +279,7 @@ export function analyticsRepository(db: Db) {
         oos_replies: f.oosReplies,
         bot_outcome: f.botOutcome,
         updated_at: new Date(),
-        source_updated_at: f.sourceUpdatedAt ?? null,
+        source_updated_at: f.sourceVersion ? sql<Date>`${f.sourceVersion}::timestamptz` : null,
       }));
       await db.transaction().execute(async (tx) => {
         // a replayed fact keeps a decision already taken on it (resolved after 24 h, or undone by a repeat)
@@ -417,33 +418,34 @@ export function analyticsRepository(db: Db) {
 
     /**
      * Conversations changed since the sweep's mark (minus a margin for transactions committed late), in
-     * (updated_at, id) order after `after` when paging.
+     * (updated_at, id) order after `after` when paging; `stale` when the conversation's fact is missing or was
+     * computed from another version of it (the event path has usually just written it: then nothing to redo).
      */
     async changedSince(
       marginMs: number,
       after: { updatedAt: Date; id: string } | null,
       limit: number,
-    ): Promise<Array<{ id: string; updatedAt: Date }>> {
+    ): Promise<Array<{ id: string; updatedAt: Date; stale: boolean }>> {
       let query = db
         .selectFrom('conversations as c')
         .leftJoin('analytics_conversations as f', 'f.conversation_id', 'c.id')
-        .select(['c.id as id', 'c.updated_at as updated_at'])
+        .select([
+          'c.id as id',
+          'c.updated_at as updated_at',
+          // the exact version (microseconds, as stored): any other value, earlier or later, is another version
+          sql<boolean>`f.source_updated_at is distinct from c.updated_at`.as('stale'),
+        ])
         .where(
           'c.updated_at',
           '>',
           sql<Date>`(select swept_until from analytics_sweep where id = 1) - make_interval(secs => ${marginMs / 1000})`,
-        )
-        // only conversations whose fact is missing or behind them: the event path has usually just written it
-        // (versions compared to the millisecond: they pass through JavaScript dates)
-        .where(
-          sql<boolean>`f.source_updated_at is null or f.source_updated_at < c.updated_at - interval '1 millisecond'`,
         );
       if (after)
         query = query.where(
           sql<boolean>`(c.updated_at, c.id) > (${after.updatedAt}::timestamptz, ${after.id}::uuid)`,
         );
       const rows = await query.orderBy('c.updated_at').orderBy('c.id').limit(limit).execute();
-      return rows.map((r) => ({ id: r.id, updatedAt: at(r.updated_at) as Date }));
+      return rows.map((r) => ({ id: r.id, updatedAt: at(r.updated_at) as Date, stale: r.stale === true }));
     },
 
     /** Moves the sweep's mark forward (never back). */
