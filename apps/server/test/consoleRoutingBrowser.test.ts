@@ -36,7 +36,12 @@ describe('routing in the console', () => {
   });
 
   async function staffPage(email: string) {
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+    // with motion, as most staff see it (the other browser tests ask for reduced motion): offers slide in
+    const context = await browser.newContext({
+      locale: 'en-US',
+      viewport: { width: 1280, height: 800 },
+      reducedMotion: 'no-preference',
+    });
     const page = await context.newPage();
     await page.goto(`${t.url}/console/`);
     await page.getByLabel('Email').fill(email);

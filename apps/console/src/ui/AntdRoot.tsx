@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { type ReactNode, useEffect } from 'react';
 import { useI18n } from '../I18nProvider.tsx';
+import { useMediaQuery } from '../useMediaQuery.ts';
 import { theme } from './theme.ts';
 
 /**
@@ -15,14 +16,25 @@ import { theme } from './theme.ts';
  */
 const buttons = { autoInsertSpace: false, loadingIcon: <LoadingOutlined /> };
 
-/** Ant Design in the reader's language (its own texts: pagination, pickers, empty states) and our theme. */
+/** Our theme without Ant Design's motion (drawers, modals, menus and tabs appear in place). */
+const stillTheme = { ...theme, token: { ...theme.token, motion: false } };
+
+/**
+ * Ant Design in the reader's language (its own texts: pagination, pickers, empty states) and our theme; with
+ * no motion when the reader's system asks for reduced motion (the console's own styles follow the same setting).
+ */
 export function AntdRoot({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
+  const reduceMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
   useEffect(() => {
     dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
   }, [lang]);
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={theme} button={buttons}>
+    <ConfigProvider
+      locale={lang === 'zh' ? zhCN : enUS}
+      theme={reduceMotion ? stillTheme : theme}
+      button={buttons}
+    >
       <AntdApp component={false}>{children}</AntdApp>
     </ConfigProvider>
   );

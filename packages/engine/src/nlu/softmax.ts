@@ -59,12 +59,32 @@ export interface TrainedSoftmax extends LinearModel {
   rivals: Int32Array[];
 }
 
-/** The classes an example is most confused with (by score), always including its own class. */
+/**
+ * The classes an example is most confused with (by score), always including its own class: the RIVALS best,
+ * highest first, a tie going to the lower class (as a stable sort of all classes would give them), kept by
+ * insertion instead of sorting every class (this runs for every example at every refresh of the rivals).
+ */
 export function rivalsOf(scores: ArrayLike<number>, label: number): Int32Array {
-  const ranked = Array.from({ length: scores.length }, (_, c) => c).sort((p, q) => scores[q]! - scores[p]!);
-  const list = ranked.slice(0, RIVALS);
-  if (!list.includes(label)) list[list.length - 1] = label;
-  return Int32Array.from(list);
+  const size = Math.min(RIVALS, scores.length);
+  const list = new Int32Array(size);
+  const best = new Float64Array(size);
+  let n = 0;
+  for (let c = 0; c < scores.length; c++) {
+    const score = scores[c]!;
+    if (n === size && !(score > best[size - 1]!)) continue;
+    // after every class scoring at least as much: the earlier class keeps its place on a tie
+    let at = n === size ? size - 1 : n;
+    while (at > 0 && best[at - 1]! < score) {
+      best[at] = best[at - 1]!;
+      list[at] = list[at - 1]!;
+      at--;
+    }
+    best[at] = score;
+    list[at] = c;
+    if (n < size) n++;
+  }
+  if (!list.includes(label)) list[size - 1] = label;
+  return list;
 }
 
 /** Class logits of x into out (length = classes). */
