@@ -80,7 +80,9 @@ export async function startTestApp(driver: TestDriver = 'pglite', overrides: Par
     botMaxBacklog: 2000,
     // a slow machine must not make the bot refuse work as `busy`: no test here is about that limit
     botMaxWaitMs: 10 * EVENT_TIMEOUT_MS,
-    routingTickMs: 100,
+    // offer timeouts and offline grace periods are found by a database poll; tests of those set 100 ms
+    // (routing.test.ts, supervisor.test.ts): at 100 ms everywhere the poll was half of all SQL the suite ran
+    routingTickMs: 500,
     routingOfferTimeoutSeconds: 30,
     routingOfflineGraceSeconds: 60,
     serviceTickMs: 500,

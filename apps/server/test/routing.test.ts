@@ -46,7 +46,11 @@ describe('routing: offers, timeouts, offline agents, transfers, hand-back, CSAT'
   let admin: Staff;
 
   beforeAll(async () => {
-    t = await startTestApp('pglite', { routingOfferTimeoutSeconds: 2, routingOfflineGraceSeconds: 1 });
+    t = await startTestApp('pglite', {
+      routingOfferTimeoutSeconds: 2,
+      routingOfflineGraceSeconds: 1,
+      routingTickMs: 100,
+    });
     admin = await staff(t, 'admin@tandem.demo');
     agent1 = await staff(t, 'agent1@tandem.demo');
     agent2 = await staff(t, 'agent2@tandem.demo');

@@ -69,7 +69,7 @@ describe.each<TestDriver>(['pglite', 'postgres'])(
 
     beforeAll(async () => {
       // a person away past a second is offline; the wall's teams keep conversations for an hour meanwhile
-      t = await startTestApp(driver, { routingOfflineGraceSeconds: 1 });
+      t = await startTestApp(driver, { routingOfflineGraceSeconds: 1, routingTickMs: 100 });
       admin = await staff(t, 'admin@tandem.demo');
       const invited = await api<PersonInvited>(t.url, '/api/admin/people', {
         cookie: admin.cookie,
