@@ -48,6 +48,8 @@ describe('routing in the console', () => {
     await page.getByLabel('Password').fill('tandem-demo');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await visible(page.locator('.topbar'));
+    const motion = (e: Element) => getComputedStyle(e).getPropertyValue('--ant-motion-duration-mid').trim();
+    expect(await page.locator('.ant-tabs').first().evaluate(motion)).toMatch(/^0\.\d+s$/);
     return page;
   }
 

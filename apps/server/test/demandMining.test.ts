@@ -84,10 +84,10 @@ describe('demand mining over REST', () => {
           { agent: LIVE_ANSWER },
         ] as HandBuilt['lines'],
       })),
-      // today and yesterday by the calendar (UTC days, as the trend counts them) at any hour of the run: an
-      // offset of hours would put half of them two days back just after midnight
+      // minutes apart, just now: inside the last two calendar days (UTC, as the trend counts them) even when
+      // midnight falls between writing them and mining (hours back put half of them outside just after midnight)
       ...TRIAL.map((q, i) => ({
-        at: daysAgo(i % 2),
+        at: new Date(Date.now() - i * 60_000),
         lines: [
           { customer: q },
           { bot: 'Sorry, could you rephrase?', kind: 'clarify', confidence: 0.2 },

@@ -141,10 +141,13 @@ describe('language model and documents, in the console and the widget', () => {
     await reply.fill('坏了可以修。');
     provider.script({ kind: 'text', text: '非常抱歉给您添麻烦了，坏了可以修，请放心。' });
     await page.getByRole('button', { name: 'Warmer / More concise / Translate' }).click();
-    // reduced motion (browserHarness.ts): the menu opens in place, with no slide, inside the window
+    // reduced motion (browserHarness.ts): the menu opens inside the window (a blanket transition reset once
+    // left it at x = 13,227 px)
     const menu = page.locator('.ant-dropdown:not(.ant-dropdown-hidden)');
     await visible(menu);
-    expect(await menu.getAttribute('class')).not.toMatch(/slide/);
+    // and with Ant Design's motion off (its durations are 0s)
+    const motion = (e: Element) => getComputedStyle(e).getPropertyValue('--ant-motion-duration-mid').trim();
+    expect(await menu.evaluate(motion)).toBe('0s');
     const item = await page.getByRole('menuitem', { name: 'Warmer' }).boundingBox();
     expect(item, 'the menu is on the screen').toMatchObject({
       x: expect.toSatisfy((x: number) => x >= 0 && x < 1280),

@@ -4,9 +4,8 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useI18n } from '../I18nProvider.tsx';
-import { useMediaQuery } from '../useMediaQuery.ts';
 import { theme } from './theme.ts';
 
 /**
@@ -21,11 +20,13 @@ const stillTheme = { ...theme, token: { ...theme.token, motion: false } };
 
 /**
  * Ant Design in the reader's language (its own texts: pagination, pickers, empty states) and our theme; with
- * no motion when the reader's system asks for reduced motion (the console's own styles follow the same setting).
+ * no motion when the reader's system asks for reduced motion. Read once, when the console loads: Ant Design
+ * wraps the whole tree in other providers once motion is off, so following a change live would rebuild every
+ * page below (the socket, open conversations, unsent drafts). The console's own styles follow it live.
  */
 export function AntdRoot({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
-  const reduceMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
+  const [reduceMotion] = useState(() => window.matchMedia('(prefers-reduced-motion: reduce)').matches);
   useEffect(() => {
     dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
   }, [lang]);

@@ -63,6 +63,7 @@ export interface TrainedSoftmax extends LinearModel {
  * The classes an example is most confused with (by score), always including its own class: the RIVALS best,
  * highest first, a tie going to the lower class (as a stable sort of all classes would give them), kept by
  * insertion instead of sorting every class (this runs for every example at every refresh of the rivals).
+ * Scores are finite (a NaN would stop later classes from entering; the sort gave no defined order for it either).
  */
 export function rivalsOf(scores: ArrayLike<number>, label: number): Int32Array {
   const size = Math.min(RIVALS, scores.length);
