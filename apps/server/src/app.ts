@@ -216,8 +216,12 @@ export async function startApp(config: Config): Promise<App> {
       sign: (customerId) => signForWorkspace(ctx, DEMO_WORKSPACE, customerId),
     });
   }
-  const openapi = buildOpenApi(routes);
-  app.get('/api/openapi.json', async () => openapi);
+  // described when first asked for: nothing at start-up waits for it
+  let openapi: Record<string, unknown> | null = null;
+  app.get('/api/openapi.json', async () => {
+    openapi ??= buildOpenApi(routes);
+    return openapi;
+  });
   await staticRoutes(app);
 
   await app.ready();
