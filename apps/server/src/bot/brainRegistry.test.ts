@@ -96,6 +96,25 @@ describe('brain registry', () => {
   }
 
   it(
+    'says training, not live, while the first build since start-up runs, and live once it answers',
+    async () => {
+      const r = registryWith((id) => store.knowledge.list(id));
+      expect(r.registry.status(workspaceId)).toEqual({ state: 'live', version: 0, liveVersion: 0 });
+      const first = r.registry.forWorkspace(workspaceId);
+      // checked once the build is over: a test that failed with a build still reading the database would
+      // close it under the build (PGlite then spins in its query loop instead of failing)
+      const during = r.registry.status(workspaceId);
+      await first;
+      expect(during).toEqual({ state: 'training', version: 0, liveVersion: 0 });
+      expect(r.registry.status(workspaceId)).toEqual({ state: 'live', version: 0, liveVersion: 0 });
+      await r.events.drain();
+      expect(r.statuses).toEqual([{ workspaceId, state: 'live', version: 0 }]);
+      expect(r.listenerErrors).toEqual([]);
+    },
+    TRAINING_TIMEOUT,
+  );
+
+  it(
     'coalesces ten saves in a row into at most two trainings, and says when the last is live',
     async () => {
       let loads = 0;

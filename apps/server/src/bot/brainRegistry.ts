@@ -258,9 +258,10 @@ export function createBrainRegistry(
       const state =
         slot.failed !== null && !slot.building
           ? 'failed'
-          : slot.liveVersion >= slot.version
+          : slot.liveVersion >= slot.version && (slot.engine !== null || slot.building === null)
             ? 'live'
-            : 'training';
+            : // a change not yet live, or the first build since start-up (nothing answers with a model yet)
+              'training';
       return {
         state,
         version: slot.version,
