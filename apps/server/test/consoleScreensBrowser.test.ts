@@ -2,7 +2,7 @@ import type { AgentConversation } from '@tandem/protocol';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zh } from '../../console/src/locales/zh.ts';
-import { launchBrowser, shot, visible } from './browserHarness.ts';
+import { launchBrowser, openPage, shot, visible } from './browserHarness.ts';
 import {
   api,
   clientId,
@@ -184,7 +184,7 @@ describe('the console’s screens', () => {
         await visible(admin.locator('.handoff-panel .handoff-facts'));
         await look(admin, `screen-inbox-${lang}`);
 
-        await admin.goto(`${t.url}/console/search`);
+        await openPage(admin, `/console/search`);
         await admin.getByRole('search').getByLabel(w.text).fill('发票');
         await admin.getByRole('search').getByRole('button', { name: w.search }).click();
         await visible(admin.locator('.search-row').first());
@@ -193,7 +193,7 @@ describe('the console’s screens', () => {
         // a list that cannot load says why and offers to try again; an empty tab says it is empty
         const ticketList = (url: URL) => url.pathname === '/api/tickets';
         await admin.route(ticketList, (route) => route.abort());
-        await admin.goto(`${t.url}/console/tickets`);
+        await openPage(admin, `/console/tickets`);
         const retry = admin.locator('.ticket-list').getByRole('button', { name: w.retry });
         await visible(retry);
         await look(admin, `screen-tickets-error-${lang}`);
@@ -206,21 +206,21 @@ describe('the console’s screens', () => {
         await visible(admin.locator('.ticket-detail'));
         await look(admin, `screen-tickets-${lang}`);
 
-        await admin.goto(`${t.url}/console/supervisor`);
+        await openPage(admin, `/console/supervisor`);
         await visible(admin.locator('.wall-stats'));
         await look(admin, `screen-supervisor-${lang}`);
 
-        await admin.goto(`${t.url}/console/knowledge`);
+        await openPage(admin, `/console/knowledge`);
         await admin.locator('.admin-row').first().click();
         await visible(admin.locator('.admin-editor'));
         await look(admin, `screen-knowledge-${lang}`);
 
-        await admin.goto(`${t.url}/console/bot`);
+        await openPage(admin, `/console/bot`);
         await visible(admin.locator('.admin-page'));
         await look(admin, `screen-bot-${lang}`);
 
         for (const section of settings) {
-          await admin.goto(`${t.url}/console/settings/${section}`);
+          await openPage(admin, `/console/settings/${section}`);
           await visible(
             section === 'widget' ? admin.locator('.widget-preview') : admin.locator('.ant-table-row').first(),
           );
@@ -259,7 +259,7 @@ describe('the console’s screens', () => {
         await look(page, `phone-contact-${lang}`, true);
         await page.locator('.details').getByRole('button').first().click();
 
-        await page.goto(`${t.url}/console/tickets`);
+        await openPage(page, `/console/tickets`);
         await visible(page.locator('.ticket-row').first());
         await look(page, `phone-tickets-${lang}`, true);
         await page.locator('.ticket-row').first().click();
@@ -278,7 +278,7 @@ describe('the console’s screens', () => {
         await page.locator('.ticket-detail').getByRole('button', { name: w.back }).click();
         await visible(page.locator('.ticket-row').first());
 
-        await page.goto(`${t.url}/console/search`);
+        await openPage(page, `/console/search`);
         await page.getByRole('search').getByLabel(w.text).fill('退货');
         await page.getByRole('search').getByRole('button', { name: w.search }).click();
         await visible(page.locator('.search-row').first());
