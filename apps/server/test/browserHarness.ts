@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { EVENT_TIMEOUT_MS } from './harness.ts';
 
 /** Debian's Chromium (apt-get install -y chromium); nothing is downloaded. */
@@ -12,17 +12,53 @@ export const ARTIFACTS = new URL('../../../test-artifacts/', import.meta.url).pa
  * pages ask for reduced motion unless a test says otherwise: what is checked and photographed is where things
  * come to rest, which the console and the widget then show at once instead of after their transitions (up to
  * 2.4 s each), and the reduced-motion styles are exercised on every screen.
+ *
+ * One Chromium serves all the browser test files of a test process (Vitest runs them one after another in it):
+ * starting one costs about 1.5 s and 2 s of CPU. Each file gets its own view of it, whose `close()` closes the
+ * contexts and pages that file opened; Playwright ends the browser when the process exits.
  */
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM))
     throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (see DEVELOPERS.md)`);
   mkdirSync(ARTIFACTS, { recursive: true });
-  const browser = await launchChromium();
-  const newContext = browser.newContext.bind(browser);
-  browser.newContext = (options = {}) => newContext({ reducedMotion: 'reduce', ...options });
-  const newPage = browser.newPage.bind(browser);
-  browser.newPage = (options = {}) => newPage({ reducedMotion: 'reduce', ...options });
-  return browser;
+  shared ??= launchChromium();
+  let browser = await shared.catch(() => null);
+  if (!browser?.isConnected()) {
+    // the last one failed to start or has gone (a crash): a new one for this file
+    shared = launchChromium();
+    browser = await shared;
+  }
+  return viewFor(browser);
+}
+
+let shared: Promise<Browser> | null = null;
+
+/** The shared browser as one test file sees it: its own contexts, closed by `close()`. */
+function viewFor(browser: Browser): Browser {
+  const contexts = new Set<BrowserContext>();
+  const track = (context: BrowserContext) => {
+    contexts.add(context);
+    context.once('close', () => contexts.delete(context));
+    return context;
+  };
+  const newContext: Browser['newContext'] = async (options = {}) =>
+    track(await browser.newContext({ reducedMotion: 'reduce', ...options }));
+  const newPage: Browser['newPage'] = async (options = {}) => {
+    const page = await browser.newPage({ reducedMotion: 'reduce', ...options });
+    track(page.context());
+    return page;
+  };
+  const close: Browser['close'] = async () => {
+    await Promise.all([...contexts].map((context) => context.close().catch(() => undefined)));
+  };
+  const own: Partial<Record<PropertyKey, unknown>> = { newContext, newPage, close };
+  return new Proxy(browser, {
+    get(target, property) {
+      if (property in own) return own[property];
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 function launchChromium(): Promise<Browser> {
