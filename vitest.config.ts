@@ -20,7 +20,7 @@ export default defineConfig({
     maxWorkers: 2,
     // Test files share their worker process (each still starts its own server on its own database): the first
     // server in a process costs about 8 s (modules, WebAssembly, the segmenter's dictionary, the bot's first
-    // training), the next about 2 s. Isolation per file cost about a third of the suite's time.
+    // training), the next about 1 s. Isolation per file cost about a third of the suite's time.
     isolate: false,
     // the bot's training threads run at normal priority here (19 in production, so that answering customers
     // always goes first): at 19 they starve behind the other test file's work and every "live" wait grows
