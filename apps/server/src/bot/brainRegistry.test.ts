@@ -96,10 +96,10 @@ describe('brain registry', () => {
   }
 
   it(
-    'says training, not live, while the first build since start-up runs, and live once it answers',
+    'says training, not live, until the first build since start-up answers, and live once it does',
     async () => {
       const r = registryWith((id) => store.knowledge.list(id));
-      expect(r.registry.status(workspaceId)).toEqual({ state: 'live', version: 0, liveVersion: 0 });
+      expect(r.registry.status(workspaceId)).toEqual({ state: 'training', version: 0, liveVersion: 0 });
       const first = r.registry.forWorkspace(workspaceId);
       // checked once the build is over: a test that failed with a build still reading the database would
       // close it under the build (PGlite then spins in its query loop instead of failing)

@@ -258,9 +258,10 @@ export function createBrainRegistry(
       const state =
         slot.failed !== null && !slot.building
           ? 'failed'
-          : slot.liveVersion >= slot.version && (slot.engine !== null || slot.building === null)
+          : slot.liveVersion >= slot.version && slot.engine !== null
             ? 'live'
-            : // a change not yet live, or the first build since start-up (nothing answers with a model yet)
+            : // a change not yet live, or no bot built since start-up: its first build is running, waits its
+              // turn in the start-up warm-up, or (beyond the workspaces warmed) comes with the first message
               'training';
       return {
         state,
