@@ -11,8 +11,10 @@ export default defineConfig({
     // Tests wait for events, not for fixed times; these bounds only stop a test that would hang, and leave
     // room for a busy machine (each single wait is bounded by EVENT_TIMEOUT_MS in apps/server/test/harness.ts).
     testTimeout: 120_000,
-    // a trained-model directory shared by the run's test servers (apps/server/test/globalSetup.ts)
+    // a trained-model directory shared by the run's test servers, and the worker threads' compiled code
+    // (apps/server/test/globalSetup.ts, used by setup.ts)
     globalSetup: ['apps/server/test/globalSetup.ts'],
+    setupFiles: ['apps/server/test/setup.ts'],
     hookTimeout: 120_000,
     pool: 'forks',
     // Vitest's default is one worker fewer than the cores: one on a 2-core machine, although most test time is

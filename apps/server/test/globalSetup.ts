@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,17 +8,35 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** the trained-model directory the in-memory test servers of this run share (see harness.ts) */
     botModelDir: string;
+    /** this run's compiled worker entry points (worker.js, pgliteWorker.js, miningWorker.js; see setup.ts) */
+    workerBundles: string | null;
   }
 }
+
+const root = new URL('../../../', import.meta.url).pathname;
 
 /**
  * One directory of trained bot models for the whole run: the in-memory test servers keep the models they train
  * there as an embedded deployment keeps them in its data directory, so the tests run the same code path as
  * `npm start`. (It shares no model between test processes: each process seeds its own demo workspace, with its
  * own id.) Removed at the end: every run starts without models.
+ *
+ * The worker threads' code compiled from the current sources, once per run (scripts/build-server.mjs, about
+ * half a second): the tests' training, mining and PGlite threads start from it as in production, instead of
+ * compiling TypeScript through tsx in every thread. Without it (the build failed) they run from source.
  */
 export default function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'tandem-test-models-'));
   project.provide('botModelDir', dir);
-  return () => rmSync(dir, { recursive: true, force: true });
+  const bundles = `dist/.test-workers-${process.pid}`;
+  const built = spawnSync(process.execPath, ['scripts/build-server.mjs', '--outdir', bundles], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (built.status !== 0) process.stderr.write(`test workers run from source: ${built.stderr}\n`);
+  project.provide('workerBundles', built.status === 0 ? join(root, bundles) : null);
+  return () => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(join(root, bundles), { recursive: true, force: true });
+  };
 }

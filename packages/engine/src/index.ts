@@ -8,3 +8,4 @@ export * from './mining/index.ts';
 export * from './nlu/index.ts';
 export * from './retrieval/index.ts';
 export * from './rules/index.ts';
+export { useWorkerBundles } from './workerThread.ts';

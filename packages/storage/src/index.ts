@@ -1,4 +1,5 @@
 export * from './database.ts';
+export { usePgliteWorkerBundle } from './pglite/workerDialect.ts';
 export * from './pubsub/memoryEventBus.ts';
 export * from './repositories/analytics.ts';
 export * from './repositories/analyticsExport.ts';

@@ -1,8 +1,5 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { Analyzer } from '../lang/index.ts';
+import { startWorker } from '../workerThread.ts';
 import { type Clustering, clusterQuestions } from './cluster.ts';
 import type { ClusterRequest, ClusterResponse } from './worker.ts';
 
@@ -10,30 +7,6 @@ export interface ClusterWorkerOptions {
   /** give up (and stop the worker) after this long (default 5 minutes) */
   timeoutMs?: number;
   signal?: AbortSignal;
-}
-
-function tsxApi(): string {
-  if (typeof import.meta.resolve === 'function') {
-    try {
-      return import.meta.resolve('tsx/esm/api');
-    } catch {
-      // resolved below
-    }
-  }
-  const packageJson = createRequire(import.meta.url).resolve('tsx/package.json');
-  return pathToFileURL(packageJson.replace(/package\.json$/, 'dist/esm/api/index.mjs')).href;
-}
-
-const compiled = !new URL(import.meta.url).pathname.endsWith('.ts');
-/** Compiled, the worker is its own bundle entry beside the server's (scripts/build-server.mjs `miningWorker`). */
-const compiledWorker = new URL('./miningWorker.js', import.meta.url);
-
-/** A worker thread running worker.ts (from source, through tsx), or null when the compiled build has none. */
-function spawnWorker(): Worker | null {
-  if (compiled) return existsSync(fileURLToPath(compiledWorker)) ? new Worker(compiledWorker) : null;
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  const code = `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(code, { eval: true });
 }
 
 /**
@@ -44,7 +17,8 @@ export function clusterInWorker(
   request: ClusterRequest,
   options: ClusterWorkerOptions = {},
 ): Promise<Clustering> {
-  const worker = spawnWorker();
+  // compiled, worker.ts is dist/server/miningWorker.js beside the server's bundle (scripts/build-server.mjs)
+  const worker = startWorker(new URL('./worker.ts', import.meta.url), 'miningWorker.js');
   if (!worker) {
     const analyzer = new Analyzer({ userDictionary: request.userDictionary, synonyms: request.synonyms });
     return Promise.resolve(

@@ -1,6 +1,4 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { startWorker } from '../workerThread.ts';
 import type { TrainingExample } from './clean.ts';
 import { NluError, type NluErrorId } from './errors.ts';
 import { IntentModel, type IntentModelSnapshot } from './model.ts';
@@ -70,34 +68,6 @@ function cloneable(options: IntentTrainOptions): IntentTrainOptions {
   };
 }
 
-/** Where tsx's loader API lives, so the worker can compile TypeScript like the main thread does. */
-function tsxApi(): string {
-  if (typeof import.meta.resolve === 'function') {
-    try {
-      return import.meta.resolve('tsx/esm/api');
-    } catch {
-      // resolved below
-    }
-  }
-  const packageJson = createRequire(import.meta.url).resolve('tsx/package.json');
-  return pathToFileURL(packageJson.replace(/package\.json$/, 'dist/esm/api/index.mjs')).href;
-}
-
-/**
- * Under tsx or Vitest this module is trainInWorker.ts and the worker is worker.ts beside it; compiled
- * (scripts/build-server.mjs) it is bundled into dist/server/main.js and worker.ts is its own entry point,
- * dist/server/worker.js, beside the bundle.
- */
-const compiled = !new URL(import.meta.url).pathname.endsWith('.ts');
-
-/** A worker running worker.ts/.js: from source it registers tsx first (Node 20 workers ignore `--import` loaders). */
-function spawnWorker(): Worker {
-  if (compiled) return new Worker(new URL('./worker.js', import.meta.url));
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  const code = `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(code, { eval: true });
-}
-
 /**
  * Trains in a worker thread, off the request path: the calling thread keeps answering with the
  * current model meanwhile. Resolves with the new model; rejects with an NluError. The same examples and
@@ -132,8 +102,13 @@ export async function trainInWorker(
   }
   if (workerOptions.signal?.aborted) throw new NluError('training_failed', 'training was cancelled');
   return new Promise((resolve, reject) => {
+    // compiled, worker.ts is dist/server/worker.js beside the server's bundle (scripts/build-server.mjs)
+    const worker = startWorker(new URL('./worker.ts', import.meta.url), 'worker.js');
+    if (!worker) {
+      reject(new NluError('training_failed', 'the training worker is missing from this build'));
+      return;
+    }
     trainings++;
-    const worker = spawnWorker();
     let settled = false;
     const finish = (error: NluError | null, model?: IntentModel): void => {
       if (settled) return;

@@ -5,7 +5,9 @@
 // PostgreSQL's fields (`code` 23505, `severity`, `detail`, `constraint`, …), rows carry the types PGlite's
 // parsers give (Date, parsed json/jsonb), and a statement resolves only after PGlite finished it (a COMMIT is
 // on disk).
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
@@ -34,6 +36,21 @@ export interface PgliteWorkerOptions {
   onError?: (error: Error) => void;
 }
 
+/**
+ * Under tsx or Vitest this module is workerDialect.ts and the worker is worker.ts beside it; compiled
+ * (scripts/build-server.mjs) it is bundled into dist/server/main.js and the worker is its own entry point,
+ * dist/server/pgliteWorker.js, beside the bundle. From source, `usePgliteWorkerBundle` can name a folder
+ * holding such a build (the tests build one per run): the thread then starts as in production, without
+ * compiling TypeScript through tsx's loader (Node 20 workers ignore `--import` loaders).
+ */
+const compiled = !new URL(import.meta.url).pathname.endsWith('.ts');
+let bundles: string | null = null;
+
+/** Start PGlite threads from `<dir>/pgliteWorker.js` (scripts/build-server.mjs output); null: from source. */
+export function usePgliteWorkerBundle(dir: string | null): void {
+  bundles = dir;
+}
+
 /** Where tsx's loader API lives, so the worker can compile TypeScript like the main thread does. */
 function tsxApi(): string {
   if (typeof import.meta.resolve === 'function') {
@@ -47,15 +64,10 @@ function tsxApi(): string {
   return pathToFileURL(packageJson.replace(/package\.json$/, 'dist/esm/api/index.mjs')).href;
 }
 
-/**
- * Under tsx or Vitest this module is workerDialect.ts and the worker is worker.ts beside it; compiled
- * (scripts/build-server.mjs) it is bundled into dist/server/main.js and the worker is its own entry point,
- * dist/server/pgliteWorker.js, beside the bundle.
- */
-const compiled = !new URL(import.meta.url).pathname.endsWith('.ts');
-
 function spawnWorker(init: WorkerInit): Worker {
   if (compiled) return new Worker(new URL('./pgliteWorker.js', import.meta.url), { workerData: init });
+  const bundle = bundles === null ? null : join(bundles, 'pgliteWorker.js');
+  if (bundle !== null && existsSync(bundle)) return new Worker(pathToFileURL(bundle), { workerData: init });
   const entry = new URL('./worker.ts', import.meta.url).href;
   const code = `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(code, { eval: true, workerData: init });
