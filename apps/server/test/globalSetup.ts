@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -28,6 +28,7 @@ const root = new URL('../../../', import.meta.url).pathname;
 export default function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'tandem-test-models-'));
   project.provide('botModelDir', dir);
+  removeLeftBundles();
   const bundles = `dist/.test-workers-${process.pid}`;
   const built = spawnSync(process.execPath, ['scripts/build-server.mjs', '--outdir', bundles], {
     cwd: root,
@@ -39,4 +40,28 @@ export default function setup(project: TestProject) {
     rmSync(dir, { recursive: true, force: true });
     rmSync(join(root, bundles), { recursive: true, force: true });
   };
+}
+
+/** Bundles of earlier runs that were killed before removing theirs (their process is gone). */
+function removeLeftBundles(): void {
+  let names: string[] = [];
+  try {
+    names = readdirSync(join(root, 'dist'));
+  } catch {
+    return; // no dist/ yet
+  }
+  for (const name of names) {
+    const pid = Number(/^\.test-workers-(\d+)$/.exec(name)?.[1]);
+    if (!pid || alive(pid)) continue;
+    rmSync(join(root, 'dist', name), { recursive: true, force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
