@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -13,7 +14,7 @@ declare module 'vitest' {
   }
 }
 
-const root = new URL('../../../', import.meta.url).pathname;
+const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 /**
  * One directory of trained bot models for the whole run: the in-memory test servers keep the models they train
@@ -30,12 +31,20 @@ export default function setup(project: TestProject) {
   project.provide('botModelDir', dir);
   removeLeftBundles();
   const bundles = `dist/.test-workers-${process.pid}`;
-  const built = spawnSync(process.execPath, ['scripts/build-server.mjs', '--outdir', bundles], {
-    cwd: root,
-    encoding: 'utf8',
+  const build = () => {
+    const built = spawnSync(process.execPath, ['scripts/build-server.mjs', '--outdir', bundles], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    if (built.status !== 0)
+      process.stderr.write(`test workers run from source: ${built.stderr || built.error?.message}\n`);
+    return built.status === 0 ? join(root, bundles) : null;
+  };
+  project.provide('workerBundles', build());
+  // watch mode: each rerun gets the workers of the sources as they are now
+  project.onTestsRerun(() => {
+    build();
   });
-  if (built.status !== 0) process.stderr.write(`test workers run from source: ${built.stderr}\n`);
-  project.provide('workerBundles', built.status === 0 ? join(root, bundles) : null);
   return () => {
     rmSync(dir, { recursive: true, force: true });
     rmSync(join(root, bundles), { recursive: true, force: true });

@@ -83,4 +83,14 @@ describe('named prepared statements', () => {
     expect(await named()).toBe(0);
     expect((await query(star, ['a'])).rows[0]).toMatchObject({ k: 'a', extra: 7 });
   });
+
+  it('forgets them after a rollback that undid DDL', async () => {
+    const star = 'select * from t where k = $1';
+    await query('begin', []);
+    await query('alter table t add column undone int default 1', []);
+    expect((await query(star, ['a'])).rows[0]).toMatchObject({ undone: 1 });
+    await query('rollback', []);
+    // the statement kept inside the transaction returned a column that no longer exists
+    expect((await query(star, ['a'])).rows[0]).not.toHaveProperty('undone');
+  });
 });

@@ -15,6 +15,7 @@ const { serialize } = protocol;
 const DML = /^\s*(select|insert|update|delete|with)\b/i;
 /** Transaction control leaves the schema alone; any other non-DML statement (DDL, SET, …) may change it. */
 const TRANSACTION_CONTROL = /^\s*(begin|start|commit|end|rollback|abort|savepoint|release)\b/i;
+const ROLLBACK = /^\s*(rollback|abort)\b/i;
 
 type Message = Awaited<ReturnType<PGlite['execProtocol']>>['messages'][number];
 
@@ -68,7 +69,8 @@ export async function preparedStatements(db: PGlite, limit = 200): Promise<Query
     if (!DML.test(sql)) {
       const result = await db.query<Results['rows'][number]>(sql, params);
       // after DDL a kept statement could now return other columns ("cached plan must not change result type")
-      if (!TRANSACTION_CONTROL.test(sql)) await forget();
+      // (a rollback may undo DDL the transaction ran, so the kept statements go then too)
+      if (!TRANSACTION_CONTROL.test(sql) || ROLLBACK.test(sql)) await forget();
       return result;
     }
     try {
