@@ -36,8 +36,12 @@ describe('the bot in a conversation', () => {
   it('hands over when the customer types 转人工, with the reason', async () => {
     const cookie = await loginCookie(t.url, 'admin@tandem.demo');
     const admin = await connect(t, '/agent', { cookie });
-    const { socket } = await newCustomer(t, 'zh');
-    const inQueue = waitFor<AgentConversation>(admin, 'conversation:updated', (c) => c.status === 'queued');
+    const { socket, contactId } = await newCustomer(t, 'zh');
+    const inQueue = waitFor<AgentConversation>(
+      admin,
+      'conversation:updated',
+      (c) => c.contact.id === contactId && c.status === 'queued',
+    );
     const queued = waitFor<WidgetConversation>(socket, 'conversation:updated', (c) => c.status === 'queued');
     await emit(socket, 'message:send', { clientId: clientId(), text: '转人工' });
     await queued;

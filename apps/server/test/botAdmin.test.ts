@@ -184,7 +184,11 @@ describe('bot administration and the conversation engine in the server', () => {
     const cookie = await loginCookie(t.url, 'agent2@tandem.demo');
     const agent = await connect(t, '/agent', { cookie });
     const customer = await newCustomer(t, 'zh', { ageGroup: '60+' });
-    const queued = waitFor<AgentConversation>(agent, 'conversation:updated', (c) => c.status === 'queued');
+    const queued = waitFor<AgentConversation>(
+      agent,
+      'conversation:updated',
+      (c) => c.contact.id === customer.contactId && c.status === 'queued',
+    );
     const forCustomer = waitFor<WidgetConversation>(
       customer.socket,
       'conversation:updated',
@@ -204,7 +208,7 @@ describe('bot administration and the conversation engine in the server', () => {
     const upset = waitFor<AgentConversation>(
       agent,
       'conversation:updated',
-      (c) => c.emotion?.current.basic === 'anger' && c.priority > 0,
+      (c) => c.contact.id === customer.contactId && c.emotion?.current.basic === 'anger' && c.priority > 0,
     );
     // a person is offered at once (a 转人工 button) or, when it is urgent, the conversation is queued:
     // whichever the customer's widget hears first (the wait is for that event, not for a time)
@@ -255,7 +259,12 @@ describe('bot administration and the conversation engine in the server', () => {
     const cookie = await loginCookie(t.url, 'expert@tandem.demo');
     const expert = await connect(t, '/agent', { cookie });
     const customer = await newCustomer(t, 'zh');
-    const queued = waitFor<AgentConversation>(expert, 'conversation:updated', (c) => c.status === 'queued');
+    // this customer's row: the earlier test's angry customer may still be queued for the expert tier
+    const queued = waitFor<AgentConversation>(
+      expert,
+      'conversation:updated',
+      (c) => c.contact.id === customer.contactId && c.status === 'queued',
+    );
     await botReply(customer, '你们再不处理我就打12315投诉你们！');
     const row = await queued;
     expect(row.handoffReason).toBe('rule');

@@ -42,8 +42,16 @@ describe.each<TestDriver>(['pglite', 'postgres'])('the whole journey on %s', (dr
     expect(answer.buttons.length).toBeGreaterThan(0);
 
     // 2. the customer taps "talk to a person": both agents see it appear in the queue, live
-    const seen1 = waitFor<AgentConversation>(agent1, 'conversation:updated', (c) => c.status === 'queued');
-    const seen2 = waitFor<AgentConversation>(agent2, 'conversation:updated', (c) => c.status === 'queued');
+    const seen1 = waitFor<AgentConversation>(
+      agent1,
+      'conversation:updated',
+      (c) => c.contact.id === customer.contactId && c.status === 'queued',
+    );
+    const seen2 = waitFor<AgentConversation>(
+      agent2,
+      'conversation:updated',
+      (c) => c.contact.id === customer.contactId && c.status === 'queued',
+    );
     const queuedForCustomer = waitFor<WidgetConversation>(
       customer.socket,
       'conversation:updated',
