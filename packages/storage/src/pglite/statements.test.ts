@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GENERIC_PLAN } from '../planHint.ts';
 import { preparedStatements, type Query } from './statements.ts';
 
 const failure = (promise: Promise<unknown>) =>
@@ -92,5 +93,40 @@ describe('named prepared statements', () => {
     await query('rollback', []);
     // the statement kept inside the transaction returned a column that no longer exists
     expect((await query(star, ['a'])).rows[0]).not.toHaveProperty('undone');
+  });
+
+  it('runs a statement marked for a generic plan with one, and every other statement with custom plans', async () => {
+    await query('create table p (id serial primary key, status text not null, k text not null)', []);
+    await query("create unique index p_open on p (k) where status in ('a', 'b')", []);
+    const marked = `${GENERIC_PLAN} select id from p where k = $1 and status in ('a', 'b')`;
+    // only a custom plan, planned with the values, finds the partial unique index (a generic one fails)
+    const insert =
+      'insert into p (status, k) values ($1, $2) on conflict (k) where status in ($3, $4) do nothing returning id';
+    const plans = async (sql: string) =>
+      (
+        await db.query<{ generic: number; custom: number }>(
+          'select generic_plans::int as generic, custom_plans::int as custom from pg_prepared_statements where statement = $1',
+          [sql],
+        )
+      ).rows[0];
+    for (let i = 0; i < 3; i++) {
+      expect((await query(insert, ['a', `k${i}`, 'a', 'b'])).rows).toHaveLength(1);
+      expect((await query(marked, [`k${i}`])).rows).toHaveLength(1);
+    }
+    expect(await plans(marked)).toEqual({ generic: 3, custom: 0 });
+    expect(await plans(insert)).toEqual({ generic: 0, custom: 3 });
+
+    // a rollback undoes the plan mode set inside the transaction: the next statement sets its own again
+    // (a rollback also closes the kept statements: their counts start again)
+    await query('begin', []);
+    await query(insert, ['a', 'in tx', 'a', 'b']); // custom inside the transaction
+    await query('rollback', []); // back to the generic mode the marked statement left
+    expect((await query(insert, ['b', 'after', 'a', 'b'])).rows).toHaveLength(1);
+    expect(await plans(insert)).toEqual({ generic: 0, custom: 1 });
+    await query('begin', []);
+    await query(marked, ['after']); // generic inside the transaction
+    await query('rollback', []);
+    expect((await query(marked, ['after'])).rows).toHaveLength(1);
+    expect(await plans(marked)).toEqual({ generic: 1, custom: 0 });
   });
 });

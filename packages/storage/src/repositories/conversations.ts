@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ConversationRepository } from '@tandem/domain';
 import { sql } from 'kysely';
 import type { Db } from '../database.ts';
+import { GENERIC_PLAN } from '../planHint.ts';
 import { conversationFromJson, json, messageFromJson, toConversation } from './mappers.ts';
 
 const OPEN = ['bot', 'queued', 'assigned'] as const;
@@ -112,7 +113,7 @@ export function conversationRepository(db: Db): ConversationRepository {
         : sql`(0, null::uuid, null::text, null::text, null::jsonb, null::jsonb)`;
       // One statement: the compare-and-set on the conversation (still the bot's, no other turn answered
       // meanwhile) and the replies at the sequence numbers it reserved; a lost turn stores nothing.
-      const { rows } = await sql<{ conversation: unknown; messages: unknown }>`
+      const { rows } = await sql<{ conversation: unknown; messages: unknown }>`${sql.raw(GENERIC_PLAN)}
         with conv as (
           update conversations
           set last_seq = last_seq + ${n},

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Message, MessageRepository } from '@tandem/domain';
 import { sql } from 'kysely';
 import type { Db } from '../database.ts';
+import { GENERIC_PLAN } from '../planHint.ts';
 import { conversationFromJson, json, messageFromJson, toMessage } from './mappers.ts';
 
 /** How many emotion readings a conversation keeps (staff see them; the trend is computed over them). */
@@ -85,7 +86,7 @@ export function messageRepository(
         opened: unknown;
         previous_customer_seq: number | string;
         open_status: string | null;
-      }>`
+      }>`${sql.raw(GENERIC_PLAN)}
         with existing as (
           select id, workspace_id, status, last_seq, customer_seq from conversations
           where contact_id = ${contactId} and channel = ${channel} and status in ('bot', 'queued', 'assigned')

@@ -1,0 +1,8 @@
+/**
+ * A statement whose text starts with this comment asks for a generic plan: on the embedded database
+ * (pglite/statements.ts) it is planned once for any parameter values and then only executed, instead of being
+ * planned again at every execution. Only for hand-written statements on the hot path whose best plan does not
+ * depend on their parameters: every partial-index predicate and ON CONFLICT target they rely on is written in
+ * literals. PostgreSQL through `pg` ignores it (a comment).
+ */
+export const GENERIC_PLAN = '/* generic plan */';
