@@ -26,6 +26,9 @@ const count = (name: string, value: string | undefined) => {
 const contactsWanted = count('contacts', args.contacts);
 const exchanges = count('exchanges', args.exchanges);
 const rounds = count('rounds', args.rounds);
+const LANES = 20;
+if (contactsWanted < LANES)
+  throw new Error(`--contacts: at least ${LANES} (one conversation per customer at a time)`);
 
 const dir = mkdtempSync(join(tmpdir(), 'tandem-bench-db-'));
 const db = await openDatabase({
@@ -92,12 +95,14 @@ try {
   for (let round = 1; round <= rounds; round++) {
     const started = performance.now();
     const cpu = process.cpuUsage();
+    // each lane has its own customers (lane, lane + 20, …): no two exchanges of one conversation at once
     let next = 0;
     await Promise.all(
-      Array.from({ length: 20 }, async (_, lane) => {
-        while (next < exchanges) {
-          const i = next++;
-          await exchange(contacts[(i * 7 + lane) % contacts.length] as string);
+      Array.from({ length: LANES }, async (_, lane) => {
+        const mine = contacts.filter((_, i) => i % LANES === lane);
+        for (let k = 0; next < exchanges; k++) {
+          next++;
+          await exchange(mine[k % mine.length] as string);
         }
       }),
     );

@@ -129,4 +129,36 @@ describe('named prepared statements', () => {
     expect((await query(marked, ['after'])).rows).toHaveLength(1);
     expect(await plans(marked)).toEqual({ generic: 1, custom: 0 });
   });
+
+  it('sets the plan mode again after a transaction that failed and was committed (a rollback)', async () => {
+    const marked = `${GENERIC_PLAN} select id from p where k = $1 and status in ('a', 'b')`;
+    const insert =
+      'insert into p (status, k) values ($1, $2) on conflict (k) where status in ($3, $4) do nothing returning id';
+    await query(marked, ['k0']); // the session is generic
+    await query('begin', []);
+    await query(insert, ['a', 'lost', 'a', 'b']); // custom, inside the transaction
+    expect(await failure(query('select missing from p', []))).toMatchObject({ code: '42703' });
+    await query('commit', []); // rolls back: the session is generic again
+    expect((await query(insert, ['a', 'kept', 'a', 'b'])).rows).toHaveLength(1);
+  });
+
+  it('plans a marked statement again after so many runs, with the table as it is then', async () => {
+    const replanning = await preparedStatements(db, 10, { runs: 3, ms: 60_000 });
+    const marked = `${GENERIC_PLAN} select id from p where k = $1 and status in ('a', 'b') and id > 0`;
+    const names = async () =>
+      (
+        await db.query<{ name: string; generic: number }>(
+          'select name, generic_plans::int as generic from pg_prepared_statements where statement = $1',
+          [marked],
+        )
+      ).rows;
+    for (let i = 0; i < 3; i++) await replanning(marked, ['k0']);
+    const [first] = await names();
+    expect(first?.generic).toBe(3);
+    for (let i = 0; i < 2; i++) await replanning(marked, ['k0']);
+    const after = await names();
+    expect(after).toHaveLength(1); // the old one was closed
+    expect(after[0]).toMatchObject({ generic: 2 });
+    expect(after[0]?.name).not.toBe(first?.name);
+  });
 });
