@@ -5,7 +5,7 @@
 // (plan_cache_mode = force_custom_plan), planned with the parameters' values as query() plans them: a generic
 // plan could differ, even fail (ON CONFLICT (…) WHERE status IN ($1, $2) cannot infer the partial unique
 // index without the values). A statement marked with GENERIC_PLAN (planHint.ts) runs with a generic plan
-// instead, planned once and not at every execution: about a third less CPU per customer message and bot reply
+// instead, planned once and not at every execution: less than half the CPU per customer message and bot reply
 // (`npm run bench:db`, docs/benchmarks.md). The session's plan_cache_mode is switched in the same round trip,
 // only when the statement wants the other mode. PGlite never analyses tables, so a generic plan made while a
 // table was small (a sequential scan) would stay as the table grows: a marked statement is planned again
