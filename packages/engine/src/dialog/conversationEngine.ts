@@ -11,7 +11,14 @@ import {
 } from '../emotion/index.ts';
 import type { HeldOutPredictions } from '../nlu/model.ts';
 import type { FaqEngine } from '../retrieval/faqEngine.ts';
-import { compileRules, evaluateRules, type RuleDefinition } from '../rules/index.ts';
+import {
+  type CompiledRules,
+  compileRules,
+  evaluateRules,
+  type PreparedRules,
+  prepareRules,
+  type RuleDefinition,
+} from '../rules/index.ts';
 import { type AssistResult, createAssist } from './assist.ts';
 import { offerPerson, withOpening } from './empathy.ts';
 import { createEngineFaq } from './engineFaq.ts';
@@ -163,6 +170,9 @@ export function createConversationEngine(
     trace?: TurnTrace,
   ): Promise<TurnOutput> {
     const s = previous ?? initialConversationState();
+    // the rules' regular expressions run in their own thread while the FAQ is matched here
+    const compiledRules = rules;
+    const preparing = startPreparing(compiledRules, input.text);
     // placeholders ("[ORDERID_1]", "[链接x]") are in no language: the words around them are
     const lang = chooseLanguage(withoutPlaceholders(input.text), input.lang ?? s.bot.lang ?? null);
     const emotion = input.emotion ?? detectEmotion(input.text, { lang });
@@ -214,13 +224,17 @@ export function createConversationEngine(
       faq.decision.kind === 'answer'
         ? { name: faq.decision.entryId, confidence: faq.decision.confidence }
         : null;
-    const ruled = evaluateRules(rules, {
-      text: input.text,
-      lang,
-      intent,
-      emotion: { basic: emotion.basic, state: emotion.emotion, intensity: emotion.intensity },
-      attributes: input.attributes,
-    });
+    const ruled = evaluateRules(
+      compiledRules,
+      {
+        text: input.text,
+        lang,
+        intent,
+        emotion: { basic: emotion.basic, state: emotion.emotion, intensity: emotion.intensity },
+        attributes: input.attributes,
+      },
+      await preparing,
+    );
     const advice = settings.emotion.escalate ? escalationAdvice(emotion, trajectory) : null;
     const emotionPriority = advice?.escalate ? PRIORITY[advice.priority] : 0;
     tags.push(...ruled.tags);
@@ -435,6 +449,8 @@ export function createConversationEngine(
 
   async function watch(previous: ConversationBotState | null, input: TurnInput): Promise<WatchOutput | null> {
     const s = previous ?? initialConversationState();
+    const compiledRules = rules;
+    const preparing = startPreparing(compiledRules, input.text);
     const lang = chooseLanguage(input.text, input.lang ?? s.bot.lang ?? null);
     const emotion = input.emotion ?? detectEmotion(input.text, { lang });
     const emotions = [...s.emotions, toEmotionPoint(emotion)].slice(-EMOTION_MEMORY);
@@ -450,13 +466,17 @@ export function createConversationEngine(
       input.semantic ?? null,
     );
     const d = faq.decision;
-    const ruled = evaluateRules(rules, {
-      text: input.text,
-      lang,
-      intent: d.kind === 'answer' ? { name: d.entryId, confidence: d.confidence } : null,
-      emotion: { basic: emotion.basic, state: emotion.emotion, intensity: emotion.intensity },
-      attributes: input.attributes,
-    });
+    const ruled = evaluateRules(
+      compiledRules,
+      {
+        text: input.text,
+        lang,
+        intent: d.kind === 'answer' ? { name: d.entryId, confidence: d.confidence } : null,
+        emotion: { basic: emotion.basic, state: emotion.emotion, intensity: emotion.intensity },
+        attributes: input.attributes,
+      },
+      await preparing,
+    );
     const ruledPriority = ruled.handover?.priority ?? 0;
     const base = {
       tags: ruled.tags,
@@ -531,3 +551,13 @@ export function createConversationEngine(
 }
 
 export type { EmotionResult };
+
+/**
+ * Starts testing a message's regular expressions (in their own thread); a failure surfaces where the result
+ * is awaited, never as an unhandled rejection when a turn ends before it needs them.
+ */
+function startPreparing(compiled: CompiledRules, text: string): Promise<PreparedRules> {
+  const preparing = prepareRules(compiled, text);
+  preparing.catch(() => undefined);
+  return preparing;
+}

@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noThenProperty: `then` is the rule format's list of actions
 import { describe, expect, it } from 'vitest';
 import { type CompiledRules, compileRules } from './compile.ts';
-import { evaluateRules } from './evaluate.ts';
+import { evaluateRules, prepareRules } from './evaluate.ts';
 import { parseRules } from './parse.ts';
 import type { RuleAction, RuleCondition, RuleDefinition, RuleInput } from './types.ts';
 
@@ -287,5 +287,31 @@ describe('evaluateRules: robustness', () => {
     const input: RuleInput = { text: '客服说要帮我注销校园贷', lang: 'zh' };
     expect(evaluateRules(before, input).answer).toBeNull();
     expect(evaluateRules(after, input).answer).toBe(WARNING.zh);
+  });
+});
+
+describe('evaluateRules with prepared regular-expression results', () => {
+  const compiled = compile([
+    rule('code', { any: [{ regex: '(验证码|校验码)(发|告诉)(我|你)' }] }),
+    rule('repeat', { any: [{ regex: '(.)\\1{9,}' }] }, [{ block: { zh: '请勿刷屏', en: 'No spam' } }]),
+    rule('otp', { any: [{ regex: '\\b(send|tell)\\s(me|us)\\s(the\\s)?(code|otp)\\b', flags: 'i' }] }),
+  ]);
+  const texts = ['把驗證碼發我', '啊啊啊啊啊啊啊啊啊啊啊', 'please SEND me the code', '退款多久到账', ''];
+
+  it('decides as it would running them itself (the patterns are tested in the regex thread)', async () => {
+    for (const text of texts) {
+      const input: RuleInput = { text, lang: 'zh' };
+      expect(evaluateRules(compiled, input, await prepareRules(compiled, text))).toEqual(
+        evaluateRules(compiled, input),
+      );
+    }
+    expect(evaluateRules(compiled, { text: texts[0] ?? '', lang: 'zh' }).matched).toEqual([
+      { id: 'code', name: 'Rule code' },
+    ]);
+  });
+
+  it('ignores results prepared for another text', async () => {
+    const prepared = await prepareRules(compiled, 'please send me the code');
+    expect(evaluateRules(compiled, { text: '退款多久到账', lang: 'en' }, prepared).matched).toEqual([]);
   });
 });

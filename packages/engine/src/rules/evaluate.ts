@@ -1,17 +1,40 @@
 import type { CompiledRule, CompiledRules } from './compile.ts';
 import type { MessageView } from './conditions.ts';
 import { type ExampleScores, meaningWords } from './meaning.ts';
-import { runRegexes } from './regex/runner.ts';
+import { type RegexResults, runRegexes, runRegexesAsync } from './regex/runner.ts';
 import { keywordFormOfSimplified, regexForm } from './text.ts';
 import type { RuleInput, RuleOutcome } from './types.ts';
+
+/** A message's regular-expression results, computed before `evaluateRules` (see `prepareRules`). */
+export interface PreparedRules {
+  /** the message text they are for */
+  text: string;
+  regex: RegexResults;
+}
+
+/**
+ * Tests the rules' regular expressions against a message in the regex thread (`regex/runner.ts`), so the
+ * caller's thread goes on meanwhile (the bot matches the FAQ while they run); `evaluateRules` then takes
+ * the results instead of running them itself.
+ */
+export async function prepareRules(compiled: CompiledRules, text: string): Promise<PreparedRules> {
+  return { text, regex: await runRegexesAsync(compiled.patterns, regexForm(text)) };
+}
 
 /**
  * Runs the rules on one message, highest priority first, until a rule that stops matches. The first
  * answer and the first handover win; tags add up; a block clears answer and handover and ends evaluation.
- * Only the first 2,000 characters of the message are read.
+ * Only the first 2,000 characters of the message are read. `prepared`: the message's regular-expression
+ * results from `prepareRules` (used when they are for this text); without them they run here when a rule
+ * needs them.
  */
-export function evaluateRules(compiled: CompiledRules, input: RuleInput): RuleOutcome {
+export function evaluateRules(
+  compiled: CompiledRules,
+  input: RuleInput,
+  prepared?: PreparedRules,
+): RuleOutcome {
   const view = new LazyView(compiled, input);
+  if (prepared !== undefined && prepared.text === input.text) view.useRegexResults(prepared.regex);
   const lang = input.lang === 'en' ? 'en' : 'zh';
   const outcome: RuleOutcome = {
     matched: [],
@@ -50,7 +73,7 @@ function matches(rule: CompiledRule, view: MessageView): boolean {
 class LazyView implements MessageView {
   private simplified: string | null = null;
   private keywords: string | null = null;
-  private regex: { results: boolean[]; timedOut: number[] } | null = null;
+  private regex: RegexResults | null = null;
   private examples: ExampleScores | null = null;
 
   constructor(
@@ -61,6 +84,10 @@ class LazyView implements MessageView {
   keywordText(): string {
     this.keywords ??= keywordFormOfSimplified(this.simplifiedText());
     return this.keywords;
+  }
+
+  useRegexResults(results: RegexResults): void {
+    this.regex = results;
   }
 
   regexMatched(index: number): boolean {

@@ -1,5 +1,5 @@
 export { type CompiledRules, compileRules } from './compile.ts';
-export { evaluateRules } from './evaluate.ts';
+export { evaluateRules, type PreparedRules, prepareRules } from './evaluate.ts';
 export { parseRules } from './parse.ts';
 export { checkRegex, MAX_PATTERN_LENGTH, type RegexProblem } from './regex/check.ts';
 export { REGEX_BUDGET_MS } from './regex/runner.ts';

@@ -38,51 +38,95 @@ export interface RegexResults {
 }
 
 /**
- * Tests every pattern against `text` under a time limit. V8 cannot interrupt a RegExp from the same
- * thread, so the patterns run where they can be stopped: in a long-lived thread that this one waits for
- * (`regexThread.ts`: two wake-ups per message), or, while that thread is starting (at first use, and after
- * one was ended for a runaway pattern), inside a `node:vm` script whose `timeout` lets a watchdog stop it.
- * The pattern that was running at the limit counts as not matching and the rest carry on in what is left of
- * the budget (at least 5 ms). Worst case per message: the budget plus 5 ms for each further runaway pattern.
+ * Tests every pattern against `text` under a time limit, on this thread. V8 cannot interrupt a RegExp from
+ * the same thread, so the patterns run inside a `node:vm` script whose `timeout` lets a watchdog stop it;
+ * the pattern that was running counts as not matching and the rest carry on in what is left of the budget
+ * (at least 5 ms). Worst case per message: the budget plus 5 ms for each further runaway pattern.
+ * Costs one vm call per message, whatever the number of patterns: 150 µs on a quiet machine, 0.3–1 ms on
+ * a busy one (the watchdog thread is started and joined each time). The bot's turns use
+ * `runRegexesAsync`; this is for the rest (rule previews, tools) and its fallback.
  */
 export function runRegexes(
   patterns: readonly RegExp[],
   text: string,
   budgetMs = REGEX_BUDGET_MS,
 ): RegexResults {
-  const job = vmJob(patterns, text);
+  const job: Job = { patterns, text, results: patterns.map(() => false), done: 0, current: -1 };
   const timedOut: number[] = [];
   if (patterns.length === 0) return { results: job.results, timedOut };
+  context ??= vm.createContext({});
+  context.job = job;
   const deadline = performance.now() + budgetMs;
-  const ready = regexThread();
-  if (ready !== null) {
-    const outcome = ready.run(patterns, text, deadline);
-    if ('results' in outcome) return { results: outcome.results, timedOut };
-    // The thread was ended at the deadline. The pattern it was testing ran out of time; the others run
-    // here, each within what is left (at least 5 ms). -1: it never started the job (a very busy machine).
-    const overran = outcome.overran;
-    const before = vmJob(patterns.slice(0, Math.max(0, overran)), text);
-    runInVm(before, deadline, timedOut, 0);
-    if (overran >= 0) timedOut.push(overran);
-    const after = vmJob(patterns.slice(overran + 1), text);
-    runInVm(after, deadline, timedOut, overran + 1);
-    const results = [...before.results, ...(overran >= 0 ? [false] : []), ...after.results];
-    return { results, timedOut };
+  let strayStops = 0;
+  try {
+    while (job.done < patterns.length) {
+      const timeout = Math.max(RETRY_SLICE_MS, Math.floor(deadline - performance.now()));
+      const startedAt = performance.now();
+      job.current = -1;
+      try {
+        script.runInContext(context, { timeout });
+      } catch (error) {
+        if (!isTimeout(error)) throw error;
+        const early = performance.now() - startedAt < timeout / 2;
+        const inFlight = job.current === job.done;
+        // Stopped between two patterns: the earlier ones are done, carry on.
+        if (job.current !== -1 && !inFlight) continue;
+        if (inFlight && !early) {
+          timedOut.push(job.done);
+          job.done++;
+        } else if (++strayStops > MAX_STRAY_STOPS) {
+          timedOut.push(job.done);
+          job.done++;
+        }
+      }
+    }
+  } finally {
+    context.job = null;
   }
-  runInVm(job, deadline, timedOut, 0);
   return { results: job.results, timedOut };
 }
 
-/** The same, always in the `vm` (the path used while the thread starts). */
-export function runRegexesInVm(
+/**
+ * The same outcome, computed in the regex thread (`regexThread.ts`) while the caller goes on. Until a
+ * thread is ready (at first use, and after one was ended for a runaway pattern) and when it cannot answer,
+ * the patterns run here through `runRegexes`. A pattern that overran in the thread counts as timed out; the
+ * others then run here, within the rest of the budget (at least 5 ms each).
+ */
+export async function runRegexesAsync(
   patterns: readonly RegExp[],
   text: string,
   budgetMs = REGEX_BUDGET_MS,
-): RegexResults {
-  const job = vmJob(patterns, text);
-  const timedOut: number[] = [];
-  runInVm(job, performance.now() + budgetMs, timedOut, 0);
-  return { results: job.results, timedOut };
+): Promise<RegexResults> {
+  if (patterns.length === 0) return { results: [], timedOut: [] };
+  const started = performance.now();
+  const ready = regexThread();
+  if (ready === null) return runRegexes(patterns, text, budgetMs);
+  const outcome = await ready.run(patterns, text, budgetMs);
+  if ('results' in outcome) return { results: outcome.results, timedOut: [] };
+  const left = Math.max(RETRY_SLICE_MS, budgetMs - (performance.now() - started));
+  if ('unavailable' in outcome) return runRegexes(patterns, text, left);
+  const i = outcome.overran;
+  const before = runRegexes(patterns.slice(0, i), text, left);
+  const after = runRegexes(patterns.slice(i + 1), text, RETRY_SLICE_MS);
+  return {
+    results: [...before.results, false, ...after.results],
+    timedOut: [...before.timedOut, i, ...after.timedOut.map((j) => j + i + 1)],
+  };
+}
+
+let thread: RegexThread | null = null;
+
+/** The thread, when it is ready; otherwise null, after starting one if none is starting. */
+function regexThread(): RegexThread | null {
+  if (thread?.ended) thread = null;
+  if (thread === null) {
+    try {
+      thread = new RegexThread();
+    } catch {
+      return null; // no threads here: this thread's vm alone
+    }
+  }
+  return thread.ready ? thread : null;
 }
 
 /**
@@ -97,64 +141,6 @@ export function regexThreadStarted(): Promise<boolean> {
 /** Jobs the current regex thread answered (0 when none runs): how tests see which path answered. */
 export function regexThreadAnswered(): number {
   return thread?.answered ?? 0;
-}
-
-const vmJob = (patterns: readonly RegExp[], text: string): Job => ({
-  patterns,
-  text,
-  results: patterns.map(() => false),
-  done: 0,
-  current: -1,
-});
-
-let thread: RegexThread | null = null;
-
-/** The thread, when it is ready; otherwise null, after starting one if none is starting. */
-function regexThread(): RegexThread | null {
-  if (thread?.ended) thread = null;
-  if (thread === null) {
-    try {
-      thread = new RegexThread();
-    } catch {
-      return null; // threads unavailable: the vm path alone
-    }
-  }
-  return thread.ready ? thread : null;
-}
-
-/**
- * Runs `job.patterns` from `job.done` in the vm with a watchdog, until `deadline` (at least 5 ms per
- * pattern after one ran out). Timed-out indexes, shifted by `offset`, go to `timedOut`.
- */
-function runInVm(job: Job, deadline: number, timedOut: number[], offset: number): void {
-  context ??= vm.createContext({});
-  context.job = job;
-  let strayStops = 0;
-  try {
-    while (job.done < job.patterns.length) {
-      const timeout = Math.max(RETRY_SLICE_MS, Math.floor(deadline - performance.now()));
-      const startedAt = performance.now();
-      job.current = -1;
-      try {
-        script.runInContext(context, { timeout });
-      } catch (error) {
-        if (!isTimeout(error)) throw error;
-        const early = performance.now() - startedAt < timeout / 2;
-        const inFlight = job.current === job.done;
-        // Stopped between two patterns: the earlier ones are done, carry on.
-        if (job.current !== -1 && !inFlight) continue;
-        if (inFlight && !early) {
-          timedOut.push(job.done + offset);
-          job.done++;
-        } else if (++strayStops > MAX_STRAY_STOPS) {
-          timedOut.push(job.done + offset);
-          job.done++;
-        }
-      }
-    }
-  } finally {
-    context.job = null;
-  }
 }
 
 function isTimeout(error: unknown): boolean {
