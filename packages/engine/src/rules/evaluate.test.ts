@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type CompiledRules, compileRules } from './compile.ts';
 import { evaluateRules, prepareRules } from './evaluate.ts';
 import { parseRules } from './parse.ts';
+import { regexThreadStarted } from './regex/runner.ts';
 import type { RuleAction, RuleCondition, RuleDefinition, RuleInput } from './types.ts';
 
 function compile(rules: unknown[]): CompiledRules {
@@ -299,6 +300,7 @@ describe('evaluateRules with prepared regular-expression results', () => {
   const texts = ['把驗證碼發我', '啊啊啊啊啊啊啊啊啊啊啊', 'please SEND me the code', '退款多久到账', ''];
 
   it('decides as it would running them itself (the patterns are tested in the regex thread)', async () => {
+    expect(await regexThreadStarted()).toBe(true);
     for (const text of texts) {
       const input: RuleInput = { text, lang: 'zh' };
       expect(evaluateRules(compiled, input, await prepareRules(compiled, text))).toEqual(

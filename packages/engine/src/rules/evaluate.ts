@@ -18,7 +18,8 @@ export interface PreparedRules {
  * the results instead of running them itself.
  */
 export async function prepareRules(compiled: CompiledRules, text: string): Promise<PreparedRules> {
-  return { text, regex: await runRegexesAsync(compiled.patterns, regexForm(text)) };
+  const form = regexForm(typeof text === 'string' ? text : '');
+  return { text, regex: await runRegexesAsync(compiled.patterns, form) };
 }
 
 /**
@@ -74,6 +75,7 @@ class LazyView implements MessageView {
   private simplified: string | null = null;
   private keywords: string | null = null;
   private regex: RegexResults | null = null;
+  private prepared: RegexResults | null = null;
   private examples: ExampleScores | null = null;
 
   constructor(
@@ -86,12 +88,13 @@ class LazyView implements MessageView {
     return this.keywords;
   }
 
+  /** Results prepared before: read like ones found here, and their timeouts reported only if read. */
   useRegexResults(results: RegexResults): void {
-    this.regex = results;
+    this.prepared = results;
   }
 
   regexMatched(index: number): boolean {
-    this.regex ??= runRegexes(this.compiled.patterns, this.simplifiedText());
+    this.regex ??= this.prepared ?? runRegexes(this.compiled.patterns, this.simplifiedText());
     return this.regex.results[index] === true;
   }
 

@@ -5,18 +5,26 @@ import { Worker } from 'node:worker_threads';
  * It replaces, for the bot's turns, a `node:vm` call with a timeout on the caller's thread, which starts and
  * joins a watchdog thread on every call: 150 µs per message on a quiet machine and 0.3–1 ms when the cores
  * are busy (the join waits for the scheduler), a quarter of the loaded server's main thread. Here the main
- * thread only posts the job and receives the answer, and a runaway pattern never blocks it.
+ * thread only posts the job and receives the answer.
  *
- * A pattern that overruns is not stopped inside the thread: at the job's deadline the thread is ended
- * (`terminate`) and every job still waiting is answered `unavailable` (its caller runs it in the `vm`); the
- * next job starts another thread. Shared counters (Int32) tell the caller, at a deadline, which job and
- * which of its patterns the thread was testing and which job it finished last.
+ * The thread runs jobs in the order sent. A job's budget counts from when the thread starts it, so jobs
+ * waiting behind others do not use theirs up: only the job at the head of the queue has a timer, set when
+ * it reaches the head. When the timer finds the thread still testing one of that job's patterns, the
+ * pattern has overrun: the thread is ended (`terminate`, which stops the pattern), the job is answered with
+ * the pattern's index and the results of the patterns before it, and every job still waiting is answered
+ * `unavailable` (its caller uses another thread, or the `vm`). Shared memory tells the caller which job the
+ * thread is in, which pattern it is testing, which job it finished last, and each pattern's result so far.
  */
 const STARTED = 0;
 const CURRENT = 1;
 const FINISHED = 2;
+const HEADER = 3;
+/** Patterns whose results are kept in shared memory as they are found (a set beyond it: only up to here). */
+const RESULT_SLOTS = 4096;
 /** Pattern sets a thread keeps compiled; the caller mirrors the list, so it knows what to send again. */
 const MAX_SETS = 64;
+/** Job ids are Int32 in shared memory: a thread is replaced well before they would wrap. */
+const MAX_JOBS = 2 ** 30;
 
 /** One job sent to the thread. `patterns` only when the thread does not hold that set yet. */
 interface Job {
@@ -29,7 +37,8 @@ type Answer = { id: number; results: boolean[] } | { id: number; missing: true }
 
 /**
  * The thread's code: self-contained (no imports beyond `node:worker_threads`) and run with `eval`, so that
- * it needs no bundle of its own.
+ * it needs no bundle of its own. CURRENT is reset before STARTED is set, so whoever reads STARTED = this job
+ * then reads this job's CURRENT (-1 until its first pattern starts).
  */
 const THREAD_CODE = `
 const { parentPort, workerData: control } = require('node:worker_threads');
@@ -42,11 +51,14 @@ parentPort.on('message', (job) => {
   }
   const patterns = sets.get(job.set);
   if (patterns === undefined) return parentPort.postMessage({ id: job.id, missing: true });
+  Atomics.store(control, ${CURRENT}, -1);
   Atomics.store(control, ${STARTED}, job.id);
   const results = [];
   for (let i = 0; i < patterns.length; i++) {
     Atomics.store(control, ${CURRENT}, i);
-    results.push(patterns[i].test(job.text));
+    const matched = patterns[i].test(job.text);
+    results.push(matched);
+    if (i < ${RESULT_SLOTS}) Atomics.store(control, ${HEADER} + i, matched ? 1 : 0);
   }
   Atomics.store(control, ${FINISHED}, job.id);
   parentPort.postMessage({ id: job.id, results });
@@ -55,24 +67,33 @@ parentPort.postMessage({ ready: true });
 `;
 
 /**
- * A job's outcome: every result; or the index of the pattern that overran its deadline (the others were
- * not all tested); or `unavailable` (the thread was ended or failed before it answered).
+ * A job's outcome: every result; or the index of the pattern that overran the budget, with the results of
+ * the patterns before it; or `unavailable` (the thread was ended or failed before it answered).
  */
-export type ThreadOutcome = { results: boolean[] } | { overran: number } | { unavailable: true };
+export type ThreadOutcome =
+  | { results: boolean[] }
+  | { overran: number; before: boolean[] }
+  | { unavailable: true };
 
 interface Pending {
+  id: number;
+  count: number;
+  budgetMs: number;
   resolve: (outcome: ThreadOutcome) => void;
-  timer: NodeJS.Timeout;
 }
 
 const setIds = new WeakMap<readonly RegExp[], number>();
 let nextSetId = 1;
 
 export class RegexThread {
-  readonly #control = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
+  readonly #control = new Int32Array(
+    new SharedArrayBuffer((HEADER + RESULT_SLOTS) * Int32Array.BYTES_PER_ELEMENT),
+  );
   readonly #worker: Worker;
   /** jobs sent and not answered, in the order sent (the order the thread runs them) */
-  readonly #pending = new Map<number, Pending>();
+  readonly #queue: Pending[] = [];
+  /** the timer of the job at the head of the queue */
+  #timer: NodeJS.Timeout | null = null;
   /** the sets the thread holds, oldest first, kept as the thread keeps its own */
   readonly #sets: number[] = [];
   #nextJob = 1;
@@ -101,6 +122,7 @@ export class RegexThread {
       this.#worker.once('exit', () => resolve(false));
     });
     this.#worker.on('error', () => this.end());
+    this.#worker.on('messageerror', () => this.end());
     this.#worker.on('exit', () => this.end());
   }
 
@@ -119,8 +141,12 @@ export class RegexThread {
     return this.#answered;
   }
 
-  /** Tests every pattern against `text` in the thread, giving up after `budgetMs`. */
+  /**
+   * Tests every pattern against `text` in the thread, giving up when one of them runs longer than
+   * `budgetMs` from when the thread starts the job.
+   */
   run(patterns: readonly RegExp[], text: string, budgetMs: number): Promise<ThreadOutcome> {
+    if (this.#nextJob >= MAX_JOBS) this.end();
     if (this.#ended) return Promise.resolve({ unavailable: true });
     let set = setIds.get(patterns);
     if (set === undefined) {
@@ -135,8 +161,8 @@ export class RegexThread {
       if (this.#sets.length > MAX_SETS) this.#sets.shift();
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(() => this.#deadline(id), budgetMs);
-      this.#pending.set(id, { resolve, timer });
+      this.#queue.push({ id, count: patterns.length, budgetMs, resolve });
+      if (this.#queue.length === 1) this.#arm();
       try {
         this.#worker.postMessage(job);
       } catch {
@@ -145,29 +171,54 @@ export class RegexThread {
     });
   }
 
+  /** Sets the timer of the job now at the head of the queue (none when the queue is empty). */
+  #arm(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    const head = this.#queue[0];
+    if (head) this.#timer = setTimeout(() => this.#deadline(head), head.budgetMs);
+  }
+
   #answer(answer: Answer): void {
-    const pending = this.#pending.get(answer.id);
-    if (!pending) return;
-    this.#pending.delete(answer.id);
-    clearTimeout(pending.timer);
+    const head = this.#queue[0];
+    // answers come in the order the jobs were sent; anything else means the two sides disagree
+    if (head?.id !== answer.id) {
+      this.end();
+      return;
+    }
+    this.#queue.shift();
+    this.#arm();
     if ('results' in answer) {
       this.#answered++;
-      pending.resolve({ results: answer.results });
+      head.resolve({ results: answer.results });
     } else {
       // the thread no longer held the set (it should not happen: the lists are kept alike); sent again next time
       this.#sets.length = 0;
-      pending.resolve({ unavailable: true });
+      head.resolve({ unavailable: true });
     }
   }
 
-  /** A job's time is up: unless the thread finished it (its answer is on its way), the thread is ended. */
-  #deadline(id: number): void {
-    const pending = this.#pending.get(id);
-    if (!pending) return;
-    if (Atomics.load(this.#control, FINISHED) >= id) return;
-    const testing = Atomics.load(this.#control, STARTED) === id;
-    this.#pending.delete(id);
-    pending.resolve(testing ? { overran: Atomics.load(this.#control, CURRENT) } : { unavailable: true });
+  /**
+   * The head job's budget is up. If the thread is testing one of its patterns, that pattern overran. If the
+   * thread has not started the job yet, or has finished it and its answer is on the way (the thread was not
+   * given a core in time), it gets another budget.
+   */
+  #deadline(job: Pending): void {
+    if (this.#queue[0] !== job) return;
+    const started = Atomics.load(this.#control, STARTED);
+    const current = Atomics.load(this.#control, CURRENT);
+    const finished = Atomics.load(this.#control, FINISHED);
+    if (started !== job.id || current < 0 || finished >= job.id) {
+      this.#timer = setTimeout(() => this.#deadline(job), job.budgetMs);
+      return;
+    }
+    const overran = Math.min(current, job.count - 1);
+    const before = Array.from({ length: overran }, (_, i) =>
+      i < RESULT_SLOTS ? Atomics.load(this.#control, HEADER + i) === 1 : false,
+    );
+    this.#queue.shift();
+    // a slot past the shared ones has no result here: the caller runs those patterns again
+    job.resolve({ overran, before: before.slice(0, Math.min(overran, RESULT_SLOTS)) });
     this.end();
   }
 
@@ -175,11 +226,9 @@ export class RegexThread {
   end(): void {
     if (this.#ended) return;
     this.#ended = true;
-    for (const { resolve, timer } of this.#pending.values()) {
-      clearTimeout(timer);
-      resolve({ unavailable: true });
-    }
-    this.#pending.clear();
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    for (const { resolve } of this.#queue.splice(0)) resolve({ unavailable: true });
     void this.#worker.terminate();
   }
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { RegexThread } from './regexThread.ts';
 import { regexThreadAnswered, regexThreadStarted, runRegexes, runRegexesAsync } from './runner.ts';
 
 // Built directly, bypassing the static check, to prove the backstop holds on its own. Unstopped, this pattern
@@ -26,6 +27,9 @@ describe('runRegexes (on the calling thread, in the vm)', () => {
 });
 
 describe('runRegexesAsync (in the regex thread)', () => {
+  // budgets far above the work: these tests are about answers, not time, and must hold on a busy machine
+  const ample = 30_000;
+
   it('tests every pattern against the text in the thread', async () => {
     expect(await regexThreadStarted()).toBe(true);
     const answered = regexThreadAnswered();
@@ -48,9 +52,9 @@ describe('runRegexesAsync (in the regex thread)', () => {
       fc.asyncProperty(
         fc.array(fc.string({ unit: fc.constantFrom(...words) }), { maxLength: 20 }),
         async (texts) => {
-          // sent together: answers come back to the right callers
           sent += texts.length;
-          const outcomes = await Promise.all(texts.map((text) => runRegexesAsync(patterns, text)));
+          // sent together: answers come back to the right callers
+          const outcomes = await Promise.all(texts.map((text) => runRegexesAsync(patterns, text, ample)));
           for (const [i, text] of texts.entries()) {
             expect(outcomes[i]).toEqual({ results: patterns.map((p) => p.test(text)), timedOut: [] });
           }
@@ -62,21 +66,41 @@ describe('runRegexesAsync (in the regex thread)', () => {
     expect(regexThreadAnswered() - answered).toBe(sent);
   });
 
-  it('gives up on a catastrophic pattern at the time limit, runs the others, and starts a new thread', async () => {
+  it("counts a job's budget from when the thread starts it, not while it waits behind another", async () => {
+    const thread = new RegexThread();
+    expect(await thread.started).toBe(true);
+    // about 2^26 steps of backtracking: far longer than the next job's whole budget, yet finite
+    const slow = thread.run([/^(a+)+$/], `${'a'.repeat(26)}b`, ample);
+    const quick = thread.run([/b$/], `${'a'.repeat(26)}b`, 20);
+    expect(await slow).toEqual({ results: [false] });
+    expect(await quick).toEqual({ results: [true] });
+    expect(thread.answered).toBe(2);
+    thread.end();
+  });
+
+  it('ends the thread when a pattern overruns, with the results found before it', async () => {
+    const thread = new RegexThread();
+    expect(await thread.started).toBe(true);
+    const runaway = thread.run([/a/, /!$/, evil, /b!/], evilText, 30);
+    const waiting = thread.run([/a/], evilText, ample);
+    expect(await runaway).toEqual({ overran: 2, before: [true, true] });
+    expect(await waiting).toEqual({ unavailable: true });
+    expect(thread.ended).toBe(true);
+  });
+
+  it('reports a runaway pattern as timed out and runs the others in a new thread', async () => {
     expect(await regexThreadStarted()).toBe(true);
-    const queued = runRegexesAsync([/b!/], evilText, 30_000);
     const { results, timedOut } = await runRegexesAsync([/a/, evil, /b!/], evilText, 30);
     expect(timedOut).toEqual([1]);
     expect(results).toEqual([true, false, true]);
-    // a job sent before it was answered first; one sent after it waiting in the ended thread still gets answered
-    expect(await queued).toEqual({ results: [true], timedOut: [] });
-    expect(await regexThreadStarted()).toBe(true);
-    const waiting = [runRegexesAsync([/a/, evil], evilText, 30), runRegexesAsync([/b!$/], evilText)];
+    // the pattern after it was answered by the new thread
+    expect(regexThreadAnswered()).toBe(1);
+    // a job waiting behind a runaway is sent again to the next thread
+    const waiting = [runRegexesAsync([/a/, evil], evilText, 30), runRegexesAsync([/b!$/], evilText, ample)];
     expect(await Promise.all(waiting)).toEqual([
       { results: [true, false], timedOut: [1] },
       { results: [true], timedOut: [] },
     ]);
-    // the next thread answers
     expect(await regexThreadStarted()).toBe(true);
     const answered = regexThreadAnswered();
     expect(await runRegexesAsync([/b!/, /^x/], evilText)).toEqual({ results: [true, false], timedOut: [] });
@@ -87,10 +111,10 @@ describe('runRegexesAsync (in the regex thread)', () => {
     expect(await regexThreadStarted()).toBe(true);
     const sets = Array.from({ length: 80 }, (_, i) => [new RegExp(`^n${i}$`), /x/]);
     for (const [i, set] of sets.entries()) {
-      expect((await runRegexesAsync(set, `n${i}`)).results).toEqual([true, false]);
+      expect((await runRegexesAsync(set, `n${i}`, ample)).results).toEqual([true, false]);
     }
     const answered = regexThreadAnswered();
-    expect((await runRegexesAsync(sets[0] ?? [], 'n0')).results).toEqual([true, false]);
+    expect((await runRegexesAsync(sets[0] ?? [], 'n0', ample)).results).toEqual([true, false]);
     expect(regexThreadAnswered()).toBe(answered + 1);
   });
 

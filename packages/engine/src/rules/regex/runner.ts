@@ -87,10 +87,11 @@ export function runRegexes(
 }
 
 /**
- * The same outcome, computed in the regex thread (`regexThread.ts`) while the caller goes on. Until a
- * thread is ready (at first use, and after one was ended for a runaway pattern) and when it cannot answer,
- * the patterns run here through `runRegexes`. A pattern that overran in the thread counts as timed out; the
- * others then run here, within the rest of the budget (at least 5 ms each).
+ * The same outcome, computed in the regex thread (`regexThread.ts`) while the caller goes on; the budget
+ * counts per job from when the thread starts it. A pattern that overran counts as timed out (not matching)
+ * and the patterns after it run in a new thread, each job with its own budget, so a runaway never blocks
+ * the caller's thread. When threads cannot be used (none could start), the patterns run on the calling
+ * thread through `runRegexes`.
  */
 export async function runRegexesAsync(
   patterns: readonly RegExp[],
@@ -98,44 +99,58 @@ export async function runRegexesAsync(
   budgetMs = REGEX_BUDGET_MS,
 ): Promise<RegexResults> {
   if (patterns.length === 0) return { results: [], timedOut: [] };
-  const started = performance.now();
-  const ready = regexThread();
-  if (ready === null) return runRegexes(patterns, text, budgetMs);
-  const outcome = await ready.run(patterns, text, budgetMs);
-  if ('results' in outcome) return { results: outcome.results, timedOut: [] };
-  const left = Math.max(RETRY_SLICE_MS, budgetMs - (performance.now() - started));
-  if ('unavailable' in outcome) return runRegexes(patterns, text, left);
-  const i = outcome.overran;
-  const before = runRegexes(patterns.slice(0, i), text, left);
-  const after = runRegexes(patterns.slice(i + 1), text, RETRY_SLICE_MS);
-  return {
-    results: [...before.results, false, ...after.results],
-    timedOut: [...before.timedOut, i, ...after.timedOut.map((j) => j + i + 1)],
-  };
+  // a job waiting behind another job's runaway pattern is answered `unavailable`: it is sent again once
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const ready = await readyThread();
+    if (ready === null) break;
+    const outcome = await ready.run(patterns, text, budgetMs);
+    if ('results' in outcome) return { results: outcome.results, timedOut: [] };
+    if ('unavailable' in outcome) continue;
+    const i = outcome.overran;
+    // results beyond the thread's shared slots (thousands of patterns) are found again here
+    const unread = runRegexes(patterns.slice(outcome.before.length, i), text, budgetMs);
+    const after = await runRegexesAsync(patterns.slice(i + 1), text, budgetMs);
+    return {
+      results: [...outcome.before, ...unread.results, false, ...after.results],
+      timedOut: [
+        ...unread.timedOut.map((j) => j + outcome.before.length),
+        i,
+        ...after.timedOut.map((j) => j + i + 1),
+      ],
+    };
+  }
+  return runRegexes(patterns, text, budgetMs);
 }
 
 let thread: RegexThread | null = null;
+/** When a thread last failed to start: threads are not tried again for a minute (the vm answers). */
+let failedAt = Number.NEGATIVE_INFINITY;
+const RETRY_THREADS_MS = 60_000;
 
-/** The thread, when it is ready; otherwise null, after starting one if none is starting. */
-function regexThread(): RegexThread | null {
+/** The regex thread once it is ready, starting one if needed; null when threads cannot be used. */
+async function readyThread(): Promise<RegexThread | null> {
   if (thread?.ended) thread = null;
   if (thread === null) {
+    if (performance.now() - failedAt < RETRY_THREADS_MS) return null;
     try {
       thread = new RegexThread();
     } catch {
-      return null; // no threads here: this thread's vm alone
+      failedAt = performance.now();
+      return null;
     }
   }
-  return thread.ready ? thread : null;
+  const current = thread;
+  if (await current.started) return current.ended ? readyThread() : current;
+  failedAt = performance.now();
+  return null;
 }
 
 /**
  * Starts the regex thread if none runs; settles when it is ready (true) or could not start (false). A
- * server may call it at start so that its first messages do not take the slower `vm` path.
+ * server may call it at start so that its first messages do not wait for the thread to start.
  */
-export function regexThreadStarted(): Promise<boolean> {
-  regexThread();
-  return thread?.started ?? Promise.resolve(false);
+export async function regexThreadStarted(): Promise<boolean> {
+  return (await readyThread()) !== null;
 }
 
 /** Jobs the current regex thread answered (0 when none runs): how tests see which path answered. */
