@@ -197,6 +197,59 @@ describe.each<TestDriver>(['pglite', 'postgres'])('message path on %s', (driver)
     expect((await store.conversations.findById(seen.id))?.lastSeq).toBe(message.seq + 1);
   });
 
+  /** A store whose transactions report each repository call made in them (the store itself is real). */
+  const watchingTransactions = (calls: string[]): Deps => {
+    const watched = Object.create(store) as SqlStore;
+    watched.transaction = (work) =>
+      store.transaction((tx) => {
+        const seen = new Proxy(tx, {
+          get(target, repo, receiver) {
+            const repository = Reflect.get(target, repo, receiver) as unknown;
+            if (typeof repository !== 'object' || repository === null) return repository;
+            return new Proxy(repository, {
+              get(inner, method) {
+                const value = Reflect.get(inner, method) as unknown;
+                if (typeof value !== 'function') return value;
+                return (...args: unknown[]) => {
+                  calls.push(`${String(repo)}.${String(method)}`);
+                  return (value as (...a: unknown[]) => unknown).apply(inner, args);
+                };
+              },
+            });
+          },
+        });
+        return work(seen);
+      });
+    return { ...deps, store: watched };
+  };
+
+  it('reads where a hand-over goes before its transaction, which then holds only the writes', async () => {
+    const byBot = await newContact();
+    const { conversation, message } = await send(byBot, 'handover-bot');
+    const botCalls: string[] = [];
+    const handed = await recordBotTurn(watchingTransactions(botCalls), {
+      conversation,
+      answeredSeq: message.seq,
+      replies: [
+        { clientId: `bot-${message.id}`, text: 'A colleague will help you', buttons: [], meta: null },
+      ],
+      botState: {},
+      tags: [],
+      priority: 0,
+      handover: { reason: 'keyword', priority: 0, target: { tier: 'agent', team: null, detail: null } },
+    });
+    expect(handed?.conversation.status).toBe('queued');
+    expect(botCalls.filter((c) => /^(teams|routing|workspaces)\./.test(c))).toEqual([]);
+    expect(botCalls).toContain('conversations.recordBotTurn');
+
+    const asking = await newContact();
+    await send(asking, 'handover-customer');
+    const customerCalls: string[] = [];
+    const queued = await customerRequestsHuman(watchingTransactions(customerCalls), { contact: asking });
+    expect(queued.status).toBe('queued');
+    expect(customerCalls.filter((c) => /^(teams|routing|workspaces)\./.test(c))).toEqual([]);
+  });
+
   const owedIds = async () => new Set((await store.conversations.listBotOwed(100_000)).map((c) => c.id));
 
   it('lists what the bot owes until it answers; a message sent while queued is for the watching bot, not recovery', async () => {

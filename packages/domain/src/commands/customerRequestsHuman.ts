@@ -3,7 +3,7 @@ import type { Deps } from '../events.ts';
 import type { Channel, Contact, Conversation } from '../records.ts';
 import { openOrContinue } from './openConversation.ts';
 import { createOutbox } from './outbox.ts';
-import { requestHumanWithin } from './requestHuman.ts';
+import { requestHumanWithin, routeHandoff } from './requestHuman.ts';
 
 export interface CustomerRequestsHumanInput {
   contact: Contact;
@@ -22,6 +22,8 @@ export async function customerRequestsHuman(
 ): Promise<Conversation> {
   const { contact } = input;
   const outbox = createOutbox();
+  // where it goes is read first, so the transaction holds only the writes
+  const route = await routeHandoff(deps.store, contact.workspaceId);
   const handed = await deps.store.transaction(async (tx) => {
     const conversation = await openOrContinue(tx, outbox, contact, input.channel ?? 'widget');
     if (input.remember && contact.attributes.prefersHuman !== true) {
@@ -41,12 +43,17 @@ export async function customerRequestsHuman(
       outbox.add('message.created', { message, conversation: { ...conversation, lastSeq: message.seq } });
       return conversation;
     }
-    return requestHumanWithin(tx, outbox, {
-      conversation,
-      reason: 'customer_request',
-      actor: { kind: 'customer', contactId: contact.id },
-      attributes: contact.attributes,
-    });
+    return requestHumanWithin(
+      tx,
+      outbox,
+      {
+        conversation,
+        reason: 'customer_request',
+        actor: { kind: 'customer', contactId: contact.id },
+        attributes: contact.attributes,
+      },
+      route,
+    );
   });
   if (!handed) throw new DomainError('invalid_transition', 'the conversation changed meanwhile; try again');
   outbox.publish(deps.events);

@@ -3,7 +3,7 @@ import type { Deps } from '../events.ts';
 import type { NewBotReply } from '../ports.ts';
 import type { Attributes, Contact, Conversation, Message } from '../records.ts';
 import { createOutbox } from './outbox.ts';
-import { requestHumanWithin } from './requestHuman.ts';
+import { requestHumanWithin, routeHandoff } from './requestHuman.ts';
 
 export interface BotTurnInput {
   /** the conversation as the turn read it: the turn counts only if nothing answered since (`botSeq`) */
@@ -64,6 +64,11 @@ export async function recordBotTurn(
     result = await deps.store.conversations.recordBotTurn(before.id, turn);
     if (result) collect(result);
   } else {
+    // where it goes is read first, so the transaction holds only the writes
+    const route =
+      before.status === 'bot'
+        ? await routeHandoff(deps.store, before.workspaceId, handover.target)
+        : undefined;
     result = await deps.store.transaction(async (tx) => {
       const recorded = await tx.conversations.recordBotTurn(before.id, turn);
       if (!recorded) return null;
@@ -72,14 +77,19 @@ export async function recordBotTurn(
       if (contact && contact.attributes.prefersHuman !== true) {
         await tx.contacts.touch(contact.id, { attributes: { ...contact.attributes, prefersHuman: true } });
       }
-      const handed = await requestHumanWithin(tx, outbox, {
-        conversation: recorded.conversation,
-        reason: handover.reason,
-        actor: { kind: 'bot' },
-        priority: handover.priority,
-        target: handover.target,
-        ...(input.attributes ? { attributes: input.attributes } : {}),
-      });
+      const handed = await requestHumanWithin(
+        tx,
+        outbox,
+        {
+          conversation: recorded.conversation,
+          reason: handover.reason,
+          actor: { kind: 'bot' },
+          priority: handover.priority,
+          target: handover.target,
+          ...(input.attributes ? { attributes: input.attributes } : {}),
+        },
+        route,
+      );
       return { conversation: handed ?? recorded.conversation, messages: recorded.messages };
     });
   }

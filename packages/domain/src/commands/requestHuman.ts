@@ -1,6 +1,6 @@
 import type { HandoffReason, HandoffTarget } from '@tandem/protocol';
 import type { Store } from '../ports.ts';
-import type { Actor, Attributes, Conversation } from '../records.ts';
+import type { Actor, Attributes, BusinessHours, Conversation, Team } from '../records.ts';
 import { teamWithSomeoneOnline } from '../routing/fallback.ts';
 import { generalHours } from '../routing/generalHours.ts';
 import { gradePriority } from '../routing/priority.ts';
@@ -22,23 +22,50 @@ export interface RequestHumanInput {
   target?: HandoffTarget;
 }
 
+/** Where a hand-over goes: the team (none: the general queue) and the business hours its deadlines follow. */
+export interface HandoffRoute {
+  team: Team | null;
+  hours: BusinessHours | null;
+}
+
+const anyAgent: HandoffTarget = { tier: 'agent', team: null, detail: null };
+
+/**
+ * Reads where a hand-over to `target` goes (teams, who is online for a fallback, the general queue's hours).
+ * Read before the transaction that hands over, these reads do not hold it open: on the embedded database a
+ * transaction holds the one session, and every statement in it is a round trip through a busy main thread.
+ */
+export async function routeHandoff(
+  store: Pick<Store, 'teams' | 'routing' | 'workspaces'>,
+  workspaceId: string,
+  target: HandoffTarget = anyAgent,
+): Promise<HandoffRoute> {
+  const teams = await store.teams.listByWorkspace(workspaceId);
+  const named = teamForTarget(teams, target);
+  // nobody online in the team: its fallback team when configured and someone there is online
+  const team = named?.fallbackTeamId
+    ? (await teamWithSomeoneOnline(store.routing, teams, named)).team
+    : named;
+  // in the queue's business hours: a team's, or the general queue's (the workspace's settings)
+  return { team: team ?? null, hours: team ? team.hours : await generalHours(store, workspaceId) };
+}
+
 /**
  * Inside a transaction: hands a bot conversation to the human queue with a reason. Asking again while
  * queued or assigned is not an error: the customer simply keeps their place (the conversation is returned
- * unchanged). Null when it changed meanwhile.
+ * unchanged). Null when it changed meanwhile. `route`: read before the transaction (`routeHandoff`) for the
+ * same target; without it, read here.
  */
 export async function requestHumanWithin(
   tx: Store,
   outbox: Outbox,
   input: RequestHumanInput,
+  route?: HandoffRoute,
 ): Promise<Conversation | null> {
   const { conversation } = input;
   if (conversation.status === 'queued' || conversation.status === 'assigned') return conversation;
-  const target = input.target ?? { tier: 'agent' as const, team: null, detail: null };
-  const teams = await tx.teams.listByWorkspace(conversation.workspaceId);
-  const named = teamForTarget(teams, target);
-  // nobody online in the team: its fallback team when configured and someone there is online
-  const team = named?.fallbackTeamId ? (await teamWithSomeoneOnline(tx.routing, teams, named)).team : named;
+  const target = input.target ?? anyAgent;
+  const { team, hours } = route ?? (await routeHandoff(tx, conversation.workspaceId, target));
   const priority = gradePriority({
     reason: input.reason,
     botPriority: Math.max(conversation.priority, input.priority ?? 0),
@@ -56,13 +83,7 @@ export async function requestHumanWithin(
       queuedAt,
       priority,
       teamId: team?.id ?? null,
-      // in the queue's business hours: a team's, or the general queue's (the workspace's settings)
-      sla: slaDeadlines(
-        team?.sla ?? null,
-        priority,
-        queuedAt,
-        team ? team.hours : await generalHours(tx, conversation.workspaceId),
-      ),
+      sla: slaDeadlines(team?.sla ?? null, priority, queuedAt, hours),
     },
     notice: { code: 'queued' },
     data: { reason: input.reason, ...(input.target ? { target: input.target } : {}) },
