@@ -8,6 +8,7 @@ import { migrationProvider } from './migrations/index.ts';
 import { PGLITE_START_PARAMS } from './pglite/startParams.ts';
 import { preparedStatements, type Query } from './pglite/statements.ts';
 import { PgliteWorkerDialect } from './pglite/workerDialect.ts';
+import { preparedPool } from './postgres/preparedPool.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseConfig =
@@ -40,7 +41,7 @@ export async function openDatabase(
     // an idle connection dropped by the server (restart, failover) must not crash the process;
     // the pool replaces it on next use
     pool.on('error', (error) => options.onConnectionError?.(error));
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedPool(pool) }) });
   }
   if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
   const thread = config.thread ?? (config.dataDir ? 'worker' : 'main');
