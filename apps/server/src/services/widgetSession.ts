@@ -5,7 +5,7 @@ import { presentWidgetConversation } from '../presenters/conversation.ts';
 import { presentMessages } from '../presenters/message.ts';
 import { verifyIdentity } from './identity.ts';
 import { hashToken, newToken } from './tokens.ts';
-import { readWidgetAppearance } from './widgetAppearance.ts';
+import { toAppearance } from './widgetAppearance.ts';
 
 const MAX_ATTRIBUTES = 30;
 
@@ -33,8 +33,11 @@ function storedIdentity(attributes: Attributes): string | null {
  * customer's conversation or acts under their id without a fresh signature.
  */
 export async function startWidgetSession(ctx: AppContext, body: WidgetSessionBody): Promise<WidgetSession> {
-  const workspace = await ctx.store.workspaces.findBySlug(body.workspace);
-  if (!workspace) throw new DomainError('workspace_not_found', `no workspace "${body.workspace}"`);
+  // the workspace and its widget's look in one read: not cached, so a look an admin saved shows in the next
+  // session on every server process
+  const found = await ctx.store.widgetAppearance.workspaceBySlug(body.workspace);
+  if (!found) throw new DomainError('workspace_not_found', `no workspace "${body.workspace}"`);
+  const { workspace } = found;
   if (body.identity) await verifyIdentity(ctx, workspace.id, body.identity);
   const verifiedId = body.identity?.customerId ?? null;
   let token = body.visitorToken;
@@ -96,8 +99,7 @@ export async function startWidgetSession(ctx: AppContext, body: WidgetSessionBod
     conversation: conversation ? await presentWidgetConversation(ctx.store, conversation) : null,
     messages: await presentMessages(ctx.store, workspace.id, messages, 'customer', ctx.attachments),
     attachmentMaxBytes: ctx.config.attachmentMaxBytes,
-    // read now, not cached: a change an admin saved shows in the next session
-    appearance: await readWidgetAppearance(ctx, workspace.id),
+    appearance: toAppearance(found.appearance),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from '../database.ts';
-import { json } from './mappers.ts';
+import type { Workspace } from '@tandem/domain';
+import { json, toWorkspace } from './mappers.ts';
 
 /**
  * The customer widget's look per workspace (`workspaces.widget_appearance`), stored as the admins saved it.
@@ -25,6 +26,11 @@ export function widgetAppearanceRepository(db: Db) {
         .where('slug', '=', slug)
         .executeTakeFirst();
       return row ? json(row.widget_appearance) : undefined;
+    },
+    /** The workspace with this slug and its stored look, in one read (a widget session needs both). */
+    async workspaceBySlug(slug: string): Promise<{ workspace: Workspace; appearance: unknown } | undefined> {
+      const row = await db.selectFrom('workspaces').selectAll().where('slug', '=', slug).executeTakeFirst();
+      return row ? { workspace: toWorkspace(row), appearance: json(row.widget_appearance) } : undefined;
     },
     /** Replaces the workspace's look (null: back to the defaults); false for an unknown workspace. */
     async write(workspaceId: string, appearance: object | null): Promise<boolean> {
