@@ -13,6 +13,7 @@
 // does (the statement's parameter types, PGlite's serializers and parsers), and errors carry the same
 // fields, plus `query` and `params` as PGlite adds them.
 import { type PGlite, parse, protocol, type Results } from '@electric-sql/pglite';
+import { toResults } from './results.ts';
 
 const { serialize } = protocol;
 
@@ -138,7 +139,7 @@ export async function preparedStatements(db: PGlite, limit = 200, replan = REPLA
       const messages = await run(switching ? [want === 'generic' ? GENERIC : CUSTOM, ...execute] : execute);
       mode = want;
       await db.syncToFs();
-      return parse.parseResults(messages, db.parsers)[switching ? 1 : 0] as Results;
+      return toResults(messages, db.parsers)[switching ? 1 : 0] as Results;
     } catch (error) {
       if (error instanceof Error && 'severity' in error) Object.assign(error, { query: sql, params });
       throw error;
