@@ -1,5 +1,5 @@
-import type { Db } from '../database.ts';
 import type { Workspace } from '@tandem/domain';
+import type { Db } from '../database.ts';
 import { json, toWorkspace } from './mappers.ts';
 
 /**
