@@ -154,6 +154,8 @@ interface Target {
   pid: number | null;
   readyS: number;
   logWarnings: () => number;
+  /** the first warning and error lines the server logged (at most 10), to print after the table */
+  logWarningLines: () => string[];
   logTail: () => string;
   stop: () => Promise<void>;
 }
@@ -247,10 +249,14 @@ async function startTarget(mode: Mode, flags: Flags): Promise<Target> {
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const tail: string[] = [];
   let warnings = 0;
+  const warningLines: string[] = [];
   const collect = (chunk: Buffer) => {
     for (const line of chunk.toString('utf8').split('\n')) {
       if (!line.trim()) continue;
-      if (/"level":(4|5|6)0/.test(line)) warnings++;
+      if (/"level":(4|5|6)0/.test(line)) {
+        warnings++;
+        if (warningLines.length < 10) warningLines.push(line.slice(0, 1000));
+      }
       tail.push(line.slice(0, 400));
       if (tail.length > 30) tail.shift();
     }
@@ -270,6 +276,7 @@ async function startTarget(mode: Mode, flags: Flags): Promise<Target> {
     pid: child.pid ?? null,
     readyS: 0,
     logWarnings: () => warnings,
+    logWarningLines: () => warningLines,
     logTail: () => tail.join('\n'),
     stop,
   };
@@ -440,6 +447,7 @@ async function runMode(mode: Mode, flags: Flags): Promise<ModeResult> {
       pid: flags.pid,
       readyS: 0,
       logWarnings: () => Number.NaN,
+      logWarningLines: () => [],
       logTail: () => '',
       stop: async () => {},
     };
@@ -514,6 +522,7 @@ async function runMode(mode: Mode, flags: Flags): Promise<ModeResult> {
       log(`RSS after the hold: ${mb(sampler?.rssNow() ?? Number.NaN)}`);
     }
     sampler?.stop();
+    for (const line of target.logWarningLines()) log(`server logged: ${line}`);
     const rss = (sampler?.samples ?? []).map((s) => s.rssKb);
     return {
       target: {
