@@ -154,7 +154,7 @@ interface Target {
   pid: number | null;
   readyS: number;
   logWarnings: () => number;
-  /** the first warning and error lines the server logged (at most 10), to print after the table */
+  /** the first warning and error lines the server logged (at most 10), printed when the mode's run ends */
   logWarningLines: () => string[];
   logTail: () => string;
   stop: () => Promise<void>;
@@ -250,8 +250,18 @@ async function startTarget(mode: Mode, flags: Flags): Promise<Target> {
   const tail: string[] = [];
   let warnings = 0;
   const warningLines: string[] = [];
-  const collect = (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split('\n')) {
+  // one collector per stream: each keeps the line its last chunk ended in the middle of
+  const collector = () => {
+    let partial = '';
+    return (chunk: Buffer) =>
+      collect(partial, chunk, (rest) => {
+        partial = rest;
+      });
+  };
+  const collect = (partial: string, chunk: Buffer, keep: (rest: string) => void) => {
+    const lines = (partial + chunk.toString('utf8')).split('\n');
+    keep(lines.pop() ?? '');
+    for (const line of lines) {
       if (!line.trim()) continue;
       if (/"level":(4|5|6)0/.test(line)) {
         warnings++;
@@ -261,8 +271,8 @@ async function startTarget(mode: Mode, flags: Flags): Promise<Target> {
       if (tail.length > 30) tail.shift();
     }
   };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
+  child.stdout?.on('data', collector());
+  child.stderr?.on('data', collector());
   const stop = async () => {
     await stopChild(child);
     await teardown();
@@ -522,7 +532,6 @@ async function runMode(mode: Mode, flags: Flags): Promise<ModeResult> {
       log(`RSS after the hold: ${mb(sampler?.rssNow() ?? Number.NaN)}`);
     }
     sampler?.stop();
-    for (const line of target.logWarningLines()) log(`server logged: ${line}`);
     const rss = (sampler?.samples ?? []).map((s) => s.rssKb);
     return {
       target: {
@@ -543,6 +552,8 @@ async function runMode(mode: Mode, flags: Flags): Promise<ModeResult> {
     sampler?.stop();
     await generator.close();
     await target.stop();
+    // also when the run failed or the server crashed, when they matter most
+    for (const line of target.logWarningLines()) log(`server logged: ${line}`);
   }
 }
 

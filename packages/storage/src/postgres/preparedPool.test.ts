@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../database.ts';
 import { GENERIC_PLAN } from '../planHint.ts';
@@ -66,5 +67,41 @@ describe('prepared statements on PostgreSQL', () => {
     await expect(failing.execute(db)).rejects.toThrow(/division by zero/);
     const { rows } = await sql<{ n: number }>`${sql.raw(GENERIC_PLAN)} select ${2}::int as n`.execute(db);
     expect(rows).toEqual([{ n: 2 }]);
+  });
+});
+
+describe('a prepared statement after another process changed its table', () => {
+  let db: Db;
+  let url: string;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    const opened = await openTestDatabase('postgres');
+    ({ db, cleanup } = opened);
+    url = opened.url as string;
+    await sql`create table counters (id int primary key, n int not null)`.execute(db);
+    await sql`insert into counters values (1, 7)`.execute(db);
+  });
+  afterAll(() => cleanup());
+
+  it('fails once on the stale connection, which the pool then replaces', async () => {
+    const read = (n: number) =>
+      sql<{ n: number | string }>`${sql.raw(GENERIC_PLAN)} select n from counters where id = ${n}`;
+    // prepared on one connection, held for both runs
+    await db.connection().execute(async (conn) => {
+      expect((await read(1).execute(conn)).rows).toEqual([{ n: 7 }]);
+      expect((await read(1).execute(conn)).rows).toEqual([{ n: 7 }]);
+    });
+    // what a rolling deploy's migration does from another process
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    await other.query('alter table counters alter column n type int8');
+    await other.end();
+    // the pool hands back the same idle connection: its copy of the statement is stale
+    await expect(db.connection().execute((conn) => read(1).execute(conn))).rejects.toMatchObject({
+      code: '0A000',
+    });
+    // that connection was dropped: the next one prepares the statement again and reads the new type
+    const { rows } = await read(1).execute(db);
+    expect(rows).toEqual([{ n: '7' }]);
   });
 });

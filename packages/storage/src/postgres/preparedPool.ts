@@ -16,6 +16,9 @@ export function statementName(text: string): string {
   return `t_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
 }
 
+/** PostgreSQL's code for "cached plan must not change result type" (feature_not_supported) */
+const STALE_PLAN = '0A000';
+
 function isMarked(text: string): boolean {
   return text.trimStart().startsWith(GENERIC_PLAN);
 }
@@ -38,20 +41,31 @@ export function preparedPool(pool: pg.Pool): PostgresPool {
       const client = await pool.connect();
       const known = wrappers.get(client);
       if (known) return known;
+      /** set when this connection's prepared statements are stale: the pool then replaces it on release */
+      let stale: Error | undefined;
       const query = (textOrCursor: unknown, values?: ReadonlyArray<unknown>): unknown => {
         if (typeof textOrCursor === 'string' && isMarked(textOrCursor)) {
-          return client.query({
-            name: nameOf(textOrCursor),
-            text: textOrCursor,
-            values: values ? [...values] : [],
-          });
+          return client
+            .query({ name: nameOf(textOrCursor), text: textOrCursor, values: values ? [...values] : [] })
+            .catch((error: unknown) => {
+              // another process's migration changed what the statement returns ("cached plan must not
+              // change result type"): this statement fails, and the connection is dropped when released,
+              // so the next one prepares the statement afresh
+              if ((error as { code?: unknown }).code === STALE_PLAN) stale = error as Error;
+              throw error;
+            });
         }
         return (client.query as (a: unknown, b?: unknown) => unknown)(
           textOrCursor,
           values ? [...values] : undefined,
         );
       };
-      const wrapper = { query, release: () => client.release() } as PostgresPoolClient;
+      const release = () => {
+        if (!stale) return client.release();
+        wrappers.delete(client);
+        client.release(stale);
+      };
+      const wrapper = { query, release } as PostgresPoolClient;
       wrappers.set(client, wrapper);
       return wrapper;
     },

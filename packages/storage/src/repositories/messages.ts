@@ -150,8 +150,10 @@ export function messageRepository(
                coalesce((select row_to_json(upd) from upd), (select row_to_json(created) from created))
                  as conversation,
                exists (select 1 from created) as opened,
-               coalesce((select customer_seq from existing), 0) as previous_customer_seq,
-               coalesce((select status from existing), (select status from created)) as open_status`.execute(
+               -- fixed output types: a statement prepared on a PostgreSQL connection (postgres/preparedPool.ts)
+               -- keeps working while another process's migration changes these columns' types
+               coalesce((select customer_seq from existing), 0)::int4 as previous_customer_seq,
+               coalesce((select status from existing), (select status from created))::text as open_status`.execute(
         db,
       );
       const row = rows[0];
