@@ -64,6 +64,11 @@ export interface StepResult {
   latency: { n: number; p50: number; p95: number; p99: number; max: number };
   /** bot-reply p99 of the messages sent in each 10-second window of the step, in order */
   timeline: number[];
+  /**
+   * The same by second of sending: how many seconds had a p99 over 100 ms, and the worst second (from the
+   * step's first message). One short stall can make a whole run's p99: this shows whether it did.
+   */
+  seconds: { total: number; over100: number; worst: { at: number; n: number; p99: number } | null };
   agent: {
     connected: number;
     accepted: number;
@@ -382,6 +387,21 @@ export class Generator {
       windows[index] = window;
     }
     const timeline = Array.from(windows, (w) => (w ? percentile(w, 99) : Number.NaN));
+    const perSecond: number[][] = [];
+    for (let i = 0; i < merged.samples.length; i += 2) {
+      const index = Math.floor(((merged.samples[i] as number) - first) / 1000);
+      const second = perSecond[index] ?? [];
+      second.push(merged.samples[i + 1] as number);
+      perSecond[index] = second;
+    }
+    const seconds: StepResult['seconds'] = { total: 0, over100: 0, worst: null };
+    perSecond.forEach((latencies, at) => {
+      if (!latencies?.length) return;
+      const p99 = percentile(latencies, 99);
+      seconds.total++;
+      if (p99 > 100) seconds.over100++;
+      if (!seconds.worst || p99 > seconds.worst.p99) seconds.worst = { at, n: latencies.length, p99 };
+    });
     const errors: Counts = { ...merged.ackErrors };
     if (agent) for (const [code, n] of Object.entries(agent.errors)) bump(errors, `agent ${code}`, n);
     this.connected = merged.held;
@@ -397,6 +417,7 @@ export class Generator {
       offeredPerS: merged.sent / step.duration,
       answeredPerS: merged.answered / step.duration,
       timeline,
+      seconds,
       latency: {
         n: latencies.length,
         p50: percentile(latencies, 50),

@@ -588,6 +588,14 @@ function modeTable(result: ModeResult, flags: Flags, echo: ModeResult | null): s
     ],
     ['bot reply p99 per 10 s of the step', step.timeline.map((p99) => ms(p99)).join(' · ')],
     [
+      'bot reply p99 by second of sending: over 100 ms / worst',
+      `${step.seconds.over100} of ${step.seconds.total} s / ${
+        step.seconds.worst
+          ? `${ms(step.seconds.worst.p99)} (second ${step.seconds.worst.at}, n = ${step.seconds.worst.n})`
+          : '–'
+      }`,
+    ],
+    [
       'agent delivery p50 / p99',
       step.agent.connected
         ? `${ms(step.agent.p50)} / ${ms(step.agent.p99)} (${step.agent.delivered} of ${step.agent.sent} lines; chats: ${step.agent.accepted} accepted, ${step.agent.resolved} resolved, ${step.agent.queuedLeft} left in the queue)`
