@@ -92,9 +92,30 @@ export interface TeamRepository {
   delete(workspaceId: string, id: string): Promise<boolean>;
 }
 
+/**
+ * What routing reads of a queued conversation. A routing pass reads the whole queue, so it leaves out what
+ * it never uses and what can be large (the handoff packet, the emotion history, the bot's state): with a
+ * long queue those made every pass cost more than the offers it made.
+ */
+export type QueuedConversationFields = Pick<
+  Conversation,
+  | 'id'
+  | 'workspaceId'
+  | 'contactId'
+  | 'teamId'
+  | 'priority'
+  | 'tags'
+  | 'offer'
+  | 'declinedBy'
+  | 'lastAgentId'
+  | 'queuedAt'
+  | 'createdAt'
+  | 'updatedAt'
+>;
+
 /** A queued conversation with what routing needs of its customer. */
 export interface QueuedConversation {
-  conversation: Conversation;
+  conversation: QueuedConversationFields;
   lang: Lang | null;
 }
 

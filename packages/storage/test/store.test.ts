@@ -124,6 +124,46 @@ describe.each<TestDriver>(['pglite', 'postgres'])('store on %s', (driver) => {
     expect(row?.assignee).toBeNull();
   });
 
+  it('lists the queue oldest first with what routing reads, without the packet or the emotion history', async () => {
+    const older = await newConversation();
+    const newer = await newConversation();
+    await store.conversations.transition(older.id, 'bot', {
+      status: 'queued',
+      queuedAt: new Date(Date.now() - 60_000),
+      handoffReason: 'customer_request',
+      priority: 2,
+      declinedBy: [agentId],
+      lastAgentId: agentId,
+    });
+    await store.conversations.transition(newer.id, 'bot', { status: 'queued', queuedAt: new Date() });
+    const offered = await store.routing.offer(newer.id, agentId, new Date(Date.now() + 30_000));
+    expect(offered?.offer?.userId).toBe(agentId);
+
+    const queue = (await store.routing.listQueued(workspaceId)).filter((q) =>
+      [older.id, newer.id].includes(q.conversation.id),
+    );
+    expect(queue.map((q) => q.conversation.id)).toEqual([older.id, newer.id]);
+    const [first, second] = queue;
+    expect(first?.lang).toBe('zh');
+    expect(first?.conversation).toMatchObject({
+      workspaceId,
+      contactId: older.contactId,
+      teamId: null,
+      priority: 2,
+      tags: [],
+      offer: null,
+      declinedBy: [agentId],
+      lastAgentId: agentId,
+    });
+    expect(first?.conversation.queuedAt).toBeInstanceOf(Date);
+    expect(first?.conversation.updatedAt).toBeInstanceOf(Date);
+    expect(second?.conversation.offer?.userId).toBe(agentId);
+    expect(second?.conversation.offer?.expiresAt).toBeInstanceOf(Date);
+    // a pass reads the whole queue: nothing large comes with it
+    for (const key of ['handoff', 'emotion', 'botState', 'sla'])
+      expect(first?.conversation).not.toHaveProperty(key);
+  });
+
   it('records the event log in order', async () => {
     const conversation = await newConversation();
     for (const type of ['create', 'requestHuman']) {

@@ -6,7 +6,8 @@ import { loadConversation } from './loadConversation.ts';
 import { createOutbox } from './outbox.ts';
 
 export interface OfferInput {
-  conversation: Conversation;
+  /** the queued conversation as routing read it (the offer itself re-reads and updates the row) */
+  conversation: Pick<Conversation, 'id' | 'workspaceId' | 'declinedBy'>;
   userId: string;
   expiresAt: Date;
 }

@@ -1,7 +1,6 @@
 import type { RoutingRepository } from '@tandem/domain';
 import { sql } from 'kysely';
 import type { Db } from '../database.ts';
-import { conversationColumnsOf } from './columns.ts';
 import { json, toConversation } from './mappers.ts';
 
 /** Routing: queues, offers and their timers, people's load. Every change is a compare-and-set. */
@@ -49,19 +48,49 @@ export function routingRepository(db: Db): RoutingRepository {
       await db.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
     },
     async listQueued(workspaceId) {
-      // every column but the bot's state (routing never reads it, and it can be large: a pass reads the queue)
+      // only what routing reads (QueuedConversationFields): a pass reads the whole queue
       const rows = await db
         .selectFrom('conversations as c')
         .innerJoin('contacts as ct', 'ct.id', 'c.contact_id')
-        .select(conversationColumnsOf('c'))
-        .select('ct.lang as contact_lang')
+        .select([
+          'c.id',
+          'c.workspace_id',
+          'c.contact_id',
+          'c.team_id',
+          'c.priority',
+          'c.tags',
+          'c.offered_to',
+          'c.offer_expires_at',
+          'c.declined_by',
+          'c.last_agent_id',
+          'c.queued_at',
+          'c.created_at',
+          'c.updated_at',
+          'ct.lang as contact_lang',
+        ])
         .where('c.workspace_id', '=', workspaceId)
         .where('c.status', '=', 'queued')
         .orderBy('c.queued_at')
         .execute();
-      return rows.map(({ contact_lang, ...row }) => ({
-        conversation: toConversation({ ...row, bot_state: {} }),
-        lang: contact_lang,
+      return rows.map((row) => ({
+        conversation: {
+          id: row.id,
+          workspaceId: row.workspace_id,
+          contactId: row.contact_id,
+          teamId: row.team_id,
+          priority: row.priority,
+          tags: json(row.tags) ?? [],
+          offer:
+            row.offered_to && row.offer_expires_at
+              ? { userId: row.offered_to, expiresAt: row.offer_expires_at }
+              : null,
+          declinedBy: json(row.declined_by) ?? [],
+          lastAgentId: row.last_agent_id,
+          queuedAt: row.queued_at,
+          createdAt: row.created_at,
+          updatedAt: row.updated_at,
+        },
+        lang: row.contact_lang,
       }));
     },
     async workspacesWithWaiting() {
