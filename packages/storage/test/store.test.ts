@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore, type Db, openTestDatabase, type SqlStore, type TestDriver } from '../src/index.ts';
 
@@ -136,6 +137,9 @@ describe.each<TestDriver>(['pglite', 'postgres'])('store on %s', (driver) => {
       lastAgentId: agentId,
     });
     await store.conversations.transition(newer.id, 'bot', { status: 'queued', queuedAt: new Date() });
+    await sql`update conversations set tags = ${JSON.stringify(['vip', '发票'])}::jsonb where id = ${older.id}`.execute(
+      db,
+    );
     const offered = await store.routing.offer(newer.id, agentId, new Date(Date.now() + 30_000));
     expect(offered?.offer?.userId).toBe(agentId);
 
@@ -150,7 +154,7 @@ describe.each<TestDriver>(['pglite', 'postgres'])('store on %s', (driver) => {
       contactId: older.contactId,
       teamId: null,
       priority: 2,
-      tags: [],
+      tags: ['vip', '发票'],
       offer: null,
       declinedBy: [agentId],
       lastAgentId: agentId,
