@@ -10,10 +10,15 @@ const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
+const usage = (message: string): never => {
+  console.error(`bench:queue: ${message}`);
+  process.exit(2);
+};
 const queued = Number(arg('queued') ?? 300);
-if (!Number.isInteger(queued) || queued < 1 || queued > 100_000) throw new Error('--queued: 1 to 100000');
+if (!Number.isInteger(queued) || queued < 1 || queued > 100_000)
+  usage('--queued takes a whole number from 1 to 100000');
 const mode = arg('mode') ?? 'both';
-if (!['pglite', 'postgres', 'both'].includes(mode)) throw new Error('--mode: pglite, postgres or both');
+if (!['pglite', 'postgres', 'both'].includes(mode)) usage('--mode takes pglite, postgres or both');
 const drivers: TestDriver[] = mode === 'both' ? ['pglite', 'postgres'] : [mode as TestDriver];
 
 /** A waiting customer as a busy day leaves one: an emotion history of 12 readings and a handoff note. */
