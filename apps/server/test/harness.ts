@@ -38,7 +38,7 @@ function seededPglite(): Promise<Blob> {
       await seedDemoWorkspace(store);
       await seedDemoDefinitions(store);
       await seedDemoCannedReplies(store);
-      return await dumpPglite(db);
+      return await dumpPglite(db, { withoutTemplates: true });
     } finally {
       await db.destroy();
     }

@@ -114,17 +114,21 @@ class DumpBlob extends Blob {
 }
 
 /**
- * A dump of a PGlite database opened on the main thread (what `loadDataDir` starts from), without the files of
- * the other databases of its cluster (template0 and template1, which nothing opens): half of the archive's
- * 1,200 files, whose copying into PGlite's file system was about a third of opening a test database.
+ * A dump of a PGlite database opened on the main thread (what `loadDataDir` starts from). `withoutTemplates`
+ * leaves out the files of the cluster's other databases (template0 and template1, which nothing in Tandem
+ * opens): half of the archive's 1,200 files, whose copying into PGlite's file system was about a third of
+ * opening a test database (`npm run bench:dump` compares the two). A database loaded from such a dump works
+ * as before, but cannot run `CREATE DATABASE` (it copies template1), and the templates' sizes read as null:
+ * for test databases only.
  */
-export async function dumpPglite(db: Db): Promise<Blob> {
+export async function dumpPglite(db: Db, options: { withoutTemplates?: boolean } = {}): Promise<Blob> {
   const client = mainThreadClients.get(db);
   if (!client) throw new Error('dumpPglite: not a PGlite database on the main thread');
   const others = await client.query<{ oid: number }>(
     'select oid::int as oid from pg_database where datname <> current_database()',
   );
   const dump = new Uint8Array(await (await client.dumpDataDir('none')).arrayBuffer());
+  if (!options.withoutTemplates) return new DumpBlob(dump.buffer as ArrayBuffer);
   const slim = withoutFilesIn(
     dump,
     others.rows.map((row) => `base/${row.oid}`),

@@ -12,14 +12,15 @@ let migrated: Promise<Blob> | null = null;
 
 /**
  * A dump of an empty in-memory PGlite database with every migration applied, made once per process: a test
- * database loaded from it skips initdb and the migrations (about two thirds of opening one).
+ * database loaded from it skips initdb and the migrations (about two thirds of opening one). It leaves out the
+ * template databases' files (see `dumpPglite`).
  */
 export function migratedPglite(): Promise<Blob> {
   migrated ??= (async () => {
     const db = await openDatabase({ driver: 'pglite', dataDir: null, thread: 'main' });
     try {
       await migrateToLatest(db);
-      return await dumpPglite(db);
+      return await dumpPglite(db, { withoutTemplates: true });
     } finally {
       await db.destroy();
     }

@@ -13,6 +13,7 @@ function entryPath(archive: Uint8Array, offset: number): string {
     return new TextDecoder().decode(end === -1 ? field : field.subarray(0, end));
   };
   const name = text(0, 100);
+  // ustar's prefix field is 155 bytes; PGlite's writer (tinytar) keeps 131 and ends it with a NUL within them
   const prefix = text(345, 155);
   return prefix ? `${prefix}/${name}` : name;
 }
@@ -45,6 +46,13 @@ export function withoutFilesIn(archive: Uint8Array, directories: readonly string
       throw new Error('dump archive: ends before its end-of-archive blocks');
     const header = archive.subarray(offset, offset + BLOCK);
     if (header.every((byte) => byte === 0)) break;
+    // plain files and directories only: an extended header (pax, GNU long names) describes the entry after
+    // it, and dropping one without the other would rename a kept file. PGlite writes none; if it starts to,
+    // this fails loudly instead.
+    const type = header[156];
+    if (type !== 0 && type !== 0x30 && type !== 0x35) {
+      throw new Error(`dump archive: entry type "${String.fromCharCode(type ?? 0)}" is not a file or folder`);
+    }
     const size = entrySize(archive, offset);
     const length = BLOCK + Math.ceil(size / BLOCK) * BLOCK;
     if (offset + length > archive.length) throw new Error('dump archive: an entry runs past its end');
