@@ -295,7 +295,8 @@ export async function startApp(config: Config): Promise<App> {
       await io.close();
       await app.close().catch(() => undefined);
       await within(DRAIN_MS, events.drain());
-      for (const off of unsubscribe) off();
+      // the listeners' timers stop; a pass under way (routing, service levels, analytics) ends first
+      await within(DRAIN_MS, Promise.all(unsubscribe.map((off) => off())));
       await botsReady;
       await db.destroy();
     },

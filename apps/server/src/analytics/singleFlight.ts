@@ -35,9 +35,10 @@ export function singleFlight(work: () => Promise<unknown>, onError: (error: unkn
     get running(): boolean {
       return running !== null;
     },
-    /** No pass starts after this (one under way finishes). */
-    stop(): void {
+    /** No pass starts after this; resolves when the one under way, if any, has finished. */
+    stop(): Promise<void> {
       stopped = true;
+      return running ?? Promise.resolve();
     },
   };
 }

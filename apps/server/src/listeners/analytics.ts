@@ -4,6 +4,7 @@ import { singleFlight } from '../analytics/singleFlight.ts';
 import { createAnalyticsUpdater } from '../analytics/updater.ts';
 import type { AppContext } from '../context.ts';
 import { safeError } from '../http/logging.ts';
+import type { StopListener } from './stopListener.ts';
 
 /** The durable sweep and the purge job run this often (the event path keeps figures fresh in between). */
 const SWEEP_EVERY_MS = 60_000;
@@ -25,7 +26,7 @@ const rollupTickMs = (delayMs: number) => Math.min(5_000, Math.max(250, Math.rou
 export function startAnalytics(
   ctx: AppContext,
   options: { flushMs: number; rollupDelayMs: number },
-): Array<() => void> {
+): StopListener[] {
   const { rollupDelayMs } = options;
   const updater = createAnalyticsUpdater(ctx.store.db, () => new Date(), { rollupDelayMs });
   const failed = (what: string) => (error: unknown) =>
@@ -82,11 +83,11 @@ export function startAnalytics(
   return [
     ...unsubscribe,
     () => {
-      for (const job of [flush, sweep, purge]) job.stop();
       clearInterval(sweeper);
       clearInterval(rollups);
       if (timer) clearTimeout(timer);
       if (sweepAgain) clearTimeout(sweepAgain);
+      return Promise.all([flush, sweep, purge].map((job) => job.stop()));
     },
   ];
 }

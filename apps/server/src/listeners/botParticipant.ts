@@ -28,15 +28,22 @@ export function startBotParticipant(ctx: AppContext, options: { sweepMs: number 
       ...(previousCustomerSeq !== undefined ? { previousCustomerSeq } : {}),
     });
   });
+  let sweeping: Promise<unknown> | null = null;
   const sweep = setInterval(() => {
-    void recoverOwedTurns(ctx).catch((error: unknown) =>
-      ctx.log.error({ err: error }, 'could not look for unanswered customer messages'),
-    );
+    if (sweeping) return;
+    sweeping = recoverOwedTurns(ctx)
+      .catch((error: unknown) =>
+        ctx.log.error({ err: error }, 'could not look for unanswered customer messages'),
+      )
+      .finally(() => {
+        sweeping = null;
+      });
   }, options.sweepMs);
   sweep.unref();
   return () => {
     off();
     clearInterval(sweep);
+    return sweeping ?? undefined;
   };
 }
 

@@ -7,6 +7,9 @@ import { startInboxProjection } from './inboxProjection.ts';
 import { startRealtimeFanout } from './realtimeFanout.ts';
 import { startRouting } from './routing.ts';
 import { startServiceLevels } from './serviceLevels.ts';
+import type { StopListener } from './stopListener.ts';
+
+export type { StopListener } from './stopListener.ts';
 
 /**
  * The listeners of domain events, one per concern; each runs after the commit and after the sender's
@@ -21,7 +24,7 @@ export function startListeners(
     serviceTickMs: number;
     analyticsRollupDelayMs: number;
   },
-): Array<() => void> {
+): StopListener[] {
   return [
     ...startRealtimeFanout(ctx, sockets.widget, sockets.agent),
     ...startInboxProjection(ctx, sockets.agent),

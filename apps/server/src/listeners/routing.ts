@@ -4,6 +4,7 @@ import { safeError } from '../http/logging.ts';
 import type { AgentNamespace } from '../realtime/agentNamespace.ts';
 import { rooms } from '../realtime/rooms.ts';
 import { agentConversationView } from '../services/agentActions.ts';
+import type { StopListener } from './stopListener.ts';
 
 const QUEUE_CHANGES = [
   'conversation.queued',
@@ -25,7 +26,7 @@ export function startRouting(
   ctx: AppContext,
   agent: AgentNamespace,
   options: { tickMs: number },
-): Array<() => void> {
+): StopListener[] {
   const offSubscriptions = [
     ...QUEUE_CHANGES.map((name) =>
       ctx.events.subscribe(name, (change) => {
@@ -55,17 +56,16 @@ export function startRouting(
       ctx.router.schedule(workspaceId);
     }),
   ];
-  let ticking = false;
+  let ticking: Promise<void> | null = null;
   const timer = setInterval(() => {
     if (ticking) return;
-    ticking = true;
-    ctx.router
+    ticking = ctx.router
       .tick()
       .catch((error: unknown) =>
         ctx.log.error({ err: safeError(error) }, 'routing timers failed; retried next tick'),
       )
       .finally(() => {
-        ticking = false;
+        ticking = null;
       });
   }, options.tickMs);
   timer.unref();
@@ -74,6 +74,7 @@ export function startRouting(
     () => {
       clearInterval(timer);
       ctx.router.stop();
+      return ticking ?? undefined;
     },
   ];
 }

@@ -5,23 +5,30 @@ import { rooms } from '../realtime/rooms.ts';
 import { agentConversationView } from '../services/agentActions.ts';
 import { createMailer } from '../services/mailer.ts';
 import { presentTicket } from '../services/tickets.ts';
+import type { StopListener } from './stopListener.ts';
 
-/** A timer that runs `work` every `ms`, never two at once; errors are logged and the next run retries. */
-function every(ctx: AppContext, ms: number, what: string, work: () => Promise<unknown>): () => void {
-  let running = false;
+/**
+ * A timer that runs `work` every `ms`, never two at once; errors are logged and the next run retries. Its stop
+ * returns the run under way, if any.
+ */
+function every(ctx: AppContext, ms: number, what: string, work: () => Promise<unknown>): StopListener {
+  let running: Promise<void> | null = null;
   const timer = setInterval(() => {
     if (running) return;
-    running = true;
-    work()
-      .catch((error: unknown) =>
-        ctx.log.error({ err: safeError(error) }, `${what} failed; retried next time`),
+    running = work()
+      .then(
+        () => undefined,
+        (error: unknown) => ctx.log.error({ err: safeError(error) }, `${what} failed; retried next time`),
       )
       .finally(() => {
-        running = false;
+        running = null;
       });
   }, ms);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    clearInterval(timer);
+    return running ?? undefined;
+  };
 }
 
 /**
