@@ -97,6 +97,7 @@ export async function startApp(config: Config): Promise<App> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
+      ...(config.logStream ? { stream: config.logStream } : {}),
       // errors keep type, message, code and stack only: database errors carry the statement's data
       serializers: logSerializers,
       // secrets and personal data stay out of logs

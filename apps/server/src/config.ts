@@ -77,6 +77,8 @@ export type Config = {
     | { driver: 'postgres'; url: string; poolSize: number };
   publicUrl: string | null;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** where log lines go instead of standard output (tests keep their servers' errors to show on a failure) */
+  logStream?: { write(line: string): void };
   seedDemo: boolean;
   sessionTtlHours: number;
   cookieSecure: boolean;

@@ -13,6 +13,7 @@ import { type App, startApp } from '../src/app.ts';
 import type { Config } from '../src/config.ts';
 import { seedDemoCannedReplies } from '../src/demo/cannedReplies.ts';
 import { seedDemoDefinitions, seedDemoWorkspace } from '../src/demo/seed.ts';
+import { keepServerLog } from './serverLogs.ts';
 
 /**
  * How long a test waits for an event (an ack, a pushed event, a page element) before failing. Tests wait
@@ -65,7 +66,9 @@ export async function startTestApp(driver: TestDriver = 'pglite', overrides: Par
     host: '127.0.0.1',
     database,
     publicUrl: null,
-    logLevel: (process.env.TEST_LOG_LEVEL as Config['logLevel']) ?? 'silent',
+    // errors are kept and shown when a test fails (serverLogs.ts); TEST_LOG_LEVEL prints a level and up instead
+    logLevel: (process.env.TEST_LOG_LEVEL as Config['logLevel']) ?? 'error',
+    ...(process.env.TEST_LOG_LEVEL ? {} : { logStream: { write: keepServerLog } }),
     seedDemo: true,
     sessionTtlHours: 1,
     cookieSecure: false,
