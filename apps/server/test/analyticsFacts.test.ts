@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FactSource } from '@tandem/storage';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -188,6 +189,39 @@ describe('export sheets', () => {
     for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
     return Buffer.concat(chunks);
   };
+
+  // CSV only: the XLSX writer (exceljs) keeps the whole file in memory until its end, so its stream never
+  // makes the writer wait (docs/metrics.md)
+  it('waits for a slow reader without piling up listeners on the stream', async () => {
+    // rows larger than the stream's buffer: every row waits for the reader to drain it
+    const ROWS = 40;
+    const listeners: number[] = [];
+    let out: NodeJS.ReadableStream | null = null;
+    const stream = streamSheet(
+      'csv',
+      ['text'],
+      'sheet',
+      async (writer) => {
+        for (let i = 0; i < ROWS; i++) {
+          await writer.row([randomBytes(24 * 1024).toString('base64')]);
+          const s = out as unknown as { listenerCount(name: string): number };
+          listeners.push(s.listenerCount('close') + s.listenerCount('error') + s.listenerCount('drain'));
+        }
+      },
+      () => {},
+    );
+    out = stream;
+    let bytes = 0;
+    // read a chunk at a time, each in a later turn of the event loop: the writer has to wait
+    for await (const chunk of stream) {
+      bytes += (chunk as Buffer).length;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(bytes).toBeGreaterThan(ROWS * 32 * 1024);
+    expect(listeners).toHaveLength(ROWS);
+    // what is attached after the last row is what was attached after the first: nothing is left behind
+    expect(Math.max(...listeners)).toBe(listeners[0]);
+  });
 
   it('keeps text that looks like a formula as text: prefixed in CSV, as it is in a typed XLSX cell', async () => {
     expect((await write('csv')).toString('utf8')).toContain("'=1+1");

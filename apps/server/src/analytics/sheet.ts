@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
@@ -28,10 +27,22 @@ export const XLSX_MAX_CELL = 32_000;
 const safe = (value: Cell): Cell =>
   typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 
+/** Resolves at the stream's next 'drain' or 'close', and leaves no listener behind either way. */
+const drainedOrClosed = (stream: PassThrough) =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
+
 /** Waits while the reader is behind, so a large export never piles up in memory. */
 async function backpressure(stream: PassThrough): Promise<void> {
   if (stream.writableNeedDrain || stream.writableLength > stream.writableHighWaterMark)
-    await Promise.race([once(stream, 'drain'), once(stream, 'close')]);
+    await drainedOrClosed(stream);
   if (stream.destroyed) throw new Error('export aborted: the client went away');
 }
 
