@@ -1,6 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { drainedOrClosed, xlsxStream } from './xlsxStream.ts';
 
 export type Cell = string | number | boolean | null;
 
@@ -15,29 +15,12 @@ export const CONTENT_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
-/** Excel has at most this many rows per sheet; longer exports should be split by date range. */
-export const XLSX_MAX_ROWS = 1_048_575;
-/** A cell holds at most this many characters in Excel. */
-export const XLSX_MAX_CELL = 32_000;
-
 /**
  * A spreadsheet opening a CSV would run text starting like a formula: prefix it so it stays text. (XLSX
  * cells are typed: a string cell is never a formula, so XLSX keeps the text as it is.)
  */
 const safe = (value: Cell): Cell =>
   typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-
-/** Resolves at the stream's next 'drain' or 'close', and leaves no listener behind either way. */
-const drainedOrClosed = (stream: PassThrough) =>
-  new Promise<void>((resolve) => {
-    const done = () => {
-      stream.off('drain', done);
-      stream.off('close', done);
-      resolve();
-    };
-    stream.on('drain', done);
-    stream.on('close', done);
-  });
 
 /** Waits while the reader is behind, so a large export never piles up in memory. */
 async function backpressure(stream: PassThrough): Promise<void> {
@@ -61,29 +44,6 @@ function csvWriter(out: PassThrough, header: string[]): SheetWriter {
   };
 }
 
-function xlsxWriter(out: PassThrough, header: string[], sheetName: string): SheetWriter {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: false,
-    useSharedStrings: false,
-  });
-  const sheet = workbook.addWorksheet(sheetName);
-  sheet.addRow(header).commit();
-  let rows = 1;
-  return {
-    async row(values) {
-      if (rows > XLSX_MAX_ROWS) return;
-      rows += 1;
-      sheet.addRow(values.map((v) => (typeof v === 'string' ? v.slice(0, XLSX_MAX_CELL) : v))).commit();
-      await backpressure(out);
-    },
-    async end() {
-      sheet.commit();
-      await workbook.commit();
-    },
-  };
-}
-
 /**
  * Starts writing a table (`produce` writes its rows) and returns the stream to send at once: rows are
  * produced as the client reads them. A failure ends the stream with an error (the download breaks rather
@@ -97,7 +57,7 @@ export function streamSheet(
   onError: (error: unknown) => void,
 ): Readable {
   const out = new PassThrough();
-  const writer = format === 'csv' ? csvWriter(out, header) : xlsxWriter(out, header, sheetName);
+  const writer = format === 'csv' ? csvWriter(out, header) : xlsxStream(out, header, sheetName);
   void (async () => {
     try {
       await produce(writer);

@@ -1,0 +1,112 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { columnName, XLSX_MAX_CELL, type XlsxCell, xlsxStream } from './xlsxStream.ts';
+
+/** The workbook written for these rows, read back by exceljs (as a spreadsheet application would open it). */
+async function roundTrip(header: XlsxCell[], rows: XlsxCell[][], sheetName = 'sheet') {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise((resolve) => out.on('end', resolve));
+  const writer = xlsxStream(out, header, sheetName);
+  for (const row of rows) await writer.row(row);
+  await writer.end();
+  await ended;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ExcelJS.Buffer);
+  return workbook;
+}
+
+/** The text as XML 1.0 can hold it: without control characters other than tab and line breaks, U+FFFE, U+FFFF. */
+const xmlText = (text: string) =>
+  [...text]
+    .filter((ch) => {
+      const code = ch.codePointAt(0) ?? 0;
+      return code === 9 || code === 10 || code === 13 || (code >= 0x20 && code !== 0xfffe && code !== 0xffff);
+    })
+    .join('');
+
+describe('the streamed Excel writer', () => {
+  it('names columns as Excel does', () => {
+    expect([0, 1, 25, 26, 27, 51, 52, 701, 702, 16383].map(columnName)).toEqual([
+      'A',
+      'B',
+      'Z',
+      'AA',
+      'AB',
+      'AZ',
+      'BA',
+      'ZZ',
+      'AAA',
+      'XFD',
+    ]);
+  });
+
+  it('writes text, numbers, booleans and empty cells that a spreadsheet reads back as written', async () => {
+    const workbook = await roundTrip(
+      ['会话', 'minutes', 'met', 'note'],
+      [
+        ['张三 <b>&amp;</b> "quoted" \'single\'', 12.5, true, null],
+        ['  spaces kept  ', -3, false, 'line one\nline two'],
+        ['=SUM(A1:A2)', 0, null, ''],
+        ['nul\u0000 and bell\u0007 and lone \ud800 go', Number.NaN, null, '😀 kept'],
+      ],
+      'conversations',
+    );
+    const sheet = workbook.getWorksheet('conversations');
+    expect(sheet).toBeDefined();
+    const values = [1, 2, 3, 4, 5].map((r) => [1, 2, 3, 4].map((c) => sheet?.getCell(r, c).value ?? null));
+    expect(values).toEqual([
+      ['会话', 'minutes', 'met', 'note'],
+      ['张三 <b>&amp;</b> "quoted" \'single\'', 12.5, true, null],
+      ['  spaces kept  ', -3, false, 'line one\nline two'],
+      ['=SUM(A1:A2)', 0, null, null],
+      ['nul and bell and lone  go', null, null, '😀 kept'],
+    ]);
+    // text that looks like a formula is a text cell, never a formula
+    expect(sheet?.getCell('A4').type).toBe(ExcelJS.ValueType.String);
+  });
+
+  it('cuts a cell at Excel’s limit and gives the sheet a name Excel accepts', async () => {
+    const workbook = await roundTrip(
+      ['x'],
+      [['y'.repeat(XLSX_MAX_CELL + 500)]],
+      'a/b:c*d?[e]f-that-is-far-too-long',
+    );
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.name).toBe('a b c d  e f-that-is-far-too-lo');
+    expect(String(sheet?.getCell('A2').value)).toHaveLength(XLSX_MAX_CELL);
+  });
+
+  it('keeps any text as it was written (characters XML cannot hold aside)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.string({ unit: 'grapheme', maxLength: 40 }), { minLength: 1, maxLength: 5 }),
+        async (texts) => {
+          const workbook = await roundTrip(
+            ['h'],
+            texts.map((t) => [t]),
+          );
+          const sheet = workbook.worksheets[0];
+          const back = texts.map((_, i) => sheet?.getCell(i + 2, 1).value ?? '');
+          expect(back).toEqual(texts.map(xmlText));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('stops, without waiting forever, when the reader goes away', async () => {
+    const out = new PassThrough();
+    const writer = xlsxStream(out, ['text'], 'sheet');
+    // nobody reads: the writer soon waits; then the client disconnects
+    const writing = (async () => {
+      for (let i = 0; i < 1000; i++) await writer.row([`${i} ${'z'.repeat(20_000)}${Math.random()}`]);
+    })();
+    await new Promise((resolve) => setImmediate(resolve));
+    out.destroy();
+    await expect(writing).rejects.toThrow('export aborted');
+  });
+});
