@@ -156,7 +156,8 @@ export function exportConversations(
             f.botOutcome || null,
           ];
           if (withTranscripts) row.push((transcripts.get(f.conversationId) ?? []).join('\n'));
-          await writer.row(row);
+          // a full file (Excel's row limit) takes no more: stop reading pages for it
+          if (!(await writer.row(row))) return;
         }
         const last = page.at(-1) as { startedAt: Date; conversationId: string };
         after = { startedAt: last.startedAt, id: last.conversationId };

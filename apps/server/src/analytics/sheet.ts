@@ -6,7 +6,8 @@ export type Cell = string | number | boolean | null;
 
 /** A table written a row at a time to a stream the response sends as it is produced. */
 export interface SheetWriter {
-  row(values: Cell[]): Promise<void>;
+  /** false once the file can take no more rows (Excel's row limit): stop producing them */
+  row(values: Cell[]): Promise<boolean>;
   end(): Promise<void>;
 }
 
@@ -37,6 +38,7 @@ function csvWriter(out: PassThrough, header: string[]): SheetWriter {
     async row(values) {
       out.write(line(values));
       await backpressure(out);
+      return true;
     },
     async end() {
       out.end();

@@ -17,8 +17,19 @@ const NOT_XML =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/**
+ * Text as SpreadsheetML holds it: without what XML cannot hold; `_xHHHH_` is how the format escapes a
+ * character, so such text in the cell is itself escaped (its `_` as `_x005F_`), and a carriage return, which
+ * XML parsers turn into a line feed, is written `_x000D_` as Excel does.
+ */
 const escapeXml = (text: string) =>
-  text.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  text
+    .replace(NOT_XML, '')
+    .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
+    .replace(/\r/g, '_x000D_')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 
 /** A column's letters: 0 → A, 25 → Z, 26 → AA. */
 export function columnName(index: number): string {
@@ -44,8 +55,16 @@ export function rowXml(values: readonly XlsxCell[], row: number): string {
   return `<row r="${row}">${values.map((v, i) => cellXml(v, `${columnName(i)}${row}`)).join('')}</row>`;
 }
 
-/** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
-const sheetNameOf = (name: string) => name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Sheet1';
+/** Sheet names: at most 31 characters, none of : \ / ? * [ ], not starting or ending with ', not History. */
+function sheetNameOf(name: string): string {
+  const clean = name
+    .replace(NOT_XML, '')
+    .replace(/[:\\/?*[\]]/g, ' ')
+    .replace(/^'+|'+$/g, '')
+    .slice(0, 31)
+    .trim();
+  return clean && clean.toLowerCase() !== 'history' ? clean : 'Sheet1';
+}
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -74,8 +93,11 @@ export const drainedOrClosed = (stream: PassThrough) =>
 const BATCH_CHARS = 64 * 1024;
 
 export interface XlsxStreamWriter {
-  /** writes a row; waits while the reader is behind; throws once the reader has gone */
-  row(values: readonly XlsxCell[]): Promise<void>;
+  /**
+   * Writes a row; waits while the reader is behind; throws once the reader has gone. False when the sheet is
+   * full (Excel's row limit): the row was left out, and so will every later one be.
+   */
+  row(values: readonly XlsxCell[]): Promise<boolean>;
   end(): Promise<void>;
 }
 
@@ -97,11 +119,15 @@ export function xlsxStream(
   const sheet = new PassThrough();
   const mtime = new Date();
   const file = (text: string, name: string) => zip.addBuffer(Buffer.from(text, 'utf8'), name, { mtime });
-  zip.outputStream.on('error', (error: Error) => out.destroy(error));
+  // yazl reports its failures on the zip file: they break the download instead of ending the process
+  zip.on('error', (error: Error) => out.destroy(error));
   zip.outputStream.pipe(out);
-  // the reader went away: stop feeding the zip, so a row waiting for it is released (and throws)
+  // the reader went away: stop feeding the zip, so a row waiting for it is released (and throws), and let
+  // the zip's streams go
   out.once('close', () => {
     if (!sheet.destroyed) sheet.destroy();
+    zip.outputStream.unpipe(out);
+    (zip.outputStream as PassThrough).destroy();
   });
   file(contentTypes, '[Content_Types].xml');
   file(rootRels, '_rels/.rels');
@@ -117,14 +143,15 @@ export function xlsxStream(
   return {
     async row(values) {
       if (gone()) throw new Error('export aborted: the client went away');
-      if (rows >= XLSX_MAX_ROWS + 1) return;
+      if (rows >= XLSX_MAX_ROWS + 1) return false;
       rows += 1;
       batch += rowXml(values, rows);
-      if (batch.length < BATCH_CHARS) return;
+      if (batch.length < BATCH_CHARS) return true;
       const full = !sheet.write(batch);
       batch = '';
       if (full) await drainedOrClosed(sheet);
       if (gone()) throw new Error('export aborted: the client went away');
+      return true;
     },
     async end() {
       sheet.end(`${batch}</sheetData></worksheet>`);
