@@ -270,6 +270,56 @@ describe.each<TestDriver>(['pglite', 'postgres'])('message path on %s', (driver)
     expect((await owedIds()).has(queued.id)).toBe(false);
   });
 
+  // PostgreSQL only: the embedded database serves one statement at a time, so nothing waits on a lock there
+  it.runIf(driver === 'postgres')(
+    'lets an agent accept a conversation while routing holds their row to offer it (no deadlock)',
+    async () => {
+      const contact = await newContact();
+      const queued = await customerRequestsHuman(deps, { contact });
+      // are other sessions of this database waiting on a lock? (read from a connection of its own)
+      const waitingOnLocks = async () =>
+        Number(
+          (
+            await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+              where datname = current_database() and wait_event_type = 'Lock'`.execute(db)
+          ).rows[0]?.n,
+        );
+      let locked: () => void = () => {};
+      const userLocked = new Promise<void>((resolve) => {
+        locked = resolve;
+      });
+      let release: () => void = () => {};
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      // routing's offer: the person's row first (capacity holds across processes), then the conversation
+      const offering = store.transaction(async (tx) => {
+        await tx.routing.lockUser(agent.id);
+        locked();
+        await released;
+        return tx.routing.offer(queued.id, agent.id, new Date(Date.now() + 60_000));
+      });
+      await userLocked;
+      // meanwhile the agent accepts it: the conversation's row, whose assignee points at the person's row
+      let accepted: Conversation | null = null;
+      const accepting = acceptConversation(deps, {
+        workspaceId,
+        conversationId: queued.id,
+        agent: { kind: 'agent', user: agent },
+      }).then((conversation) => {
+        accepted = conversation;
+      });
+      // the accept either commits or waits on a lock (before the fix: on the person's row, and the offer's
+      // update of the conversation then closed the cycle: "deadlock detected")
+      while (accepted === null && (await waitingOnLocks()) === 0) await new Promise((r) => setTimeout(r, 20));
+      release();
+      const [offered] = await Promise.all([offering, accepting]);
+      expect(accepted).toMatchObject({ status: 'assigned', assigneeId: agent.id });
+      // the offer finds it taken and changes nothing
+      expect(offered).toBeNull();
+    },
+  );
+
   it('stores an agent message sent twice at once exactly once, without an error', async () => {
     const contact = await newContact();
     await send(contact, 'agent-race-start');

@@ -30,7 +30,8 @@ export function conversationRepository(db: Db): ConversationRepository {
         .where('contact_id', '=', contactId)
         .where('channel', '=', channel)
         .where('status', 'in', OPEN)
-        .forUpdate()
+        // not FOR UPDATE: rows pointing at the conversation (events, receipts, attachments) need not wait
+        .forNoKeyUpdate()
         .executeTakeFirst();
       return row ? toConversation(row) : null;
     },

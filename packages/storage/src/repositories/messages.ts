@@ -90,7 +90,7 @@ export function messageRepository(
         with existing as (
           select id, workspace_id, status, last_seq, customer_seq from conversations
           where contact_id = ${contactId} and channel = ${channel} and status in ('bot', 'queued', 'assigned')
-          for update
+          for no key update
         ),
         created as (
           insert into conversations (id, workspace_id, contact_id, channel, status, bot_state, last_seq,

@@ -166,7 +166,8 @@ export function peopleRepository(db: Db) {
         .where('role', '=', 'admin')
         .where('disabled_at', 'is', null)
         .orderBy('id')
-        .forUpdate()
+        // not FOR UPDATE: rows pointing at these people (a conversation's assignee) need not wait
+        .forNoKeyUpdate()
         .execute();
       return rows.map((r) => r.id);
     },

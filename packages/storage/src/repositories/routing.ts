@@ -45,7 +45,10 @@ export function routingRepository(db: Db): RoutingRepository {
       }));
     },
     async lockUser(userId) {
-      await db.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
+      // FOR NO KEY UPDATE: serialises the person's offers and assignments, but not the foreign-key checks of
+      // rows that point at them (an accept setting a conversation's assignee). FOR UPDATE blocked those, and an
+      // offer holding the person and waiting for the conversation deadlocked with that accept.
+      await db.selectFrom('users').select('id').where('id', '=', userId).forNoKeyUpdate().execute();
     },
     async listQueued(workspaceId) {
       // only what routing reads (QueuedConversationFields): a pass reads the whole queue
