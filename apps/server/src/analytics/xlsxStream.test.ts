@@ -176,6 +176,24 @@ describe('the streamed Excel writer', () => {
     }
   });
 
+  it('takes no row past the sheet’s limit, and says so, so the export stops reading', async () => {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const ended = new Promise((resolve) => out.on('end', resolve));
+    const writer = xlsxStream(out, ['n'], 'sheet', 3);
+    const kept: boolean[] = [];
+    for (let i = 1; i <= 5; i++) kept.push(await writer.row([i]));
+    await writer.end();
+    await ended;
+    expect(kept).toEqual([true, true, true, false, false]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.rowCount).toBe(4);
+    expect([2, 3, 4].map((r) => sheet?.getCell(r, 1).value)).toEqual([1, 2, 3]);
+  });
+
   it('stops, without waiting forever, when the reader goes away', async () => {
     const out = new PassThrough();
     const writer = xlsxStream(out, ['text'], 'sheet');

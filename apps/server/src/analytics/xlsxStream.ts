@@ -114,6 +114,8 @@ export function xlsxStream(
   out: PassThrough,
   header: readonly XlsxCell[],
   sheetName: string,
+  /** rows after the header (Excel's limit; smaller in tests) */
+  maxRows = XLSX_MAX_ROWS,
 ): XlsxStreamWriter {
   const zip = new ZipFile();
   const sheet = new PassThrough();
@@ -143,7 +145,7 @@ export function xlsxStream(
   return {
     async row(values) {
       if (gone()) throw new Error('export aborted: the client went away');
-      if (rows >= XLSX_MAX_ROWS + 1) return false;
+      if (rows >= maxRows + 1) return false;
       rows += 1;
       batch += rowXml(values, rows);
       if (batch.length < BATCH_CHARS) return true;
