@@ -43,8 +43,17 @@ export interface Store {
   service: ServiceRepository;
   tickets: TicketRepository;
   attachments: AttachmentRepository;
-  /** Runs `work` in one database transaction; the store it receives must be used for everything inside. */
-  transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one database transaction; the store it receives must be used for everything inside. With
+   * `retry`, a transaction PostgreSQL aborted as a deadlock or serialization failure (40P01, 40001) runs again
+   * (a few times): `work` must then do nothing but database work and what it can redo from the start.
+   */
+  transaction<T>(work: (store: Store) => Promise<T>, options?: TransactionOptions): Promise<T>;
+}
+
+export interface TransactionOptions {
+  /** run again when the database aborted it over a conflict with another transaction */
+  retry?: boolean;
 }
 
 export interface WorkspaceRepository {

@@ -1,4 +1,4 @@
-import type { Store } from '@tandem/domain';
+import type { Store, TransactionOptions } from '@tandem/domain';
 import type { Db } from './database.ts';
 import { attachmentRepository } from './repositories/attachments.ts';
 import { authRepository } from './repositories/auth.ts';
@@ -39,14 +39,40 @@ export interface SqlStore extends Store {
   setup: ReturnType<typeof setupRepository>;
   supervisor: ReturnType<typeof supervisorRepository>;
   widgetAppearance: ReturnType<typeof widgetAppearanceRepository>;
-  transaction<T>(work: (store: SqlStore) => Promise<T>): Promise<T>;
+  transaction<T>(work: (store: SqlStore) => Promise<T>, options?: TransactionOptions): Promise<T>;
   db: Db;
+}
+
+/** How many times a transaction aborted over a conflict runs in all (see `TransactionOptions.retry`). */
+export const CONFLICT_ATTEMPTS = 3;
+
+/** PostgreSQL aborted the transaction over another one: a deadlock or a serialization failure. */
+const isConflict = (error: unknown) => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
+};
+
+async function withRetries<T>(run: () => Promise<T>, retry: boolean): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!retry || attempt >= CONFLICT_ATTEMPTS || !isConflict(error)) throw error;
+      // the other transaction usually commits within milliseconds; a little jitter keeps two from meeting again
+      await new Promise((resolve) => setTimeout(resolve, attempt * (5 + Math.random() * 20)));
+    }
+  }
 }
 
 /** Builds the repositories over a connection; inside a transaction they share it. */
 export function createStore(db: Db, inTransaction = false): SqlStore {
-  const transaction = <T>(work: (store: SqlStore) => Promise<T>): Promise<T> =>
-    inTransaction ? work(store) : db.transaction().execute((trx) => work(createStore(trx, true)));
+  const transaction = <T>(work: (store: SqlStore) => Promise<T>, options?: TransactionOptions): Promise<T> =>
+    inTransaction
+      ? work(store)
+      : withRetries(
+          () => db.transaction().execute((trx) => work(createStore(trx, true))),
+          options?.retry === true,
+        );
   const atomically = <T>(work: (db: Db) => Promise<T>): Promise<T> =>
     inTransaction ? work(db) : db.transaction().execute(work);
   const store: SqlStore = {

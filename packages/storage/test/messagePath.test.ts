@@ -320,6 +320,46 @@ describe.each<TestDriver>(['pglite', 'postgres'])('message path on %s', (driver)
     },
   );
 
+  it.runIf(driver === 'postgres')(
+    'runs a transaction PostgreSQL aborted as a deadlock again when asked to, and only then',
+    async () => {
+      const a = await customerRequestsHuman(deps, { contact: await newContact() });
+      const b = await customerRequestsHuman(deps, { contact: await newContact() });
+      const touch = (tx: SqlStore, id: string) =>
+        sql`update conversations set updated_at = now() where id = ${id}`.execute(tx.db);
+      /** two transactions updating the two conversations in opposite orders, each waiting for the other */
+      async function crossing(retry: boolean) {
+        let attempts = 0;
+        let holding = 0;
+        let bothHold: () => void = () => {};
+        const gate = new Promise<void>((resolve) => {
+          bothHold = resolve;
+        });
+        const run = (first: string, second: string) =>
+          store.transaction(
+            async (tx) => {
+              attempts++;
+              await touch(tx, first);
+              if (++holding === 2) bothHold();
+              await gate;
+              await touch(tx, second);
+            },
+            { retry },
+          );
+        const results = await Promise.allSettled([run(a.id, b.id), run(b.id, a.id)]);
+        return { statuses: results.map((r) => r.status), results, attempts };
+      }
+      const plain = await crossing(false);
+      expect([...plain.statuses].sort()).toEqual(['fulfilled', 'rejected']);
+      const failed = plain.results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+      expect(String(failed.reason)).toMatch(/deadlock detected/);
+      expect(plain.attempts).toBe(2);
+      const retried = await crossing(true);
+      expect(retried.statuses).toEqual(['fulfilled', 'fulfilled']);
+      expect(retried.attempts).toBe(3);
+    },
+  );
+
   it('stores an agent message sent twice at once exactly once, without an error', async () => {
     const contact = await newContact();
     await send(contact, 'agent-race-start');

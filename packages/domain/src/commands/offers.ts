@@ -21,31 +21,35 @@ export interface OfferInput {
 export async function offerConversation(deps: Deps, input: OfferInput): Promise<Conversation | null> {
   const outbox = createOutbox();
   const { conversation, userId } = input;
-  const offered = await deps.store.transaction(async (tx) => {
-    await tx.routing.lockUser(userId);
-    const [candidate] = await tx.routing.candidates(conversation.workspaceId, [userId]);
-    if (!candidate || !isAvailable(candidate, { lang: null, skills: [], exclude: conversation.declinedBy }))
-      return null;
-    const updated = await tx.routing.offer(conversation.id, userId, input.expiresAt);
-    if (!updated) return null;
-    await tx.events.record({
-      conversationId: conversation.id,
-      workspaceId: conversation.workspaceId,
-      type: 'offer',
-      fromStatus: 'queued',
-      toStatus: 'queued',
-      actorKind: 'system',
-      actorId: null,
-      data: { userId, expiresAt: input.expiresAt.toISOString() },
-    });
-    outbox.add('conversation.offered', {
-      conversation: updated,
-      actor: { kind: 'system' },
-      userId,
-      expiresAt: input.expiresAt,
-    });
-    return updated;
-  });
+  const offered = await deps.store.transaction(
+    async (tx) => {
+      outbox.clear();
+      await tx.routing.lockUser(userId);
+      const [candidate] = await tx.routing.candidates(conversation.workspaceId, [userId]);
+      if (!candidate || !isAvailable(candidate, { lang: null, skills: [], exclude: conversation.declinedBy }))
+        return null;
+      const updated = await tx.routing.offer(conversation.id, userId, input.expiresAt);
+      if (!updated) return null;
+      await tx.events.record({
+        conversationId: conversation.id,
+        workspaceId: conversation.workspaceId,
+        type: 'offer',
+        fromStatus: 'queued',
+        toStatus: 'queued',
+        actorKind: 'system',
+        actorId: null,
+        data: { userId, expiresAt: input.expiresAt.toISOString() },
+      });
+      outbox.add('conversation.offered', {
+        conversation: updated,
+        actor: { kind: 'system' },
+        userId,
+        expiresAt: input.expiresAt,
+      });
+      return updated;
+    },
+    { retry: true },
+  );
   outbox.publish(deps.events);
   return offered;
 }

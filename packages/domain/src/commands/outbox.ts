@@ -12,6 +12,10 @@ export function createOutbox() {
     add<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): void {
       pending.push({ name, payload } as Pending);
     },
+    /** forgets what was collected: a transaction run again from the start collects its events anew */
+    clear(): void {
+      pending.length = 0;
+    },
     publish(events: EventBus): void {
       for (const event of pending.splice(0)) events.publish(event.name, event.payload as never);
     },

@@ -141,7 +141,14 @@ export async function transitionWithin(
  */
 export async function applyTransition(deps: Deps, input: TransitionInput): Promise<Conversation> {
   const outbox = createOutbox();
-  const result = await deps.store.transaction((tx) => transitionWithin(tx, outbox, input));
+  // run again when PostgreSQL aborts it over a deadlock with another transaction (nothing else is done here)
+  const result = await deps.store.transaction(
+    (tx) => {
+      outbox.clear();
+      return transitionWithin(tx, outbox, input);
+    },
+    { retry: true },
+  );
   if (!result) {
     const current = await deps.store.conversations.findById(input.conversation.id);
     throw new DomainError(
