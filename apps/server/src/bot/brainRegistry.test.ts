@@ -1,5 +1,5 @@
 import type { DomainEventMap } from '@tandem/domain';
-import type { EnginePorts } from '@tandem/engine';
+import { type EnginePorts, trainingReportOf } from '@tandem/engine';
 import {
   createMemoryEventBus,
   createStore,
@@ -227,6 +227,9 @@ describe('brain registry', () => {
         await r.next((s) => s.state === 'live' || s.state === 'failed');
       expect(r.registry.status(workspaceId)).toEqual({ state: 'live', version, liveVersion: version });
       expect((await ask('礼品卡怎么激活')).intent).toBe(entry.id);
+      // retrained from the bot it replaces: one entry changed, so that bot's calibration was kept
+      const kept = trainingReportOf(await r.registry.forWorkspace(workspaceId))?.calibrationKept;
+      expect(kept?.changedExamples).toBeGreaterThan(0);
       await store.knowledge.write(workspaceId, [{ change: 'delete', entry }], { actor: null, via: 'edit' });
       const removed = r.registry.rebuild(workspaceId);
       expect(await r.registry.whenLive(workspaceId, removed)).toBe(true);

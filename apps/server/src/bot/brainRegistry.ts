@@ -177,8 +177,9 @@ export function createBrainRegistry(
     const building = (async () => {
       const brain = await loadWorkspaceBrain(store, workspaceId, log);
       if (abort.signal.aborted) throw new Error('the server is shutting down');
-      // served at once meanwhile; a failure here only delays the change until its training is done
-      serve(workspaceId, slot, brain, version).catch((error: unknown) =>
+      // served at once, before its training starts (the training's start, copying the running model to the
+      // worker, would delay it); a failure here only delays the change until its training is done
+      await serve(workspaceId, slot, brain, version).catch((error: unknown) =>
         log.error({ err: error, workspaceId }, 'serving a change before its training failed'),
       );
       // trained in a worker thread, one at a time in the process: other conversations keep being answered
@@ -186,6 +187,8 @@ export function createBrainRegistry(
         if (abort.signal.aborted) throw new Error('the server is shutting down');
         return buildConversationEngineInSteps(brain, ports, {
           signal: abort.signal,
+          // after a small change the running bot's calibration is kept (the engine's nlu/retrain.ts)
+          previous: slot.engine,
           // a model trained before (by this code, on these examples) is taken from where it was kept
           ...(options.models ? { models: options.models(workspaceId) } : {}),
         });

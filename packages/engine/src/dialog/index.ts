@@ -13,6 +13,6 @@ export { chooseLanguage } from './language.ts';
 export { FLOW_PREFIX, matcherEntries } from './matcherEntries.ts';
 export * from './settings.ts';
 export { detectSmallTalk } from './smallTalk.ts';
-export { forgetTrainedMatchers } from './trainedMatchers.ts';
+export { forgetTrainedMatchers, trainingReportOf } from './trainedMatchers.ts';
 export * from './transcripts/index.ts';
 export * from './types.ts';

@@ -81,15 +81,18 @@ export async function buildInterimEngine(
 /**
  * `buildConversationEngine` (matcher trained in a worker thread) for a server that is answering meanwhile:
  * the trained matcher is taken in (its model, then its index: see `trainInWorker`), then the conversation
- * engine is made in a later turn of the event loop.
+ * engine is made in a later turn of the event loop. Given the engine this one replaces (`previous`), a small
+ * change keeps the calibration of the classifier behind it and starts from its weights (nlu/retrain.ts).
  */
 export async function buildConversationEngineInSteps(
   brain: WorkspaceBrain,
   ports: EnginePorts,
-  options: Pick<WorkerOptions, 'signal' | 'models'> = {},
+  options: Pick<WorkerOptions, 'signal' | 'models'> & { previous?: ConversationEngine | null } = {},
 ): Promise<ConversationEngine> {
   const training = matcherTraining(brain);
-  await trainInWorkerOnce(training, options);
+  const { previous, ...worker } = options;
+  const before = previous ? trainedBehind(previous) : null;
+  await trainInWorkerOnce(training, { ...worker, ...(before ? { previous: before.trained.model } : {}) });
   await yieldToEventLoop();
   // the matcher just trained is in the cache (`trainCached`): this takes it from there
   return createConversationEngine(brain, ports);

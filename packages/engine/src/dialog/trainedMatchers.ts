@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { KnowledgeEntry } from '../bot/types.ts';
+import type { TrainingReport } from '../nlu/report.ts';
 import type { WorkerOptions } from '../nlu/trainInWorker.ts';
 import {
   type FaqEngine,
@@ -73,7 +74,7 @@ export function trainCached(training: MatcherTraining): FaqEngine {
 /** Trains in a worker thread unless cached, so a later `trainCached` of the same training does not block. */
 export async function trainInWorkerOnce(
   training: MatcherTraining,
-  options: Pick<WorkerOptions, 'signal' | 'models'> = {},
+  options: Pick<WorkerOptions, 'signal' | 'models' | 'previous'> = {},
 ): Promise<void> {
   const key = trainingKey(training);
   if (!trained.has(key)) {
@@ -93,4 +94,9 @@ export function rememberTrained(engine: object, trained: FaqEngine, training: Ma
 
 export function trainedBehind(engine: object): { trained: FaqEngine; vocabulary: string } | null {
   return learnt.get(engine) ?? null;
+}
+
+/** What the training of the classifier behind this engine reported; null for an engine not built by this library. */
+export function trainingReportOf(engine: object): TrainingReport | null {
+  return learnt.get(engine)?.trained.model.snapshot.report ?? null;
 }

@@ -1,5 +1,13 @@
 import { fitTemperature } from './calibration.ts';
-import { defaultEpochs, type Fitted, fitLinear, snapshotOf, type WarmStart, wordCounts } from './fit.ts';
+import {
+  defaultEpochs,
+  type Fitted,
+  fitLinear,
+  snapshotOf,
+  type WarmStart,
+  warmFromPart,
+  wordCounts,
+} from './fit.ts';
 import type { Item } from './items.ts';
 import { type Evidence, type HeldOutPredictions, IntentModel, OOS_INTENT } from './model.ts';
 import { DEFAULT_OOS_DETECTOR, fitOosDetector, type OosDetectorParams, type OosSample } from './oos.ts';
@@ -187,7 +195,7 @@ function calibrateByHoldout(
   );
   let next = 0;
   const rivals = items.map((item, i) => (mask[i] ? heldOutRivals.get(item) : fitted.linear.rivals[next++]));
-  return { judge: model, seen, warm: { from: fitted, rivals } };
+  return { judge: model, seen, warm: warmFromPart(fitted, classes, rivals) };
 }
 
 /**

@@ -24,10 +24,15 @@ export interface Fitted {
   linear: TrainedSoftmax;
 }
 
-/** Continuing from a model trained on part of the data, with every example's rivals already known. */
+/**
+ * Continuing from weights learnt before: a model trained on part of the data (calibration by hold-out, with
+ * every example's rivals already known), or the workspace's previous model (a retraining after a small change,
+ * see retrain.ts). Fewer passes are then enough.
+ */
 export interface WarmStart {
-  from: Fitted;
-  rivals: (Int32Array | undefined)[];
+  /** the starting weights for this vocabulary and these classes */
+  initial(to: Vectorizer, classes: readonly string[]): LinearModel;
+  rivals?: (Int32Array | undefined)[];
 }
 
 export function fitLinear(
@@ -54,7 +59,7 @@ export function fitLinear(
     l2: options.l2 ?? 3e-6,
     seed: options.seed ?? 1,
     sampleWeights,
-    initial: warm ? remap(warm.from, vectorizer, classes.length) : undefined,
+    initial: warm?.initial(vectorizer, classes),
     rivals: warm?.rivals,
   });
   return { analyzerWords: words, vectorizer, linear };
@@ -65,16 +70,50 @@ export function defaultEpochs(examples: number): number {
   return Math.min(30, Math.max(12, Math.ceil(60_000 / Math.max(1, examples))));
 }
 
-/** Carries weights learned on part of the data over to the full vocabulary, feature by feature. */
-function remap(from: Fitted, to: Vectorizer, classes: number): LinearModel {
-  const weights = new Float32Array(to.size * classes);
-  const source = new Map(from.vectorizer.toSnapshot().features.map((f, i) => [f, i]));
+/**
+ * Carries weights learnt before over to another vocabulary and class list, feature by feature and class by
+ * class (by name): what is new starts at zero.
+ */
+export function carryWeights(
+  from: {
+    features: readonly string[];
+    classes: readonly string[];
+    weights: Float32Array;
+    bias: Float32Array;
+  },
+  to: Vectorizer,
+  classes: readonly string[],
+): LinearModel {
+  const size = classes.length;
+  const weights = new Float32Array(to.size * size);
+  const bias = new Float32Array(size);
+  const source = new Map(from.features.map((f, i) => [f, i]));
+  const fromClass = new Map(from.classes.map((c, i) => [c, i]));
+  const sameClasses = from.classes.length === size && classes.every((c, i) => from.classes[i] === c);
+  const pairs = classes.flatMap((c, i) => (fromClass.has(c) ? [[i, fromClass.get(c)!] as const] : []));
+  for (const [i, j] of pairs) bias[i] = from.bias[j]!;
+  const width = from.classes.length;
   to.toSnapshot().features.forEach((f, i) => {
     const j = source.get(f);
-    if (j !== undefined)
-      weights.set(from.linear.weights.subarray(j * classes, (j + 1) * classes), i * classes);
+    if (j === undefined) return;
+    if (sameClasses) weights.set(from.weights.subarray(j * width, (j + 1) * width), i * size);
+    else for (const [c, d] of pairs) weights[i * size + c] = from.weights[j * width + d]!;
   });
-  return { features: to.size, classes, weights, bias: from.linear.bias.slice() };
+  return { features: to.size, classes: size, weights, bias };
+}
+
+/** Starting from a model trained on part of the same data (same classes), rivals known. */
+export function warmFromPart(
+  from: Fitted,
+  classes: readonly string[],
+  rivals: (Int32Array | undefined)[],
+): WarmStart {
+  const features = from.vectorizer.toSnapshot().features;
+  return {
+    initial: (to) =>
+      carryWeights({ features, classes, weights: from.linear.weights, bias: from.linear.bias }, to, classes),
+    rivals,
+  };
 }
 
 export function snapshotOf(

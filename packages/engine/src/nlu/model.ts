@@ -63,6 +63,16 @@ export interface HeldOutPredictions {
   probabilities: number[][];
 }
 
+/** What a model was trained on, kept with it so that the next retraining can tell how much changed (retrain.ts). */
+export interface TrainedOn {
+  /** the training options as plain data (JSON) */
+  options: string;
+  /** a 32-bit digest of every example used (intent and text), sorted, without repeats */
+  digests: Int32Array;
+  /** examples added or removed since calibration was last measured (0 when it was measured for this model) */
+  drift: number;
+}
+
 /** Everything a trained model is, as plain data: what the training worker sends back and what is versioned. */
 export interface IntentModelSnapshot {
   format: 1;
@@ -84,6 +94,8 @@ export interface IntentModelSnapshot {
   report: TrainingReport;
   /** held-out predictions of the workspace's own examples (absent when too few examples to hold out) */
   heldOut?: HeldOutPredictions;
+  /** absent in models saved before it existed: their next retraining measures calibration */
+  trainedOn?: TrainedOn;
 }
 
 const WORDLIKE = /[\p{L}\p{N}]/u;

@@ -16,6 +16,11 @@ export interface TrainingReport {
   singletons: string[];
   /** held-out examples used to calibrate confidence and the out-of-scope detector */
   heldOut: number;
+  /**
+   * set when this retraining kept the previous model's calibration (a small change, see retrain.ts): the
+   * examples added or removed since calibration was last measured
+   */
+  calibrationKept?: { changedExamples: number };
   trainMs: number;
   /** where training time went (analysis, held-out model, calibration, final model), ms */
   phaseMs: Record<string, number>;

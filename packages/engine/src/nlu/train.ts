@@ -6,8 +6,9 @@ import { featureStrings } from './features.ts';
 import { fitLinear, snapshotOf, wordCounts } from './fit.ts';
 import { offTopicItems } from './generated.ts';
 import type { Item } from './items.ts';
-import { IntentModel, OOS_INTENT } from './model.ts';
+import { IntentModel, type IntentModelSnapshot, OOS_INTENT } from './model.ts';
 import type { TrainingReport } from './report.ts';
+import { carriedCalibration, type PreviousModel, previousModel, trainedOn } from './retrain.ts';
 import type { IntentTrainOptions } from './trainOptions.ts';
 
 export type { IntentTrainOptions } from './trainOptions.ts';
@@ -15,11 +16,23 @@ export type { IntentTrainOptions } from './trainOptions.ts';
 /**
  * Trains an intent model from example utterances: cleans the data, adds generated off-topic examples to
  * the out-of-scope class, holds out a share to calibrate confidence and fit the out-of-scope detector,
- * then trains on everything. Synchronous and CPU-bound: run it in a worker (see trainInWorker).
+ * then trains on everything. Given the workspace's `previous` model and a small change, keeps that model's
+ * calibration and starts from its weights instead (retrain.ts). Synchronous and CPU-bound: run it in a worker
+ * (see trainInWorker).
  */
 export function trainIntentModel(
   examples: readonly TrainingExample[],
   options: IntentTrainOptions = {},
+  previous?: IntentModelSnapshot,
+): IntentModel {
+  return trainFrom(examples, options, previous ? (previousModel(previous) ?? undefined) : undefined);
+}
+
+/** `trainIntentModel` given the previous model in its lean form (as a training worker gets it). */
+export function trainFrom(
+  examples: readonly TrainingExample[],
+  options: IntentTrainOptions = {},
+  previous?: PreviousModel,
 ): IntentModel {
   const started = performance.now();
   let mark = started;
@@ -81,13 +94,21 @@ export function trainIntentModel(
     report.warnings.push(`${report.singletons.length} intent(s) have a single example; add more phrasings`);
   }
 
-  const { temperature, detector, heldOut, warm, predictions } = calibration(items, classes, options, report);
+  const now = trainedOn(clean, options, 0);
+  const kept = carriedCalibration(previous, now, classes);
+  const { temperature, detector, heldOut, warm, predictions } =
+    kept ?? calibration(items, classes, options, report);
   report.heldOut = heldOut;
+  if (kept) report.calibrationKept = { changedExamples: kept.drift };
   phase('calibration');
   const fitted = fitLinear(items, classes, words, options, warm);
   phase('finalModel');
   const snapshot = snapshotOf(fitted, classes, items, options, temperature, detector, report);
-  const model = new IntentModel(predictions ? { ...snapshot, heldOut: predictions } : snapshot);
+  const model = new IntentModel({
+    ...snapshot,
+    ...(predictions ? { heldOut: predictions } : {}),
+    trainedOn: { ...now, drift: kept?.drift ?? 0 },
+  });
   phase('load');
   report.trainMs = Math.round(performance.now() - started);
   return model;

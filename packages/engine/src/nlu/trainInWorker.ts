@@ -3,8 +3,9 @@ import type { TrainingExample } from './clean.ts';
 import { NluError, type NluErrorId } from './errors.ts';
 import { IntentModel, type IntentModelSnapshot } from './model.ts';
 import { decodeSnapshot, storedModelKey, type TrainedModelStore } from './modelStore.ts';
-import type { IntentTrainOptions } from './train.ts';
+import { previousModel } from './retrain.ts';
 import { cachedModel, rememberModel, trainingKey } from './trainedCache.ts';
+import { type IntentTrainOptions, plainTrainOptions } from './trainOptions.ts';
 import type { TrainRequest, TrainResponse } from './worker.ts';
 
 export interface WorkerOptions {
@@ -13,6 +14,8 @@ export interface WorkerOptions {
   signal?: AbortSignal;
   /** models kept beyond this process: taken from there instead of training, and what is trained is kept there */
   models?: TrainedModelStore;
+  /** the model this training replaces: after a small change its calibration is kept (see retrain.ts) */
+  previous?: IntentModel;
 }
 
 let trainings = 0;
@@ -32,42 +35,6 @@ async function storedModel(
   }
 }
 
-/** Only plain data crosses to the worker. */
-function cloneable(options: IntentTrainOptions): IntentTrainOptions {
-  const {
-    seed,
-    lang,
-    offTopic,
-    epochs,
-    learningRate,
-    l2,
-    features,
-    holdout,
-    refusalCost,
-    expectedOosShare,
-    unknownIntentShare,
-    decision,
-    userDictionary,
-    synonyms,
-  } = options;
-  return {
-    seed,
-    lang,
-    offTopic,
-    epochs,
-    learningRate,
-    l2,
-    features,
-    holdout,
-    refusalCost,
-    expectedOosShare,
-    unknownIntentShare,
-    decision,
-    userDictionary: userDictionary ? [...userDictionary] : undefined,
-    synonyms: synonyms ? [...synonyms].map((g) => [...g]) : undefined,
-  };
-}
-
 /**
  * Trains in a worker thread, off the request path: the calling thread keeps answering with the
  * current model meanwhile. Resolves with the new model; rejects with an NluError. The same examples and
@@ -81,9 +48,10 @@ export async function trainInWorker(
   const { models } = workerOptions;
   const request = {
     examples: examples.map(({ text, intent }) => ({ text, intent })),
-    options: cloneable(options),
+    options: plainTrainOptions(options),
     encode: models !== undefined,
   } satisfies TrainRequest;
+  const previous = workerOptions.previous?.snapshot;
   const key = trainingKey(request.examples, request.options);
   const cached = cachedModel(key);
   if (cached) return new IntentModel(cached);
@@ -151,6 +119,8 @@ export async function trainInWorker(
     worker.once('exit', (code) => {
       if (!answered) finish(new NluError('training_failed', `training worker exited (code ${code})`));
     });
-    worker.postMessage(request);
+    // the model it replaces only when it can lend its calibration, and lean (copied on this thread)
+    const lean = previous ? previousModel(previous) : null;
+    worker.postMessage(lean ? { ...request, previous: lean } : request);
   });
 }

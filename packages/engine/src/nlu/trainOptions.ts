@@ -39,3 +39,39 @@ export interface IntentTrainOptions extends AnalyzerOptions {
   unknownIntentShare?: number;
   decision?: Partial<DecisionSettings>;
 }
+
+/** The options as plain data, in a fixed order: what crosses to a training worker, and what is compared. */
+export function plainTrainOptions(options: IntentTrainOptions): IntentTrainOptions {
+  const {
+    seed,
+    lang,
+    offTopic,
+    epochs,
+    learningRate,
+    l2,
+    features,
+    holdout,
+    refusalCost,
+    expectedOosShare,
+    unknownIntentShare,
+    decision,
+    userDictionary,
+    synonyms,
+  } = options;
+  return {
+    seed,
+    lang,
+    offTopic,
+    epochs,
+    learningRate,
+    l2,
+    features,
+    holdout,
+    refusalCost,
+    expectedOosShare,
+    unknownIntentShare,
+    decision,
+    userDictionary: userDictionary ? [...userDictionary] : undefined,
+    synonyms: synonyms ? [...synonyms].map((g) => [...g]) : undefined,
+  };
+}

@@ -5,9 +5,11 @@ import type { IntentTrainOptions } from './train.ts';
 
 /**
  * Models trained recently in this process, by what they were trained on. Training is deterministic (same
- * examples, options and seed → the same model), so a rebuild whose examples did not change (a flow or a
- * setting changed, an entry was rolled back to what it was, another server in the same process) reuses the
- * model instead of training it again. Bounded: the newest few models are kept.
+ * examples, options and seed → the same model; a retraining that kept the previous model's calibration
+ * (retrain.ts) also depends on that model, and is as good a model of these examples), so a rebuild whose
+ * examples did not change (a flow or a setting changed, an entry was rolled back to what it was, another
+ * server in the same process) reuses the model instead of training it again. Bounded: the newest few models
+ * are kept.
  */
 const MAX_MODELS = 4;
 const models = new Map<string, IntentModelSnapshot>();

@@ -3,13 +3,16 @@ import { parentPort } from 'node:worker_threads';
 import type { TrainingExample } from './clean.ts';
 import { NluError } from './errors.ts';
 import { encodeSnapshot } from './modelStore.ts';
-import { type IntentTrainOptions, trainIntentModel } from './train.ts';
+import type { PreviousModel } from './retrain.ts';
+import { type IntentTrainOptions, trainFrom } from './train.ts';
 
 export interface TrainRequest {
   examples: TrainingExample[];
   options: IntentTrainOptions;
   /** also send the model as bytes to store (see modelStore.ts): encoded here, off the caller's thread */
   encode?: boolean;
+  /** the workspace's model before this change: its calibration is kept if little changed (retrain.ts) */
+  previous?: PreviousModel;
 }
 
 export type TrainResponse =
@@ -34,7 +37,7 @@ if (process.platform === 'linux') {
 // job never leaves a half-trained model behind.
 parentPort?.once('message', (request: TrainRequest) => {
   try {
-    const { snapshot } = trainIntentModel(request.examples, request.options);
+    const { snapshot } = trainFrom(request.examples, request.options, request.previous);
     // encoded before the buffers are transferred (a transferred buffer is gone from this side)
     const bytes = request.encode ? encodeSnapshot(snapshot) : undefined;
     const transfer = [
