@@ -33,6 +33,8 @@ export interface WarmStart {
   /** the starting weights for this vocabulary and these classes */
   initial(to: Vectorizer, classes: readonly string[]): LinearModel;
   rivals?: (Int32Array | undefined)[];
+  /** at least this many passes (a class new to the starting weights starts from zero) */
+  minPasses?: number;
 }
 
 export function fitLinear(
@@ -54,7 +56,7 @@ export function fitLinear(
   const sampleWeights = Float32Array.from(items.map((i) => i.weight));
   const epochs = options.epochs ?? defaultEpochs(items.length);
   const linear = trainSoftmax(data, labels, classes.length, vectorizer.size, {
-    epochs: warm ? Math.ceil(epochs / 3) : epochs,
+    epochs: warm ? Math.min(epochs, Math.max(Math.ceil(epochs / 3), warm.minPasses ?? 0)) : epochs,
     learningRate: options.learningRate ?? 2,
     l2: options.l2 ?? 3e-6,
     seed: options.seed ?? 1,

@@ -14,7 +14,10 @@ export interface TrainingReport {
   skippedEmpty: number;
   /** intents with a single example: they work, but poorly; add phrasings */
   singletons: string[];
-  /** held-out examples used to calibrate confidence and the out-of-scope detector */
+  /**
+   * held-out examples used to calibrate confidence and the out-of-scope detector (when the calibration was
+   * kept from the previous model, that measurement's count)
+   */
   heldOut: number;
   /**
    * set when this retraining kept the previous model's calibration (a small change, see retrain.ts): the

@@ -35,6 +35,19 @@ describe('retraining after a small change', () => {
     expect(measured.snapshot.report.calibrationKept).toBeUndefined();
   });
 
+  it('keeps no held-out prediction of a phrasing that was removed or moved to another intent', () => {
+    const moved = 'refund my purchase please';
+    expect(base.snapshot.heldOut?.texts).toContain(moved);
+    const next = trainIntentModel(
+      testExamples.map((e) => (e.text === moved ? { text: moved, intent: 'password' } : e)),
+      options,
+      base.snapshot,
+    );
+    expect(next.snapshot.report.calibrationKept).toEqual({ changedExamples: 2 });
+    expect(next.snapshot.heldOut?.texts).not.toContain(moved);
+    expect(next.snapshot.heldOut?.texts.length).toBe((base.snapshot.heldOut?.texts.length ?? 0) - 1);
+  });
+
   it('learns an intent that the previous model did not have', () => {
     const gift: TrainingExample[] = ['activate my gift card', '礼品卡怎么激活', 'gift card code'].map(
       (text) => ({

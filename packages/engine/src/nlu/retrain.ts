@@ -15,6 +15,9 @@ import { type IntentTrainOptions, plainTrainOptions } from './trainOptions.ts';
  */
 export const MAX_DRIFT = 0.1;
 
+/** The fewest passes of a retraining whose examples name an intent the previous model did not know. */
+const NEW_INTENT_PASSES = 8;
+
 /** The calibration a retraining keeps, and where its final model starts. */
 export interface CarriedCalibration {
   temperature: number;
@@ -43,6 +46,20 @@ export function trainedOn(
 ): TrainedOn {
   const digests = Int32Array.from(new Set(examples.map((e) => digest(e.intent, e.text)))).sort();
   return { options: JSON.stringify(plainTrainOptions(options)), digests, drift };
+}
+
+/** Whether the sorted digest list holds the digest. */
+function has(digests: Int32Array, value: number): boolean {
+  let low = 0;
+  let high = digests.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const at = digests[mid]!;
+    if (at === value) return true;
+    if (at < value) low = mid + 1;
+    else high = mid - 1;
+  }
+  return false;
 }
 
 /** Examples in one sorted digest list and not the other. */
@@ -115,7 +132,8 @@ export function carriedCalibration(
   if (drift > MAX_DRIFT * now.digests.length) return null;
   const features = previous.features === '' ? [] : previous.features.split('\u0000');
   const predictions =
-    previous.predictions && keptFor(JSON.parse(previous.predictions) as HeldOutPredictions, new Set(classes));
+    previous.predictions && keptFor(JSON.parse(previous.predictions) as HeldOutPredictions, now.digests);
+  const newClass = classes.some((c) => !previous.classes.includes(c));
   return {
     temperature: previous.temperature,
     detector: previous.detector,
@@ -128,17 +146,23 @@ export function carriedCalibration(
           to,
           classes,
         ),
+      // an intent new to the previous weights starts from zero: a large workspace's third of the passes (4)
+      // would leave it under-confident
+      ...(newClass ? { minPasses: NEW_INTENT_PASSES } : {}),
     },
     drift,
   };
 }
 
-/** The held-out predictions of examples whose intent still exists. */
-function keptFor(
-  predictions: HeldOutPredictions,
-  classes: ReadonlySet<string>,
-): HeldOutPredictions | undefined {
-  const keep = predictions.labels.flatMap((label, i) => (classes.has(label) ? [i] : []));
+/**
+ * The held-out predictions of examples still trained on, with the same intent: those of a removed intent, a
+ * removed phrasing or a phrasing moved to another intent are dropped (the last would be judged against the
+ * wrong intent).
+ */
+function keptFor(predictions: HeldOutPredictions, digests: Int32Array): HeldOutPredictions | undefined {
+  const keep = predictions.labels.flatMap((label, i) =>
+    has(digests, digest(label, predictions.texts[i] ?? '')) ? [i] : [],
+  );
   if (keep.length === 0) return undefined;
   return {
     decision: predictions.decision,

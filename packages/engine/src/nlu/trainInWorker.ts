@@ -119,8 +119,10 @@ export async function trainInWorker(
     worker.once('exit', (code) => {
       if (!answered) finish(new NluError('training_failed', `training worker exited (code ${code})`));
     });
-    // the model it replaces only when it can lend its calibration, and lean (copied on this thread)
-    const lean = previous ? previousModel(previous) : null;
+    // the model it replaces only when it can lend its calibration (trained with the same options), and lean:
+    // it is copied on this thread
+    const lean =
+      previous?.trainedOn?.options === JSON.stringify(request.options) ? previousModel(previous) : null;
     worker.postMessage(lean ? { ...request, previous: lean } : request);
   });
 }
